@@ -1,0 +1,255 @@
+using Ent.Core.Access;
+using Ent.Core.Identifiers;
+using Ent.Core.Organisation;
+
+namespace Ent.Core.Directory;
+
+/// <summary>
+/// A thread-safe directory held in memory. It enforces referential integrity and tenancy (a school,
+/// person or role always belongs to an existing department, never across two), and refuses a
+/// duplicate identifier without changing what it holds. Durable engines implement the same contract.
+/// </summary>
+public sealed class InMemoryOrganisationDirectory : IOrganisationDirectory
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<DepartmentId, Department> _departments = [];
+    private readonly Dictionary<SchoolId, School> _schools = [];
+    private readonly Dictionary<ClassId, SchoolClass> _classes = [];
+    private readonly Dictionary<GroupId, TeachingGroup> _groups = [];
+    private readonly Dictionary<PersonId, Person> _people = [];
+    private readonly Dictionary<PersonId, List<RoleAssignment>> _roles = [];
+    private readonly HashSet<Guardianship> _guardianships = [];
+    private readonly Dictionary<PersonId, List<Enrolment>> _enrolmentsByLearner = [];
+    private readonly Dictionary<Guid, List<Enrolment>> _enrolmentsByCohort = [];
+
+    /// <inheritdoc />
+    public void Add(Department department)
+    {
+        ArgumentNullException.ThrowIfNull(department);
+        lock (_gate)
+        {
+            AddUnique(_departments, department.Id, department, "department");
+        }
+    }
+
+    /// <inheritdoc />
+    public void Add(School school)
+    {
+        ArgumentNullException.ThrowIfNull(school);
+        lock (_gate)
+        {
+            Require(_departments, school.Department, "department");
+            if (_schools.Values.Any(s => s.Uai == school.Uai))
+            {
+                throw new ArgumentException($"A school with UAI {school.Uai} is already in the directory.", nameof(school));
+            }
+
+            AddUnique(_schools, school.Id, school, "school");
+        }
+    }
+
+    /// <inheritdoc />
+    public void Add(SchoolClass @class)
+    {
+        ArgumentNullException.ThrowIfNull(@class);
+        lock (_gate)
+        {
+            Require(_schools, @class.School, "school");
+            AddUnique(_classes, @class.Id, @class, "class");
+        }
+    }
+
+    /// <inheritdoc />
+    public void Add(TeachingGroup group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        lock (_gate)
+        {
+            Require(_schools, group.School, "school");
+            AddUnique(_groups, group.Id, group, "group");
+        }
+    }
+
+    /// <inheritdoc />
+    public void Add(Person person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        lock (_gate)
+        {
+            Require(_departments, person.Department, "department");
+            AddUnique(_people, person.Id, person, "person");
+        }
+    }
+
+    /// <inheritdoc />
+    public void Add(RoleAssignment assignment)
+    {
+        ArgumentNullException.ThrowIfNull(assignment);
+        lock (_gate)
+        {
+            var person = Require(_people, assignment.Person, "person");
+            if (person.Department != assignment.Scope.Department)
+            {
+                throw new ArgumentException($"Person {person.Id.Value} belongs to department {person.Department.Value} and cannot hold a role in {assignment.Scope}.", nameof(assignment));
+            }
+
+            RequireScope(assignment.Scope);
+            List(_roles, assignment.Person).Add(assignment);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Add(Guardianship guardianship)
+    {
+        ArgumentNullException.ThrowIfNull(guardianship);
+        lock (_gate)
+        {
+            var guardian = Require(_people, guardianship.Guardian, "person");
+            var learner = Require(_people, guardianship.Learner, "person");
+            if (guardian.Department != learner.Department)
+            {
+                throw new ArgumentException($"Guardian {guardian.Id.Value} and learner {learner.Id.Value} belong to different departments.", nameof(guardianship));
+            }
+
+            _guardianships.Add(guardianship);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Add(Enrolment enrolment)
+    {
+        ArgumentNullException.ThrowIfNull(enrolment);
+        lock (_gate)
+        {
+            var learner = Require(_people, enrolment.Learner, "person");
+            var school = Require(_schools, enrolment.School, "school");
+            if (learner.Department != school.Department)
+            {
+                throw new ArgumentException($"Learner {learner.Id.Value} belongs to another department than school {school.Uai}.", nameof(enrolment));
+            }
+
+            Guid cohort;
+            if (enrolment.Class is { } classId)
+            {
+                Require(_classes, classId, "class");
+                cohort = classId.Value;
+            }
+            else
+            {
+                var groupId = enrolment.Group!.Value;
+                Require(_groups, groupId, "group");
+                cohort = groupId.Value;
+            }
+
+            List(_enrolmentsByLearner, enrolment.Learner).Add(enrolment);
+            List(_enrolmentsByCohort, cohort).Add(enrolment);
+        }
+    }
+
+    /// <inheritdoc />
+    public Department? FindDepartment(DepartmentId id) => Find(_departments, id);
+
+    /// <inheritdoc />
+    public School? FindSchool(SchoolId id) => Find(_schools, id);
+
+    /// <inheritdoc />
+    public SchoolClass? FindClass(ClassId id) => Find(_classes, id);
+
+    /// <inheritdoc />
+    public TeachingGroup? FindGroup(GroupId id) => Find(_groups, id);
+
+    /// <inheritdoc />
+    public Person? FindPerson(PersonId id) => Find(_people, id);
+
+    /// <inheritdoc />
+    public IReadOnlyList<School> SchoolsOf(DepartmentId department)
+    {
+        lock (_gate)
+        {
+            return _schools.Values.Where(s => s.Department == department).ToArray();
+        }
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<RoleAssignment> RolesOf(PersonId person) => Snapshot(_roles, person);
+
+    /// <inheritdoc />
+    public bool IsGuardianOf(PersonId guardian, PersonId learner)
+    {
+        lock (_gate)
+        {
+            return _guardianships.Contains(new Guardianship(guardian, learner));
+        }
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<Enrolment> EnrolmentsOf(PersonId learner) => Snapshot(_enrolmentsByLearner, learner);
+
+    /// <inheritdoc />
+    public IReadOnlyList<Enrolment> EnrolmentsIn(ClassId @class) => Snapshot(_enrolmentsByCohort, @class.Value);
+
+    /// <inheritdoc />
+    public IReadOnlyList<Enrolment> EnrolmentsIn(GroupId group) => Snapshot(_enrolmentsByCohort, group.Value);
+
+    private void RequireScope(AccessScope scope)
+    {
+        Require(_departments, scope.Department, "department");
+        if (scope.School is { } school && Require(_schools, school, "school").Department != scope.Department)
+        {
+            throw new ArgumentException($"School {school.Value} is not in department {scope.Department.Value}.", nameof(scope));
+        }
+
+        if (scope.Class is { } @class && Require(_classes, @class, "class").School != scope.School)
+        {
+            throw new ArgumentException($"Class {@class.Value} is not in school {scope.School?.Value}.", nameof(scope));
+        }
+
+        if (scope.Group is { } group && Require(_groups, group, "group").School != scope.School)
+        {
+            throw new ArgumentException($"Group {group.Value} is not in school {scope.School?.Value}.", nameof(scope));
+        }
+    }
+
+    private TValue? Find<TKey, TValue>(Dictionary<TKey, TValue> map, TKey key)
+        where TKey : notnull
+        where TValue : class
+    {
+        lock (_gate)
+        {
+            return map.GetValueOrDefault(key);
+        }
+    }
+
+    private IReadOnlyList<TValue> Snapshot<TKey, TValue>(Dictionary<TKey, List<TValue>> map, TKey key)
+        where TKey : notnull
+    {
+        lock (_gate)
+        {
+            return map.TryGetValue(key, out var list) ? list.ToArray() : [];
+        }
+    }
+
+    private static List<TValue> List<TKey, TValue>(Dictionary<TKey, List<TValue>> map, TKey key)
+        where TKey : notnull
+    {
+        if (!map.TryGetValue(key, out var list))
+        {
+            map[key] = list = [];
+        }
+
+        return list;
+    }
+
+    private static TValue Require<TKey, TValue>(Dictionary<TKey, TValue> map, TKey key, string kind)
+        where TKey : notnull =>
+        map.TryGetValue(key, out var value) ? value : throw new UnknownReferenceException(kind, key);
+
+    private static void AddUnique<TKey, TValue>(Dictionary<TKey, TValue> map, TKey key, TValue value, string kind)
+        where TKey : notnull
+    {
+        if (!map.TryAdd(key, value))
+        {
+            throw new ArgumentException($"A {kind} with id {key} is already in the directory.", nameof(value));
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using Ent.Core.Access;
+using Ent.Core.Events;
+using Ent.Core.Identifiers;
+using Ent.Core.Organisation;
+
+namespace Ent.Core.Directory;
+
+/// <summary>The rights-checking roster over an <see cref="IOrganisationDirectory"/>.</summary>
+/// <param name="directory">The directory.</param>
+/// <param name="access">The access control.</param>
+/// <param name="events">Where events are published.</param>
+/// <param name="time">The clock.</param>
+public sealed class Roster(IOrganisationDirectory directory, IAccessControl access, IDomainEventPublisher events, TimeProvider time) : IRoster
+{
+    /// <inheritdoc />
+    public Person GetPerson(Actor actor, PersonId person)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var found = directory.FindPerson(person) ?? throw new UnknownReferenceException("person", person.Value);
+        var scopes = ScopesOf(found).ToList();
+        foreach (var scope in scopes)
+        {
+            if (access.Evaluate(actor, Capabilities.ViewPerson, scope, person).Allowed)
+            {
+                return found;
+            }
+        }
+
+        // None allowed: refuse with the reason given for the person's department.
+        access.Demand(actor, Capabilities.ViewPerson, scopes[^1], person);
+        return found;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<Person> LearnersOf(Actor actor, ClassId @class, DateOnly day)
+    {
+        access.Demand(actor, Capabilities.ViewEnrolments, directory.ScopeOf(@class));
+        return directory.EnrolmentsIn(@class)
+            .Where(e => e.Validity.Contains(day))
+            .Select(e => directory.FindPerson(e.Learner)!)
+            .OrderBy(p => p.FamilyName, StringComparer.CurrentCulture)
+            .ThenBy(p => p.GivenName, StringComparer.CurrentCulture)
+            .ToArray();
+    }
+
+    /// <inheritdoc />
+    public async Task EnrolAsync(Actor actor, Enrolment enrolment, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(enrolment);
+        var scope = enrolment.Class is { } c ? directory.ScopeOf(c) : directory.ScopeOf(enrolment.Group!.Value);
+        access.Demand(actor, Capabilities.ManageRoster, scope, enrolment.Learner);
+        directory.Add(enrolment);
+        await events.PublishAsync(new LearnerEnrolled(actor.Person, scope.Department, enrolment.School, time.GetUtcNow(), enrolment), cancellationToken).ConfigureAwait(false);
+    }
+
+    private IEnumerable<AccessScope> ScopesOf(Person person)
+    {
+        foreach (var enrolment in directory.EnrolmentsOf(person.Id))
+        {
+            yield return enrolment.Class is { } c ? directory.ScopeOf(c) : directory.ScopeOf(enrolment.Group!.Value);
+        }
+
+        foreach (var role in directory.RolesOf(person.Id))
+        {
+            yield return role.Scope;
+        }
+
+        yield return AccessScope.OfDepartment(person.Department);
+    }
+}

@@ -1,0 +1,52 @@
+using Ent.Core.Access;
+using Ent.Core.Courses;
+using Ent.Core.Directory;
+using Ent.Core.Events;
+using Ent.Core.Learning;
+using Ent.Core.Strategies;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers Ent.Core's services.</summary>
+public static class EntCoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the domain services (access control, roster, learner records, event publisher,
+    /// activity kinds, the sequential strategy) with in-memory stores, unless already registered.
+    /// Calling it twice is harmless.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The same collection, for chaining.</returns>
+    public static IServiceCollection AddEntCore(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(AccessPolicy.Default);
+        services.TryAddSingleton<IOrganisationDirectory, InMemoryOrganisationDirectory>();
+        services.TryAddSingleton<ICourseCatalog, InMemoryCourseCatalog>();
+        services.TryAddSingleton<IProgressStore, InMemoryProgressStore>();
+        services.TryAddSingleton<IAccessControl>(sp => new AccessControl(
+            sp.GetRequiredService<IOrganisationDirectory>(), sp.GetRequiredService<AccessPolicy>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IDomainEventPublisher, InProcessDomainEventPublisher>();
+        services.TryAddSingleton<IRoster, Roster>();
+        services.TryAddSingleton<ILearnerRecords, LearnerRecords>();
+        services.TryAddSingleton<IActivityKindRegistry>(sp => new ActivityKindRegistry(sp.GetServices<ActivityKind>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPedagogicalStrategy, SequentialStrategy>());
+        return services;
+    }
+
+    /// <summary>Subscribes a handler to domain events of a type.</summary>
+    /// <typeparam name="TEvent">The event type (or <see cref="DomainEvent"/> for all).</typeparam>
+    /// <typeparam name="THandler">The handler.</typeparam>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The same collection, for chaining.</returns>
+    public static IServiceCollection AddDomainEventHandler<TEvent, THandler>(this IServiceCollection services)
+        where TEvent : DomainEvent
+        where THandler : class, IDomainEventHandler<TEvent>
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDomainEventHandler<TEvent>, THandler>());
+        return services;
+    }
+}

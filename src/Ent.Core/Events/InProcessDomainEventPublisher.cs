@@ -1,0 +1,69 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Ent.Core.Events;
+
+/// <summary>
+/// Publishes events in-process to the handlers registered in the service provider. Handlers run one
+/// after another; one that throws is logged and isolated, and the others still run.
+/// </summary>
+public sealed partial class InProcessDomainEventPublisher : IDomainEventPublisher
+{
+    private readonly IServiceProvider _services;
+    private readonly ILogger<InProcessDomainEventPublisher> _logger;
+    private readonly ConcurrentDictionary<Type, Type[]> _handlerTypes = new();
+
+    /// <summary>Creates the publisher.</summary>
+    /// <param name="services">Where handlers are resolved.</param>
+    /// <param name="logger">Where handler failures are logged.</param>
+    public InProcessDomainEventPublisher(IServiceProvider services, ILogger<InProcessDomainEventPublisher> logger)
+    {
+        _services = services ?? throw new ArgumentNullException(nameof(services));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+    }
+
+    /// <inheritdoc />
+    public async Task<PublishResult> PublishAsync(DomainEvent domainEvent, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        var handled = 0;
+        var failures = new List<HandlerFailure>();
+        foreach (var handlerType in _handlerTypes.GetOrAdd(domainEvent.GetType(), HandlerTypesFor))
+        {
+            foreach (var handler in _services.GetServices(handlerType))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var name = handler!.GetType().FullName ?? handler.GetType().Name;
+                try
+                {
+                    var method = handlerType.GetMethod(nameof(IDomainEventHandler<>.HandleAsync))!;
+                    await ((Task)method.Invoke(handler, [domainEvent, cancellationToken])!).ConfigureAwait(false);
+                    handled++;
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    var cause = exception is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : exception;
+                    failures.Add(new HandlerFailure(name, cause));
+                    LogHandlerFailed(cause, name, domainEvent.GetType().Name, domainEvent.Id.Value);
+                }
+            }
+        }
+
+        return new PublishResult(handled, failures);
+    }
+
+    private static Type[] HandlerTypesFor(Type eventType)
+    {
+        var types = new List<Type>();
+        for (var type = eventType; type is not null && typeof(DomainEvent).IsAssignableFrom(type); type = type.BaseType)
+        {
+            types.Add(typeof(IDomainEventHandler<>).MakeGenericType(type));
+        }
+
+        return [.. types];
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "Domain event handler {Handler} failed on {EventType} {EventId}; the other handlers still run.")]
+    private partial void LogHandlerFailed(Exception exception, string handler, string eventType, Guid eventId);
+}

@@ -1,0 +1,77 @@
+using Ent.Core.Identifiers;
+
+namespace Ent.Core.Organisation;
+
+/// <summary>A department (conseil départemental): the tenant that runs the ENT for its collèges.</summary>
+/// <param name="Id">The department's identifier.</param>
+/// <param name="Code">Its official code, e.g. <c>93</c> for Seine-Saint-Denis.</param>
+/// <param name="Name">Its name.</param>
+public sealed record Department(DepartmentId Id, string Code, string Name)
+{
+    /// <summary>The official code.</summary>
+    public string Code { get; init; } = Guard.NotBlank(Code, "department code");
+
+    /// <summary>The name.</summary>
+    public string Name { get; init; } = Guard.NotBlank(Name, "department name");
+}
+
+/// <summary>A school (établissement) of a department.</summary>
+/// <param name="Id">The school's identifier.</param>
+/// <param name="Department">The department it belongs to.</param>
+/// <param name="Uai">Its national UAI code.</param>
+/// <param name="Name">Its usual name.</param>
+public sealed record School(SchoolId Id, DepartmentId Department, Uai Uai, string Name)
+{
+    /// <summary>The usual name.</summary>
+    public string Name { get; init; } = Guard.NotBlank(Name, "school name");
+}
+
+/// <summary>A class (division), e.g. "5e B", for one academic year.</summary>
+/// <param name="Id">The class's identifier.</param>
+/// <param name="School">The school it belongs to.</param>
+/// <param name="Year">The academic year.</param>
+/// <param name="Name">Its name.</param>
+public sealed record SchoolClass(ClassId Id, SchoolId School, AcademicYearId Year, string Name)
+{
+    /// <summary>The name.</summary>
+    public string Name { get; init; } = Guard.NotBlank(Name, "class name");
+}
+
+/// <summary>A teaching group (groupe), e.g. "4e Latin", for one academic year.</summary>
+/// <param name="Id">The group's identifier.</param>
+/// <param name="School">The school it belongs to.</param>
+/// <param name="Year">The academic year.</param>
+/// <param name="Name">Its name.</param>
+public sealed record TeachingGroup(GroupId Id, SchoolId School, AcademicYearId Year, string Name)
+{
+    /// <summary>The name.</summary>
+    public string Name { get; init; } = Guard.NotBlank(Name, "group name");
+}
+
+/// <summary>A person known to a department.</summary>
+/// <param name="Id">The person's identifier.</param>
+/// <param name="Department">The department whose directory holds the person.</param>
+/// <param name="GivenName">The given name.</param>
+/// <param name="FamilyName">The family name.</param>
+public sealed record Person(PersonId Id, DepartmentId Department, string GivenName, string FamilyName)
+{
+    /// <summary>The given name.</summary>
+    public string GivenName { get; init; } = Guard.NotBlank(GivenName, "given name");
+
+    /// <summary>The family name.</summary>
+    public string FamilyName { get; init; } = Guard.NotBlank(FamilyName, "family name");
+
+    /// <summary>"Given FAMILY", as French school documents print names.</summary>
+    public string DisplayName => $"{GivenName} {FamilyName.ToUpperInvariant()}";
+}
+
+/// <summary>A legal guardian's relation to a learner.</summary>
+/// <param name="Guardian">The parent or legal guardian.</param>
+/// <param name="Learner">The learner.</param>
+public sealed record Guardianship(PersonId Guardian, PersonId Learner);
+
+internal static class Guard
+{
+    public static string NotBlank(string value, string what) =>
+        string.IsNullOrWhiteSpace(value) ? throw new ArgumentException($"The {what} cannot be empty (got '{value}').", what) : value;
+}
