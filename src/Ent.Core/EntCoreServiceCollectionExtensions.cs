@@ -13,7 +13,8 @@ public static class EntCoreServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the domain services (access control, roster, learner records, event publisher,
-    /// activity kinds, the sequential strategy) with in-memory stores, unless already registered.
+    /// activity kinds, the sequential strategy) with in-memory stores; the access policy is
+    /// the default one plus every <see cref="CapabilityGrant"/> registered as a service, unless already registered.
     /// Calling it twice is harmless.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -22,7 +23,7 @@ public static class EntCoreServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(AccessPolicy.Default);
+        services.TryAddSingleton(sp => AccessPolicy.Default.Including(sp.GetServices<CapabilityGrant>()));
         services.TryAddSingleton<IOrganisationDirectory, InMemoryOrganisationDirectory>();
         services.TryAddSingleton<ICourseCatalog, InMemoryCourseCatalog>();
         services.TryAddSingleton<IProgressStore, InMemoryProgressStore>();

@@ -62,6 +62,14 @@ public sealed class AccessPolicy
         return new(Grants.AddRange(capabilities.Select(c => new CapabilityGrant(role, c, reach))).Distinct().ToImmutableArray());
     }
 
+    /// <summary>Returns a policy with more grants, e.g. those that plugins contribute.</summary>
+    /// <param name="grants">The grants to add.</param>
+    public AccessPolicy Including(IEnumerable<CapabilityGrant> grants)
+    {
+        ArgumentNullException.ThrowIfNull(grants);
+        return new(Grants.AddRange(grants).Distinct().ToImmutableArray());
+    }
+
     /// <summary>Returns the grants of a role for a capability.</summary>
     /// <param name="role">The role.</param>
     /// <param name="capability">The capability.</param>

@@ -1,0 +1,62 @@
+namespace Ent.Sdk.Diagnostics;
+
+/// <summary>The stable reason codes of plugin diagnostics. A code never changes meaning; new reasons get new codes.</summary>
+public static class PluginDiagnosticCodes
+{
+    /// <summary>A configured plugins directory does not exist.</summary>
+    public const string DirectoryMissing = "ENT001";
+
+    /// <summary>A plugin folder has no <c>plugin.json</c>.</summary>
+    public const string ManifestMissing = "ENT002";
+
+    /// <summary>A <c>plugin.json</c> is malformed or has a missing or invalid field.</summary>
+    public const string ManifestInvalid = "ENT003";
+
+    /// <summary>The entry assembly named by the manifest is not in the folder, or has no <c>.deps.json</c> beside it.</summary>
+    public const string AssemblyMissing = "ENT004";
+
+    /// <summary>Two plugins share an id; neither runs.</summary>
+    public const string DuplicateId = "ENT010";
+
+    /// <summary>The manifest's SDK range excludes this host's Ent.Sdk version.</summary>
+    public const string SdkVersionUnsupported = "ENT020";
+
+    /// <summary>The assembly was built against a newer Ent.Sdk (or another major version) than this host's.</summary>
+    public const string SdkReferenceTooNew = "ENT021";
+
+    /// <summary>The assembly targets a framework this host cannot run (e.g. netstandard2.0, or a newer .NET).</summary>
+    public const string TargetFrameworkUnsupported = "ENT022";
+
+    /// <summary>The folder ships its own copy of a contract assembly (Ent.Core.dll, Ent.Sdk.dll).</summary>
+    public const string ContractAssemblyShipped = "ENT023";
+
+    /// <summary>After loading, the plugin does not see the host's contract assemblies (it resolved a private copy).</summary>
+    public const string ContractAssemblyMismatch = "ENT024";
+
+    /// <summary>A required dependency is not there.</summary>
+    public const string DependencyMissing = "ENT030";
+
+    /// <summary>A dependency is there, at a version outside the required range.</summary>
+    public const string DependencyVersionMismatch = "ENT031";
+
+    /// <summary>Plugins depend on each other in a cycle; none of them runs.</summary>
+    public const string DependencyCycle = "ENT032";
+
+    /// <summary>A required dependency failed, so this plugin cannot run either.</summary>
+    public const string DependencyFailed = "ENT033";
+
+    /// <summary>The assembly could not be loaded.</summary>
+    public const string LoadFailed = "ENT040";
+
+    /// <summary>The assembly has no usable <c>EntPlugin</c> subclass, or more than one.</summary>
+    public const string EntryTypeInvalid = "ENT041";
+
+    /// <summary>The plugin threw while registering its services; nothing it registered was kept.</summary>
+    public const string RegistrationFailed = "ENT050";
+
+    /// <summary>The plugin threw while starting.</summary>
+    public const string StartFailed = "ENT060";
+
+    /// <summary>The plugin threw while stopping.</summary>
+    public const string StopFailed = "ENT061";
+}

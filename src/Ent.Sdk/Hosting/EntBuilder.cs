@@ -1,0 +1,163 @@
+using System.Reflection;
+using Ent.Core.Identifiers;
+using Ent.Core.Organisation;
+using Ent.Sdk.Composition;
+using Ent.Sdk.Enablement;
+using Ent.Sdk.Loading;
+using Ent.Sdk.Plugins;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace Ent.Sdk.Hosting;
+
+/// <summary>
+/// Configures Ent in a service collection: plugin directories, in-process plugins, strictness and
+/// per-school enablement. The plugins are composed once, by <c>AddEnt</c> or <see cref="EntHostBuilder.Build"/>;
+/// after that, adding plugins throws, while <see cref="Services"/> stays open for the host's own registrations.
+/// </summary>
+public sealed class EntBuilder
+{
+    private readonly List<(EntPlugin Plugin, PluginManifest Manifest)> _inProcess = [];
+    private readonly List<PluginEnablementRule> _enablement = [];
+    private IPluginAssemblyLoader _loader = new McMasterPluginAssemblyLoader();
+
+    internal EntBuilder(IServiceCollection services) => Services = services;
+
+    /// <summary>The service collection Ent registers into.</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>The options; change them before composition.</summary>
+    public EntOptions Options { get; } = new();
+
+    /// <summary>Whether the plugins have been composed; from then on the plugin configuration is frozen.</summary>
+    public bool IsComposed { get; private set; }
+
+    /// <summary>Adds a directory whose sub-folders are plugin folders.</summary>
+    /// <param name="path">The directory; relative paths are taken from the current directory.</param>
+    /// <returns>This builder, for chaining.</returns>
+    public EntBuilder AddPluginDirectory(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ThrowIfComposed();
+        Options.PluginDirectories.Add(Path.GetFullPath(path));
+        return this;
+    }
+
+    /// <summary>Registers a plugin in-process (no folder), reading its manifest from the <c>plugin.json</c> embedded in its assembly.</summary>
+    /// <typeparam name="TPlugin">The plugin type.</typeparam>
+    /// <returns>This builder, for chaining.</returns>
+    /// <exception cref="Plugins.PluginManifestException">The assembly embeds no valid <c>plugin.json</c>.</exception>
+    public EntBuilder AddPlugin<TPlugin>()
+        where TPlugin : EntPlugin, new() => AddPlugin(new TPlugin(), ReadEmbeddedManifest(typeof(TPlugin).Assembly));
+
+    /// <summary>Registers a plugin in-process (no folder) with its manifest.</summary>
+    /// <param name="plugin">The plugin.</param>
+    /// <param name="manifest">Its manifest.</param>
+    /// <returns>This builder, for chaining.</returns>
+    public EntBuilder AddPlugin(EntPlugin plugin, PluginManifest manifest)
+    {
+        ArgumentNullException.ThrowIfNull(plugin);
+        ArgumentNullException.ThrowIfNull(manifest);
+        ThrowIfComposed();
+        _inProcess.Add((plugin, manifest));
+        return this;
+    }
+
+    /// <summary>Makes the host refuse to start on any plugin problem, listing every diagnostic at once.</summary>
+    /// <param name="strict">Whether to be strict.</param>
+    /// <returns>This builder, for chaining.</returns>
+    public EntBuilder UseStrictPlugins(bool strict = true)
+    {
+        ThrowIfComposed();
+        Options.Strict = strict;
+        return this;
+    }
+
+    /// <summary>Replaces the plugin assembly loader (McMaster.NETCore.Plugins by default).</summary>
+    /// <param name="loader">The loader.</param>
+    /// <returns>This builder, for chaining.</returns>
+    public EntBuilder UsePluginLoader(IPluginAssemblyLoader loader)
+    {
+        ArgumentNullException.ThrowIfNull(loader);
+        ThrowIfComposed();
+        _loader = loader;
+        return this;
+    }
+
+    /// <summary>Turns a plugin on in every school of the department, from a date.</summary>
+    /// <param name="pluginId">The plugin's id.</param>
+    /// <param name="from">The first day it is on.</param>
+    /// <param name="until">The last day it is on, or null.</param>
+    /// <returns>This builder, for chaining.</returns>
+    public EntBuilder EnablePlugin(string pluginId, DateOnly from, DateOnly? until = null) => AddRule(pluginId, null, from, until);
+
+    /// <summary>Turns a plugin on in one school, from a date (for rollout waves).</summary>
+    /// <param name="pluginId">The plugin's id.</param>
+    /// <param name="school">The school.</param>
+    /// <param name="from">The first day it is on.</param>
+    /// <param name="until">The last day it is on, or null.</param>
+    /// <returns>This builder, for chaining.</returns>
+    public EntBuilder EnablePlugin(string pluginId, SchoolId school, DateOnly from, DateOnly? until = null) => AddRule(pluginId, school, from, until);
+
+    /// <summary>Discovers, validates, loads and registers the plugins, then registers Ent's services. Runs once.</summary>
+    internal void Compose()
+    {
+        ThrowIfComposed();
+        var problems = Options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("Invalid Ent options: " + string.Join(" ", problems));
+        }
+
+        if (Services.Any(d => d.ServiceType == typeof(EntMarker)))
+        {
+            throw new InvalidOperationException("AddEnt has already composed Ent in this service collection; call it once.");
+        }
+
+        IsComposed = true;
+        var composition = new PluginComposer(_loader).Compose(Options.PluginDirectories, _inProcess, Services, Options.Strict);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(Options.TimeZone);
+        var rules = _enablement.ToArray();
+        Services.AddSingleton<EntMarker>();
+        Services.AddLogging();
+        Services.AddOptions();
+        Services.AddEntCore();
+        Services.TryAddSingleton(zone);
+        Services.AddSingleton(sp => new EntRuntime(composition, sp, sp.GetRequiredService<ILogger<EntRuntime>>()));
+        Services.AddSingleton<IEntRuntime>(sp => sp.GetRequiredService<EntRuntime>());
+        Services.AddSingleton<IPluginEnablement>(sp => new PluginEnablement(rules, sp.GetRequiredService<IEntRuntime>(), sp.GetRequiredService<TimeProvider>(), zone));
+    }
+
+    private EntBuilder AddRule(string pluginId, SchoolId? school, DateOnly from, DateOnly? until)
+    {
+        if (!PluginManifest.IsValidId(pluginId))
+        {
+            throw new ArgumentException($"'{pluginId}' is not a valid plugin id.", nameof(pluginId));
+        }
+
+        ThrowIfComposed();
+        _enablement.Add(new PluginEnablementRule(pluginId, school, new DateRange(from, until)));
+        return this;
+    }
+
+    private void ThrowIfComposed()
+    {
+        if (IsComposed)
+        {
+            throw new InvalidOperationException("Ent's plugins are already composed; configure plugins, options and enablement before AddEnt returns or before EntHostBuilder.Build.");
+        }
+    }
+
+    private static PluginManifest ReadEmbeddedManifest(Assembly assembly)
+    {
+        var name = assembly.GetManifestResourceNames().FirstOrDefault(n => n.EndsWith(PluginManifest.FileName, StringComparison.OrdinalIgnoreCase))
+            ?? throw new PluginManifestException($"{assembly.GetName().Name} embeds no {PluginManifest.FileName}: add <EmbeddedResource Include=\"plugin.json\" LogicalName=\"plugin.json\" /> to the plugin project, or pass the manifest to AddPlugin.");
+        using var stream = assembly.GetManifestResourceStream(name)!;
+        using var reader = new StreamReader(stream);
+        return PluginManifest.Parse(reader.ReadToEnd(), $"{assembly.GetName().Name}/{name}");
+    }
+
+    /// <summary>Marks a service collection in which Ent is composed.</summary>
+    private sealed class EntMarker;
+}

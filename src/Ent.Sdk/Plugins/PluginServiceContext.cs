@@ -1,0 +1,83 @@
+using Ent.Core.Access;
+using Ent.Core.Courses;
+using Ent.Core.Events;
+using Ent.Core.Organisation;
+using Ent.Core.Strategies;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Ent.Sdk.Plugins;
+
+/// <summary>
+/// What a plugin gets while it registers: a service collection of its own (merged into the host's
+/// only if registration succeeds), its manifest and folder, which other plugins are present, and
+/// helpers for Ent's contribution points.
+/// </summary>
+public sealed class PluginServiceContext
+{
+    private readonly IReadOnlySet<string> _presentPlugins;
+
+    internal PluginServiceContext(PluginManifest manifest, string? folder, IServiceCollection services, IReadOnlySet<string> presentPlugins)
+    {
+        Manifest = manifest;
+        Folder = folder;
+        Services = services;
+        _presentPlugins = presentPlugins;
+    }
+
+    /// <summary>The plugin's manifest.</summary>
+    public PluginManifest Manifest { get; }
+
+    /// <summary>The plugin's folder, or null for a plugin registered in-process.</summary>
+    public string? Folder { get; }
+
+    /// <summary>Where the plugin registers its services. Resolved from the host's provider, they get <c>ILogger&lt;T&gt;</c>, options and <see cref="TimeProvider"/> injected.</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>Whether a plugin is present and healthy so far: use it for optional dependencies.</summary>
+    /// <param name="pluginId">The plugin's id.</param>
+    public bool IsPluginPresent(string pluginId) => _presentPlugins.Contains(pluginId);
+
+    /// <summary>Contributes an activity kind.</summary>
+    /// <param name="kind">The kind.</param>
+    /// <returns>This context, for chaining.</returns>
+    public PluginServiceContext AddActivityKind(ActivityKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        Services.AddSingleton(kind);
+        return this;
+    }
+
+    /// <summary>Contributes a pedagogical strategy.</summary>
+    /// <typeparam name="TStrategy">The strategy type.</typeparam>
+    /// <returns>This context, for chaining.</returns>
+    public PluginServiceContext AddStrategy<TStrategy>()
+        where TStrategy : class, IPedagogicalStrategy
+    {
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IPedagogicalStrategy, TStrategy>());
+        return this;
+    }
+
+    /// <summary>Subscribes a handler to domain events.</summary>
+    /// <typeparam name="TEvent">The event type, or <see cref="DomainEvent"/> for every event.</typeparam>
+    /// <typeparam name="THandler">The handler type.</typeparam>
+    /// <returns>This context, for chaining.</returns>
+    public PluginServiceContext AddEventHandler<TEvent, THandler>()
+        where TEvent : DomainEvent
+        where THandler : class, IDomainEventHandler<TEvent>
+    {
+        Services.AddDomainEventHandler<TEvent, THandler>();
+        return this;
+    }
+
+    /// <summary>Grants one of the plugin's capabilities to a role.</summary>
+    /// <param name="role">The role.</param>
+    /// <param name="reach">How far the grant reaches.</param>
+    /// <param name="capability">The capability, named after the plugin (e.g. <c>acme.notes.write</c>).</param>
+    /// <returns>This context, for chaining.</returns>
+    public PluginServiceContext GrantCapability(Role role, GrantReach reach, Capability capability)
+    {
+        Services.AddSingleton(new CapabilityGrant(role, capability, reach));
+        return this;
+    }
+}
