@@ -1,0 +1,125 @@
+using Ent.Sdk.Composition;
+using Ent.Sdk.Diagnostics;
+using Ent.Sdk.Hosting;
+using Ent.Sdk.Tests.TestPlugins;
+
+namespace Ent.Sdk.Tests.Composition;
+
+/// <summary>The dependency graph and the life cycle, with plugins registered in-process.</summary>
+public sealed class PluginOrderingTests
+{
+    private readonly Recorder _recorder = new();
+
+    [Fact]
+    public async Task Plugins_start_in_dependency_order_and_stop_in_reverse()
+    {
+        await using var host = Build(new("d", Optional: ["c"]), new("c", ["b"]), new("a"), new("b", ["a"]));
+        await host.StartAsync();
+        await host.StopAsync();
+
+        Assert.Equal(["a", "b", "c", "d"], _recorder.Of("start"));
+        Assert.Equal(["d", "c", "b", "a"], _recorder.Of("stop"));
+        Assert.Equal(["a", "b", "c", "d"], _recorder.Of("register"));
+    }
+
+    [Fact]
+    public async Task Plugins_in_a_dependency_cycle_are_refused_and_the_others_load()
+    {
+        await using var host = Build(new("a", ["b"]), new("b", ["a"]), new("self", ["self"]), new("free"));
+
+        Assert.Equal(["a", "b", "self"], host.Runtime.Diagnostics.Where(d => d.Code == PluginDiagnosticCodes.DependencyCycle).Select(d => d.PluginId).Order());
+        Assert.Contains("a -> b", host.Runtime.Diagnostics.First(d => d.PluginId == "a").Message, StringComparison.Ordinal);
+        Assert.Equal(["free"], host.Runtime.Plugins.Select(p => p.Id));
+    }
+
+    [Fact]
+    public async Task A_plugin_requiring_a_refused_plugin_is_refused_too()
+    {
+        await using var host = Build(new("b", ["missing"]), new("c", ["b"]), new("a"));
+
+        Assert.Equal(PluginDiagnosticCodes.DependencyMissing, host.Runtime.Diagnostics.Single(d => d.PluginId == "b").Code);
+        Assert.Equal(PluginDiagnosticCodes.DependencyFailed, host.Runtime.Diagnostics.Single(d => d.PluginId == "c").Code);
+        Assert.Equal(["a"], host.Runtime.Plugins.Select(p => p.Id));
+        Assert.Equal(["a"], _recorder.Of("register"));
+    }
+
+    [Fact]
+    public async Task A_plugin_that_fails_to_start_is_isolated_and_what_requires_it_does_not_start()
+    {
+        await using var host = Build(new("a"), new("b", ["a"], FailOnStart: true), new("c", ["b"]), new("d"));
+        await host.StartAsync();
+
+        Assert.Equal(["a", "b", "d"], _recorder.Of("start"));
+        Assert.Equal(PluginState.Failed, host.Runtime.Plugins.Single(p => p.Id == "b").State);
+        Assert.Equal(PluginState.Failed, host.Runtime.Plugins.Single(p => p.Id == "c").State);
+        Assert.Equal(PluginDiagnosticCodes.StartFailed, host.Runtime.Diagnostics.Single(d => d.PluginId == "b").Code);
+        Assert.Contains("b cannot start", host.Runtime.Diagnostics.Single(d => d.PluginId == "b").Message, StringComparison.Ordinal);
+        Assert.Equal(PluginDiagnosticCodes.DependencyFailed, host.Runtime.Diagnostics.Single(d => d.PluginId == "c").Code);
+        Assert.False(host.Runtime.IsHealthy("b"));
+        Assert.True(host.Runtime.IsHealthy("d"));
+    }
+
+    [Fact]
+    public async Task A_strict_host_whose_plugin_fails_to_start_stops_the_started_ones_and_throws()
+    {
+        await using var host = Compose(strict: true, [new("a"), new("b", ["a"], FailOnStart: true)]);
+
+        var error = await Assert.ThrowsAsync<PluginCompositionException>(() => host.StartAsync());
+
+        Assert.Equal(PluginDiagnosticCodes.StartFailed, Assert.Single(error.Diagnostics).Code);
+        Assert.Equal(["a"], _recorder.Of("stop"));
+    }
+
+    [Fact]
+    public async Task A_plugin_that_fails_to_stop_is_reported_and_the_others_still_stop()
+    {
+        await using var host = Build(new("a"), new("b", ["a"], FailOnStop: true));
+        await host.StartAsync();
+        await host.StopAsync();
+
+        Assert.Equal(["b", "a"], _recorder.Of("stop"));
+        var diagnostic = Assert.Single(host.Runtime.Diagnostics);
+        Assert.Equal((PluginDiagnosticCodes.StopFailed, DiagnosticSeverity.Warning), (diagnostic.Code, diagnostic.Severity));
+    }
+
+    [Fact]
+    public async Task An_in_process_plugin_outside_its_sdk_range_is_refused()
+    {
+        var builder = EntHost.CreateBuilder();
+        builder.Ent.AddPlugin(new RecordingPlugin("old", _recorder), RecordingPlugin.Manifest("old", sdk: "[0.1.0,1.0.0)"));
+        await using var host = builder.Build();
+
+        Assert.Equal(PluginDiagnosticCodes.SdkVersionUnsupported, Assert.Single(host.Runtime.Diagnostics).Code);
+        Assert.Empty(_recorder.Steps);
+    }
+
+    [Fact]
+    public async Task Disposing_a_started_host_stops_its_plugins()
+    {
+        var host = Build(new P("a"));
+        await host.StartAsync();
+
+        await host.DisposeAsync();
+
+        Assert.Equal(["a"], _recorder.Of("stop"));
+    }
+
+    private EntHost Build(params P[] plugins) => Compose(strict: false, plugins);
+
+    private EntHost Compose(bool strict, P[] plugins)
+    {
+        var builder = EntHost.CreateBuilder();
+        builder.Ent.UseStrictPlugins(strict);
+        foreach (var plugin in plugins)
+        {
+            builder.Ent.AddPlugin(
+                new RecordingPlugin(plugin.Id, _recorder, plugin.FailOnStart, plugin.FailOnStop),
+                RecordingPlugin.Manifest(plugin.Id, plugin.Requires, plugin.Optional));
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>An in-process test plugin: what it requires, what it optionally uses, and whether it fails.</summary>
+    public sealed record P(string Id, string[]? Requires = null, string[]? Optional = null, bool FailOnStart = false, bool FailOnStop = false);
+}

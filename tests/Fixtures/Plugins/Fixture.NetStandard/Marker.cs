@@ -1,0 +1,5 @@
+namespace Fixture.NetStandard;
+
+public sealed class Marker
+{
+}

@@ -1,0 +1,10 @@
+using Ent.Sdk.Plugins;
+
+namespace Fixture.OwnSdk;
+
+public sealed class OwnSdkPlugin : EntPlugin
+{
+    public override void ConfigureServices(PluginServiceContext context)
+    {
+    }
+}

@@ -1,0 +1,56 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using PublicApiGenerator;
+using Xunit;
+
+namespace Ent.TestSupport;
+
+/// <summary>
+/// Compares an assembly's public API with a committed snapshot. A change fails the test and writes
+/// the new API next to the snapshot as *.received.txt (ignored by git): review it, and copy it over
+/// the *.approved.txt file to accept the change.
+/// </summary>
+public static class PublicApiApproval
+{
+    public static void Verify(Assembly assembly, [CallerFilePath] string callerFile = "")
+    {
+        var name = assembly.GetName().Name!;
+        var directory = Path.Combine(Path.GetDirectoryName(callerFile)!, "PublicApi");
+        var approvedPath = Path.Combine(directory, $"{name}.approved.txt");
+        var receivedPath = Path.Combine(directory, $"{name}.received.txt");
+        var actual = assembly.GeneratePublicApi(new ApiGeneratorOptions { IncludeAssemblyAttributes = false }).ReplaceLineEndings("\n");
+        var approved = File.Exists(approvedPath) ? File.ReadAllText(approvedPath).ReplaceLineEndings("\n") : null;
+        if (approved == actual)
+        {
+            if (File.Exists(receivedPath))
+            {
+                File.Delete(receivedPath);
+            }
+
+            return;
+        }
+
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(receivedPath, actual);
+        Assert.Fail(approved is null
+            ? $"No approved public API for {name}: review {receivedPath} and rename it to {Path.GetFileName(approvedPath)}."
+            : $"The public API of {name} changed: compare {receivedPath} with {approvedPath}, and copy it over the approved file if the change is intended (a removal or change is a breaking change: bump the major version).\n{FirstDifference(approved, actual)}");
+    }
+
+    private static string FirstDifference(string approved, string actual)
+    {
+        var a = approved.Split('\n');
+        var b = actual.Split('\n');
+        for (var i = 0; i < Math.Max(a.Length, b.Length); i++)
+        {
+            var left = i < a.Length ? a[i] : "<end>";
+            var right = i < b.Length ? b[i] : "<end>";
+            if (left != right)
+            {
+                return $"First difference at line {i + 1}:\n  approved: {left}\n  actual:   {right}";
+            }
+        }
+
+        return string.Empty;
+    }
+}
