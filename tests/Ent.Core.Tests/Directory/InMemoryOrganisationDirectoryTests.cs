@@ -1,0 +1,73 @@
+using Ent.Core.Access;
+using Ent.Core.Directory;
+using Ent.Core.Identifiers;
+using Ent.Core.Organisation;
+
+namespace Ent.Core.Tests.Directory;
+
+public sealed class InMemoryOrganisationDirectoryTests
+{
+    private readonly TestWorld _world = new();
+
+    [Fact]
+    public void A_school_of_an_unknown_department_is_refused_naming_the_reference()
+    {
+        var orphan = new School(SchoolId.New(), DepartmentId.New(), Uai.Parse(TestWorld.UaiFor(931_0000)), "Orphelin");
+
+        var error = Assert.Throws<UnknownReferenceException>(() => _world.Directory.Add(orphan));
+
+        Assert.Equal("department", error.Kind);
+        Assert.Null(_world.Directory.FindSchool(orphan.Id));
+    }
+
+    [Fact]
+    public void A_duplicate_identifier_is_refused_and_the_stored_record_is_unchanged()
+    {
+        var renamed = _world.Class5B with { Name = "5e Z" };
+
+        Assert.Throws<ArgumentException>(() => _world.Directory.Add(renamed));
+
+        Assert.Equal("5e B", _world.Directory.FindClass(_world.Class5B.Id)!.Name);
+    }
+
+    [Fact]
+    public void A_second_school_with_the_same_uai_is_refused()
+    {
+        var twin = new School(SchoolId.New(), _world.Department.Id, _world.School.Uai, "Jumeau");
+
+        var error = Assert.Throws<ArgumentException>(() => _world.Directory.Add(twin));
+
+        Assert.Contains(_world.School.Uai.Value, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_role_in_another_department_than_the_persons_is_refused()
+    {
+        var assignment = new RoleAssignment(_world.Teacher.Id, Role.Teacher, AccessScope.OfDepartment(_world.OtherDepartment.Id), new DateRange(new(2026, 9, 1)));
+
+        Assert.Throws<ArgumentException>(() => _world.Directory.Add(assignment));
+        Assert.DoesNotContain(_world.Directory.RolesOf(_world.Teacher.Id), r => r.Scope.Department == _world.OtherDepartment.Id);
+    }
+
+    [Fact]
+    public void A_role_scope_naming_a_class_of_another_school_is_refused()
+    {
+        var scope = new AccessScope(_world.Department.Id, _world.OtherSchool.Id, _world.Class5B.Id);
+
+        Assert.Throws<ArgumentException>(() => _world.Directory.Add(new RoleAssignment(_world.Teacher.Id, Role.Teacher, scope, new DateRange(new(2026, 9, 1)))));
+    }
+
+    [Fact]
+    public void Guardianship_across_departments_is_refused()
+    {
+        Assert.Throws<ArgumentException>(() => _world.Directory.Add(new Guardianship(_world.OtherDepartmentAdmin.Id, _world.Learner.Id)));
+        Assert.False(_world.Directory.IsGuardianOf(_world.OtherDepartmentAdmin.Id, _world.Learner.Id));
+    }
+
+    [Fact]
+    public void Lists_the_schools_of_one_department_only()
+    {
+        Assert.Equal(["Collège Jean Jaurès", "Collège Louise Michel"], _world.Directory.SchoolsOf(_world.Department.Id).Select(s => s.Name).Order(StringComparer.Ordinal));
+        Assert.Empty(_world.Directory.SchoolsOf(_world.OtherDepartment.Id));
+    }
+}
