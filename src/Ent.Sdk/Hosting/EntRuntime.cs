@@ -40,6 +40,12 @@ internal sealed partial class EntRuntime : IEntRuntime, IDisposable
         }
     }
 
+    public LoadedPlugin? PluginDefining(Type type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        return Plugins.FirstOrDefault(p => p.Assembly == type.Assembly);
+    }
+
     public bool IsHealthy(string pluginId) =>
         Plugins.Any(p => p.Id == pluginId && p.State is PluginState.Registered or PluginState.Started);
 

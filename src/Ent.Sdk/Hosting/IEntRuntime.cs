@@ -21,6 +21,10 @@ public interface IEntRuntime
     /// <param name="cancellationToken">Cancels the stop.</param>
     Task StopAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>The plugin whose assembly defines a type (a service, a strategy…), or null for the host's own types.</summary>
+    /// <param name="type">The type.</param>
+    LoadedPlugin? PluginDefining(Type type);
+
     /// <summary>Whether a plugin is loaded and not failed.</summary>
     /// <param name="pluginId">The plugin's id.</param>
     bool IsHealthy(string pluginId);

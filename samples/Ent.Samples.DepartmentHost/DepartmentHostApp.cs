@@ -1,0 +1,112 @@
+using Ent.Core.Calendar;
+using Ent.Core.Events;
+using Ent.Core.Identifiers;
+using Ent.Core.Organisation;
+using Ent.Sdk;
+using Ent.Sdk.Diagnostics;
+using Ent.Sdk.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ent.Samples.DepartmentHost;
+
+/// <summary>The department host: configuration, composition, a demonstration class, and the report.</summary>
+internal static class DepartmentHostApp
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TimeProvider time, string? baseDirectory = null)
+    {
+        HostArguments arguments;
+        DepartmentConfiguration configuration;
+        try
+        {
+            arguments = HostArguments.Parse(args);
+            if (arguments.Help)
+            {
+                await output.WriteLineAsync(HostArguments.Usage).ConfigureAwait(false);
+                return 0;
+            }
+
+            configuration = arguments.ConfigPath is { } path
+                ? DepartmentConfiguration.Parse(ReadConfiguration(path), path)
+                : DepartmentConfiguration.Embedded();
+        }
+        catch (ConfigurationException exception)
+        {
+            await error.WriteLineAsync(exception.Message).ConfigureAwait(false);
+            return 2;
+        }
+
+        var department = new Department(DepartmentId.New(), configuration.Department.Code, configuration.Department.Name);
+        var schools = configuration.Schools.Select(s => new School(SchoolId.New(), department.Id, Uai.Parse(s.Uai), s.Name)).ToArray();
+        var directories = arguments.PluginDirectories.Count > 0
+            ? arguments.PluginDirectories
+            : configuration.PluginDirectories.Select(d => Path.GetFullPath(d, baseDirectory ?? AppContext.BaseDirectory)).ToArray();
+
+        var builder = EntHost.CreateBuilder();
+        builder.Services.AddSingleton(time);
+        builder.Services.AddSingleton<UsageCounter>();
+        builder.Services.AddSingleton<IDomainEventHandler<DomainEvent>>(sp => sp.GetRequiredService<UsageCounter>());
+        builder.Ent.Options.TimeZone = configuration.TimeZone;
+        builder.Ent.UseStrictPlugins(arguments.Strict || configuration.Strict);
+        foreach (var directory in directories)
+        {
+            builder.Ent.AddPluginDirectory(directory);
+        }
+
+        foreach (var rule in configuration.Enablement)
+        {
+            if (rule.Schools is null or { Count: 0 })
+            {
+                builder.Ent.EnablePlugin(rule.Plugin, rule.From, rule.Until);
+                continue;
+            }
+
+            foreach (var uai in rule.Schools)
+            {
+                builder.Ent.EnablePlugin(rule.Plugin, schools.Single(s => s.Uai == Uai.Parse(uai)).Id, rule.From, rule.Until);
+            }
+        }
+
+        var report = new HostReport(output, arguments.Language == "en" ? HostReport.English : HostReport.French);
+        EntHost host;
+        try
+        {
+            host = builder.Build();
+            await host.StartAsync().ConfigureAwait(false);
+        }
+        catch (PluginCompositionException exception)
+        {
+            await error.WriteLineAsync(exception.Message).ConfigureAwait(false);
+            return 1;
+        }
+        catch (ArgumentException exception)
+        {
+            await error.WriteLineAsync(exception.Message).ConfigureAwait(false);
+            return 2;
+        }
+
+        await using (host.ConfigureAwait(false))
+        {
+            var demo = await DemoSchool.SeedAsync(host.Services, department, schools, time).ConfigureAwait(false);
+            var today = SchoolTime.Today(time, TimeZoneInfo.FindSystemTimeZoneById(configuration.TimeZone));
+            report.Header(department, EntSdkInfo.Version.ToString(), directories);
+            report.Plugins(host.Runtime);
+            report.Enablement(host, schools, today);
+            report.Demo(host, demo);
+            report.Usage(host.Services.GetRequiredService<UsageCounter>());
+        }
+
+        return 0;
+    }
+
+    private static string ReadConfiguration(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigurationException($"Cannot read the configuration '{path}': {exception.Message}");
+        }
+    }
+}

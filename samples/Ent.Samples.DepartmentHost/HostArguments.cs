@@ -1,0 +1,61 @@
+namespace Ent.Samples.DepartmentHost;
+
+/// <summary>The department host's command line.</summary>
+internal sealed record HostArguments(string? ConfigPath, IReadOnlyList<string> PluginDirectories, bool Strict, string Language, bool Help)
+{
+    public const string Usage = """
+        Ent department host: composes the department's ENT from its plugin folders and prints what loaded.
+
+        Usage: Ent.Samples.DepartmentHost [options]
+          --config <file>    department configuration (JSON); the embedded sample department by default
+          --plugins <dir>    a plugins directory (repeatable); replaces the configuration's directories
+          --strict           refuse to start on any plugin problem, listing them all
+          --lang fr|en       language of the report (fr by default)
+          --help             this text
+        Exit codes: 0 started, 1 refused to start (strict), 2 bad arguments or configuration.
+        """;
+
+    public static HostArguments Parse(IReadOnlyList<string> args)
+    {
+        string? config = null;
+        var plugins = new List<string>();
+        var strict = false;
+        var language = "fr";
+        var help = false;
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--config":
+                    config = Value(args, ref i);
+                    break;
+                case "--plugins":
+                    plugins.Add(Path.GetFullPath(Value(args, ref i)));
+                    break;
+                case "--strict":
+                    strict = true;
+                    break;
+                case "--lang":
+                    language = Value(args, ref i);
+                    if (language is not ("fr" or "en"))
+                    {
+                        throw new ConfigurationException($"--lang: '{language}' is not a supported language (fr, en).");
+                    }
+
+                    break;
+                case "--help" or "-h":
+                    help = true;
+                    break;
+                default:
+                    throw new ConfigurationException($"Unknown argument '{args[i]}'. Run with --help for the options.");
+            }
+        }
+
+        return new HostArguments(config, plugins, strict, language, help);
+    }
+
+    private static string Value(IReadOnlyList<string> args, ref int i) =>
+        ++i < args.Count && !args[i].StartsWith("--", StringComparison.Ordinal)
+            ? args[i]
+            : throw new ConfigurationException($"{args[i - 1]} needs a value.");
+}

@@ -1,0 +1,129 @@
+using System.Globalization;
+using Ent.Core.Events;
+using Ent.Core.Learning;
+using Ent.Core.Organisation;
+using Ent.Core.Strategies;
+using Ent.Sdk.Enablement;
+using Ent.Sdk.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ent.Samples.DepartmentHost;
+
+/// <summary>Prints what the host composed: plugins in start order, diagnostics, enablement per school, a demonstration, usage.</summary>
+internal sealed class HostReport(TextWriter output, HostReport.Labels labels)
+{
+    public static readonly Labels French = new(
+        CultureInfo.GetCultureInfo("fr-FR"), "Hôte départemental Ent", "Répertoires d'extensions", "Extensions chargées (ordre de démarrage)", "aucune",
+        "Diagnostics", "aucun", "Activation des extensions le", "activée", "désactivée", "Démonstration", "classe", "cours",
+        "Propositions de la stratégie", "pour", "rien à proposer", "Regroupements proposés", "terminé", "Usage", "pédagogique", "administration", "communication", "part pédagogique");
+
+    public static readonly Labels English = new(
+        CultureInfo.GetCultureInfo("en-GB"), "Ent department host", "Plugin directories", "Plugins loaded (start order)", "none",
+        "Diagnostics", "none", "Plugin enablement on", "on", "off", "Demonstration", "class", "course",
+        "Proposals of strategy", "for", "nothing to propose", "Proposed groupings", "finished", "Usage", "pedagogical", "administration", "communication", "pedagogical share");
+
+    public void Header(Department department, string sdkVersion, IEnumerable<string> directories)
+    {
+        Line($"{labels.Title} — {department.Name} ({department.Code}) — Ent.Sdk {sdkVersion}");
+        Line();
+        Line($"{labels.Directories}:");
+        foreach (var directory in directories)
+        {
+            Line($"  {directory}");
+        }
+    }
+
+    public void Plugins(IEntRuntime runtime)
+    {
+        Line();
+        Line($"{labels.Plugins}:");
+        if (runtime.Plugins.Count == 0)
+        {
+            Line($"  ({labels.NoPlugin})");
+        }
+
+        var index = 0;
+        foreach (var plugin in runtime.Plugins)
+        {
+            Line($"  {++index}. {plugin.Id} {plugin.Manifest.Version} — {plugin.Manifest.DisplayName.For(labels.Culture)} [{plugin.State}]");
+            Line($"     {plugin.Folder ?? "in-process"}");
+        }
+
+        Line();
+        Line($"{labels.Diagnostics}:");
+        if (runtime.Diagnostics.Count == 0)
+        {
+            Line($"  ({labels.NoDiagnostic})");
+        }
+
+        foreach (var diagnostic in runtime.Diagnostics)
+        {
+            Line($"  {diagnostic}");
+        }
+    }
+
+    public void Enablement(EntHost host, IEnumerable<School> schools, DateOnly today)
+    {
+        var enablement = host.Services.GetRequiredService<IPluginEnablement>();
+        Line();
+        Line($"{labels.Enablement} {today.ToString("d", labels.Culture)}:");
+        foreach (var school in schools)
+        {
+            var states = host.Runtime.Plugins.Select(p => $"{p.Id} {(enablement.IsEnabled(p.Id, school.Id) ? labels.On : labels.Off)}");
+            Line($"  {school.Uai} {school.Name}: {string.Join(", ", states.DefaultIfEmpty("—"))}");
+        }
+    }
+
+    public void Demo(EntHost host, DemoSchool demo)
+    {
+        var enablement = host.Services.GetRequiredService<IPluginEnablement>();
+        var records = host.Services.GetRequiredService<ILearnerRecords>();
+        var teacher = new Ent.Core.Access.Actor(demo.Teacher.Id, demo.Teacher.Department);
+        var titles = demo.Course.Activities.ToDictionary(a => a.Id, a => a.Title);
+        Line();
+        Line($"{labels.Demo} — {demo.School.Name}, {labels.Class} {demo.Class.Name}, {labels.Course} « {demo.Course.Title} »:");
+
+        // Strategies from plugins are offered only where their plugin is on for the school.
+        var strategies = host.Services.GetServices<IPedagogicalStrategy>()
+            .Where(s => host.Runtime.PluginDefining(s.GetType()) is not { } plugin || enablement.IsEnabled(plugin.Id, demo.School.Id))
+            .OrderBy(s => s.Id, StringComparer.Ordinal);
+        var situations = demo.Learners
+            .Select(l => new LearnerSituation(demo.Course, l.Id, records.ProgressOf(teacher, demo.Course.Id, l.Id)))
+            .ToArray();
+        var names = demo.Learners.ToDictionary(l => l.Id, l => l.DisplayName);
+        foreach (var strategy in strategies)
+        {
+            Line();
+            Line($"  {labels.ProposalsOf} {strategy.Id} ({strategy.Name.For(labels.Culture)}):");
+            foreach (var situation in situations)
+            {
+                var proposal = strategy.ProposeFor(situation);
+                var first = proposal.Next.FirstOrDefault();
+                Line(first is null
+                    ? $"    {labels.For} {names[situation.Learner]}: {labels.NothingToPropose}"
+                    : $"    {labels.For} {names[situation.Learner]}: {titles[first.Activity]} — {first.Reason.For(labels.Culture)}");
+            }
+
+            var groupings = strategy.ProposeFor(new ClassSituation(demo.Course, [.. situations])).Groupings;
+            Line($"    {labels.Groupings}: " + string.Join(" | ", groupings.Select(g =>
+                $"{(g.Activity is { } activity ? titles[activity] : labels.Finished)}: {string.Join(", ", g.Learners.Select(l => names[l]))}")));
+        }
+    }
+
+    public void Usage(UsageCounter usage)
+    {
+        var total = Math.Max(usage.Total, 1);
+        Line();
+        Line($"{labels.Usage}: {labels.Pedagogical} {usage[UsageCategory.Pedagogical]}, {labels.Administration} {usage[UsageCategory.Administration]}, "
+            + $"{labels.Communication} {usage[UsageCategory.Communication]} — {labels.PedagogicalShare} {((double)usage[UsageCategory.Pedagogical] / total).ToString("P0", labels.Culture)}");
+    }
+
+    private void Line(string text = "") => output.WriteLine(text);
+
+    /// <summary>The report's words in one language.</summary>
+    internal sealed record Labels(
+        CultureInfo Culture, string Title, string Directories, string Plugins, string NoPlugin, string Diagnostics, string NoDiagnostic,
+        string Enablement, string On, string Off, string Demo, string Class, string Course, string ProposalsOf, string For,
+        string NothingToPropose, string Groupings, string Finished, string Usage, string Pedagogical, string Administration,
+        string Communication, string PedagogicalShare);
+}

@@ -1,0 +1,3 @@
+using Ent.Samples.DepartmentHost;
+
+return await DepartmentHostApp.RunAsync(args, Console.Out, Console.Error, TimeProvider.System).ConfigureAwait(false);

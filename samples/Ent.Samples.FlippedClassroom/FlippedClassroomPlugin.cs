@@ -1,0 +1,44 @@
+using Ent.Core.Access;
+using Ent.Core.Courses;
+using Ent.Core.Events;
+using Ent.Core.Organisation;
+using Ent.Core.Text;
+using Ent.Sdk.Plugins;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Ent.Samples.FlippedClassroom;
+
+/// <summary>
+/// The plugin's entry point: everything it contributes is registered here, in one place.
+/// </summary>
+public sealed class FlippedClassroomPlugin : EntPlugin
+{
+    /// <summary>The capability to read the readiness of a class before a session.</summary>
+    public static Capability ViewReadiness { get; } = new("sample.flipped-classroom.readiness.view");
+
+    /// <summary>A kind for the short quiz that checks learners are ready for the session.</summary>
+    public static ActivityKind ReadinessQuiz { get; } = new("sample.flipped-classroom.readiness-quiz", new LocalizedText("Quiz de préparation", "Readiness quiz"), producesEvidence: true);
+
+    /// <inheritdoc />
+    public override void ConfigureServices(PluginServiceContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Services.AddOptions<FlippedClassroomOptions>().Validate(o => o.ReadinessThreshold is > 0 and <= 1, "ReadinessThreshold must be in (0, 1].");
+        context.Services.AddSingleton<ReadinessTracker>();
+        context.AddStrategy<FlippedClassroomStrategy>()
+            .AddActivityKind(ReadinessQuiz)
+            .AddEventHandler<ActivityProgressRecorded, ReadinessTracker.Handler>()
+            .GrantCapability(Role.Teacher, GrantReach.Scope, ViewReadiness)
+            .GrantCapability(Role.HeadOfSchool, GrantReach.Scope, ViewReadiness);
+    }
+
+    /// <inheritdoc />
+    public override Task StartAsync(PluginRuntimeContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Services.GetRequiredService<ILogger<FlippedClassroomPlugin>>()
+            .LogInformation("{Plugin} ready: its strategy is {Strategy}.", context.Manifest.DisplayName.French, FlippedClassroomStrategy.StrategyId);
+        return Task.CompletedTask;
+    }
+}

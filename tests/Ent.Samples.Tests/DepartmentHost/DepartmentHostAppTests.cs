@@ -1,0 +1,105 @@
+using System.Reflection;
+using Ent.Samples.DepartmentHost;
+using Microsoft.Extensions.Time.Testing;
+using Snapshooter.Xunit;
+
+namespace Ent.Samples.Tests.DepartmentHost;
+
+public sealed class DepartmentHostAppTests
+{
+    private static readonly string PluginArtifacts = typeof(DepartmentHostAppTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "EntPlugins").Value!;
+
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public async Task The_report_in_french_lists_plugins_diagnostics_enablement_the_demo_and_usage()
+    {
+        var (exit, report, _) = await Run("--plugins", PluginArtifacts);
+
+        Assert.Equal(0, exit);
+        Snapshot.Match(Normalise(report));
+    }
+
+    [Fact]
+    public async Task The_report_in_english()
+    {
+        var (exit, report, _) = await Run("--plugins", PluginArtifacts, "--lang", "en");
+
+        Assert.Equal(0, exit);
+        Snapshot.Match(Normalise(report));
+    }
+
+    [Fact]
+    public async Task Help_prints_the_options()
+    {
+        var (exit, output, _) = await Run("--help");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("--plugins <dir>", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--frobnicate", "Unknown argument '--frobnicate'")]
+    [InlineData("--lang", "--lang needs a value")]
+    [InlineData("--lang de", "'de' is not a supported language")]
+    public async Task A_bad_argument_exits_with_2_naming_it(string arguments, string expected)
+    {
+        var (exit, _, error) = await Run(arguments.Split(' '));
+
+        Assert.Equal(2, exit);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_configuration_with_an_invalid_uai_exits_with_2_naming_it()
+    {
+        var config = Path.GetTempFileName();
+        await File.WriteAllTextAsync(config, """
+            { "department": { "code": "93", "name": "Test" }, "timeZone": "Europe/Paris", "strict": false,
+              "pluginDirectories": [], "schools": [ { "uai": "0930001A", "name": "Faux" } ], "enablement": [] }
+            """);
+
+        var (exit, _, error) = await Run("--config", config);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("'0930001A' is not a valid UAI", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_strict_host_with_a_broken_plugin_folder_exits_with_1_listing_the_problem()
+    {
+        var plugins = Directory.CreateTempSubdirectory("ent-host-").FullName;
+        Directory.CreateDirectory(Path.Combine(plugins, "no-manifest"));
+
+        var (exit, _, error) = await Run("--plugins", plugins, "--strict");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("ENT002", error, StringComparison.Ordinal);
+        Assert.Contains("no-manifest", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_lenient_host_with_a_broken_plugin_folder_starts_and_reports_it()
+    {
+        var plugins = Directory.CreateTempSubdirectory("ent-host-").FullName;
+        Directory.CreateDirectory(Path.Combine(plugins, "no-manifest"));
+
+        var (exit, report, _) = await Run("--plugins", plugins, "--plugins", PluginArtifacts);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("ENT002 error: plugin '?'", report, StringComparison.Ordinal);
+        Assert.Contains("1. sample.flipped-classroom 1.0.0", report, StringComparison.Ordinal);
+    }
+
+    private async Task<(int Exit, string Output, string Error)> Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await DepartmentHostApp.RunAsync(args, output, error, _time);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private static string Normalise(string report) =>
+        report.Replace(Path.GetFullPath(PluginArtifacts).TrimEnd('/'), "<plugins>", StringComparison.Ordinal).ReplaceLineEndings("\n");
+}
