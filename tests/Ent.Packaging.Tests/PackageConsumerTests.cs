@@ -1,0 +1,52 @@
+using System.IO.Compression;
+
+namespace Ent.Packaging.Tests;
+
+public sealed class PackageConsumerTests(PackedFeed feed) : IClassFixture<PackedFeed>
+{
+    [Theory]
+    [InlineData("Ent.Core")]
+    [InlineData("Ent.Sdk")]
+    public void A_package_carries_its_readme_licence_assembly_xml_docs_and_symbols(string id)
+    {
+        using var package = ZipFile.OpenRead(Path.Combine(feed.Feed, $"{id}.{feed.Version}.nupkg"));
+        var entries = package.Entries.Select(e => e.FullName).ToHashSet();
+
+        Assert.Contains("README.md", entries);
+        Assert.Contains("LICENSE", entries);
+        Assert.Contains($"lib/net10.0/{id}.dll", entries);
+        Assert.Contains($"lib/net10.0/{id}.xml", entries);
+        Assert.True(File.Exists(Path.Combine(feed.Feed, $"{id}.{feed.Version}.snupkg")), "The symbol package is missing.");
+        using var nuspec = new StreamReader(package.GetEntry($"{id}.nuspec")!.Open());
+        var text = nuspec.ReadToEnd();
+        Assert.Contains("<license type=\"expression\">MIT</license>", text, StringComparison.Ordinal);
+        Assert.Contains("<readme>README.md</readme>", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_sdk_package_carries_the_plugin_build_targets_and_depends_on_the_core_package()
+    {
+        using var package = ZipFile.OpenRead(Path.Combine(feed.Feed, $"Ent.Sdk.{feed.Version}.nupkg"));
+        using var nuspec = new StreamReader(package.GetEntry("Ent.Sdk.nuspec")!.Open());
+
+        Assert.Contains(package.Entries, e => e.FullName == "buildTransitive/Ent.Sdk.targets");
+        Assert.Contains($"<dependency id=\"Ent.Core\" version=\"{feed.Version}\"", nuspec.ReadToEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_plugin_and_a_host_built_from_the_packages_alone_load_and_run_together()
+    {
+        var plugins = Path.Combine(feed.Root, "plugins");
+        var pluginFolder = Path.Combine(plugins, "acme.hello");
+        DotNet.Run(feed.Root, "build", "Acme.Hello/Acme.Hello.csproj", "-c", "Release", "-o", pluginFolder);
+
+        var output = DotNet.Run(feed.Root, "run", "--project", "Acme.Host/Acme.Host.csproj", "-c", "Release", "--", plugins);
+
+        Assert.Contains("plugin acme.hello 1.0.0 Started", output, StringComparison.Ordinal);
+        Assert.Contains("strategy acme.hello: Bonjour depuis un paquet", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("diagnostic", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(pluginFolder, "Ent.Sdk.dll")), "The package's build targets should keep Ent.Sdk.dll out of the plugin folder.");
+        Assert.False(File.Exists(Path.Combine(pluginFolder, "Ent.Core.dll")), "The package's build targets should keep Ent.Core.dll out of the plugin folder.");
+        Assert.True(File.Exists(Path.Combine(pluginFolder, "Acme.Hello.deps.json")));
+    }
+}
