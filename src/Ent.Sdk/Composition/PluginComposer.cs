@@ -40,12 +40,15 @@ internal sealed class PluginComposer
 
         var valid = RemoveDuplicates(candidates);
         var ordered = new DependencyGraph(valid, _diagnostics).Order();
+        // Loading is independent per plugin, so it runs in parallel; registration then runs in dependency order.
+        var prepared = new PreparedPlugin[ordered.Count];
+        Parallel.For(0, ordered.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => prepared[i] = Prepare(ordered[i]));
         var loaded = new List<LoadedPlugin>();
-        foreach (var candidate in ordered)
+        foreach (var plugin in prepared)
         {
-            if (LoadAndRegister(candidate, loaded, services) is { } plugin)
+            if (Register(plugin, loaded, services) is { } registered)
             {
-                loaded.Add(plugin);
+                loaded.Add(registered);
             }
         }
 
@@ -208,41 +211,51 @@ internal sealed class PluginComposer
         return valid;
     }
 
-    private LoadedPlugin? LoadAndRegister(PluginCandidate candidate, List<LoadedPlugin> loaded, IServiceCollection services)
+    /// <summary>Loads a folder plugin's assembly and creates its entry point; touches nothing shared, so it can run in parallel.</summary>
+    private PreparedPlugin Prepare(PluginCandidate candidate)
     {
+        if (candidate.InProcess is { } inProcess)
+        {
+            return new PreparedPlugin(candidate, inProcess, null, null);
+        }
+
         var manifest = candidate.Manifest;
+        IPluginAssemblyHandle handle;
+        try
+        {
+            handle = _loader.Load(candidate.AssemblyPath!, _shared);
+        }
+        catch (Exception exception)
+        {
+            return Failed(candidate, PluginDiagnosticCodes.LoadFailed, $"'{manifest.Assembly}' could not be loaded: {exception.GetType().Name}: {exception.Message}");
+        }
+
+        var prepared = CreateEntryPoint(candidate, handle);
+        if (prepared.Plugin is null)
+        {
+            handle.Dispose();
+        }
+
+        return prepared;
+    }
+
+    /// <summary>Lets a loaded plugin register its services, in dependency order; merges them only if it succeeds.</summary>
+    private LoadedPlugin? Register(PreparedPlugin prepared, List<LoadedPlugin> loaded, IServiceCollection services)
+    {
+        var (candidate, plugin, handle, failure) = prepared;
+        var manifest = candidate.Manifest;
+        if (failure is not null)
+        {
+            _diagnostics.Add(failure);
+            return null;
+        }
+
         var failedDependency = manifest.Dependencies.FirstOrDefault(d => !d.Optional && loaded.All(p => p.Id != d.Id));
         if (failedDependency is not null)
         {
             Report(PluginDiagnosticCodes.DependencyFailed, manifest.Id, candidate.Folder, $"It requires '{failedDependency.Id}', which failed to load; see that plugin's diagnostic.");
+            handle?.Dispose();
             return null;
-        }
-
-        IPluginAssemblyHandle? handle = null;
-        EntPlugin plugin;
-        if (candidate.InProcess is { } inProcess)
-        {
-            plugin = inProcess;
-        }
-        else
-        {
-            try
-            {
-                handle = _loader.Load(candidate.AssemblyPath!, _shared);
-            }
-            catch (Exception exception)
-            {
-                Report(PluginDiagnosticCodes.LoadFailed, manifest.Id, candidate.Folder, $"'{manifest.Assembly}' could not be loaded: {exception.GetType().Name}: {exception.Message}");
-                return null;
-            }
-
-            if (CreateEntryPoint(candidate, handle) is not { } created)
-            {
-                handle.Dispose();
-                return null;
-            }
-
-            plugin = created;
         }
 
         var staging = new ServiceCollection();
@@ -251,7 +264,7 @@ internal sealed class PluginComposer
         {
             using (handle?.EnterContextualReflection())
             {
-                plugin.ConfigureServices(new PluginServiceContext(manifest, candidate.Folder, staging, present));
+                plugin!.ConfigureServices(new PluginServiceContext(manifest, candidate.Folder, staging, present));
             }
         }
         catch (Exception exception)
@@ -269,7 +282,7 @@ internal sealed class PluginComposer
         return new LoadedPlugin(manifest, candidate.Folder, plugin, handle);
     }
 
-    private EntPlugin? CreateEntryPoint(PluginCandidate candidate, IPluginAssemblyHandle handle)
+    private PreparedPlugin CreateEntryPoint(PluginCandidate candidate, IPluginAssemblyHandle handle)
     {
         var manifest = candidate.Manifest;
         foreach (var reference in handle.Assembly.GetReferencedAssemblies())
@@ -287,15 +300,12 @@ internal sealed class PluginComposer
             }
             catch (Exception exception) when (exception is FileNotFoundException or FileLoadException)
             {
-                Report(PluginDiagnosticCodes.ContractAssemblyMismatch, manifest.Id, candidate.Folder, $"It references {reference.FullName}, which the host cannot provide: {exception.Message}");
-                return null;
+                return Failed(candidate, PluginDiagnosticCodes.ContractAssemblyMismatch, $"It references {reference.FullName}, which the host cannot provide: {exception.Message}");
             }
 
             if (!ReferenceEquals(resolved, shared))
             {
-                Report(PluginDiagnosticCodes.ContractAssemblyMismatch, manifest.Id, candidate.Folder,
-                    $"It sees its own copy of {reference.Name} ({resolved.Location}) instead of the host's; its types would not match the host's.");
-                return null;
+                return Failed(candidate, PluginDiagnosticCodes.ContractAssemblyMismatch, $"It sees its own copy of {reference.Name} ({resolved.Location}) instead of the host's; its types would not match the host's.");
             }
         }
 
@@ -306,33 +316,36 @@ internal sealed class PluginComposer
         }
         catch (Exception exception) when (exception is ReflectionTypeLoadException or FileNotFoundException or FileLoadException or TypeLoadException)
         {
-            Report(PluginDiagnosticCodes.LoadFailed, manifest.Id, candidate.Folder, $"Its types could not be loaded: {exception.Message}");
-            return null;
+            return Failed(candidate, PluginDiagnosticCodes.LoadFailed, $"Its types could not be loaded: {exception.Message}");
         }
 
         if (entryTypes.Length != 1)
         {
-            Report(PluginDiagnosticCodes.EntryTypeInvalid, manifest.Id, candidate.Folder, entryTypes.Length == 0
+            return Failed(candidate, PluginDiagnosticCodes.EntryTypeInvalid, entryTypes.Length == 0
                 ? $"'{manifest.Assembly}' has no public, non-abstract class deriving from {nameof(EntPlugin)}."
                 : $"'{manifest.Assembly}' has {entryTypes.Length} classes deriving from {nameof(EntPlugin)} ({string.Join(", ", entryTypes.Select(t => t.FullName))}); it must have exactly one.");
-            return null;
         }
 
         try
         {
             using (handle.EnterContextualReflection())
             {
-                return (EntPlugin)Activator.CreateInstance(entryTypes[0])!;
+                return new PreparedPlugin(candidate, (EntPlugin)Activator.CreateInstance(entryTypes[0])!, handle, null);
             }
         }
         catch (Exception exception)
         {
             var cause = exception is TargetInvocationException { InnerException: { } inner } ? inner : exception;
-            Report(PluginDiagnosticCodes.LoadFailed, manifest.Id, candidate.Folder, $"Creating {entryTypes[0].FullName} threw {cause.GetType().Name}: {cause.Message}");
-            return null;
+            return Failed(candidate, PluginDiagnosticCodes.LoadFailed, $"Creating {entryTypes[0].FullName} threw {cause.GetType().Name}: {cause.Message}");
         }
     }
 
+    private static PreparedPlugin Failed(PluginCandidate candidate, string code, string message) =>
+        new(candidate, null, null, new PluginDiagnostic(code, DiagnosticSeverity.Error, candidate.Manifest.Id, candidate.Folder, message));
+
     private void Report(string code, string? pluginId, string? folder, string message) =>
         _diagnostics.Add(new PluginDiagnostic(code, DiagnosticSeverity.Error, pluginId, folder, message));
+
+    /// <summary>A plugin after loading: its entry point and load context, or why it failed.</summary>
+    private sealed record PreparedPlugin(PluginCandidate Candidate, EntPlugin? Plugin, IPluginAssemblyHandle? Handle, PluginDiagnostic? Failure);
 }

@@ -4,7 +4,13 @@ using McMaster.NETCore.Plugins;
 
 namespace Ent.Sdk.Loading;
 
-/// <summary>Loads plugins with McMaster.NETCore.Plugins: one collectible context per plugin, honouring its <c>.deps.json</c> and native libraries.</summary>
+/// <summary>
+/// Loads plugins with McMaster.NETCore.Plugins: one collectible context per plugin, honouring its
+/// <c>.deps.json</c> and native libraries. The assemblies the plugin ships (except the shared
+/// contracts) are private to it; everything else (the contracts, the framework) comes from the host.
+/// Declaring the plugin's own files private, rather than listing the shared ones, spares McMaster a
+/// walk of the shared assemblies' whole reference graph for every plugin.
+/// </summary>
 public sealed class McMasterPluginAssemblyLoader : IPluginAssemblyLoader
 {
     /// <inheritdoc />
@@ -12,13 +18,19 @@ public sealed class McMasterPluginAssemblyLoader : IPluginAssemblyLoader
     {
         ArgumentException.ThrowIfNullOrEmpty(assemblyPath);
         ArgumentNullException.ThrowIfNull(sharedAssemblies);
+        var shared = sharedAssemblies.Select(a => a.GetName().Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var shipped = Directory.EnumerateFiles(Path.GetDirectoryName(Path.GetFullPath(assemblyPath))!, "*.dll", SearchOption.AllDirectories)
+            .Select(Path.GetFileNameWithoutExtension)
+            .Where(name => !shared.Contains(name))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToArray();
         var loader = PluginLoader.CreateFromAssemblyFile(assemblyPath, config =>
         {
             config.IsUnloadable = true;
-            config.PreferSharedTypes = false;
-            foreach (var shared in sharedAssemblies)
+            config.PreferSharedTypes = true;
+            foreach (var name in shipped)
             {
-                config.SharedAssemblies.Add(shared.GetName());
+                config.PrivateAssemblies.Add(new AssemblyName(name!));
             }
         });
         try

@@ -31,6 +31,17 @@ public sealed class FolderPluginLoadingTests
     }
 
     [Fact]
+    public async Task The_runtime_tells_which_plugin_defines_a_service()
+    {
+        using var plugins = PluginDirectory.With("Fixture.Healthy");
+        await using var host = Build(plugins);
+        var strategies = host.Services.GetServices<IPedagogicalStrategy>().ToDictionary(s => s.Id);
+
+        Assert.Equal("fixture.healthy", host.Runtime.PluginDefining(strategies["fixture.greeting"].GetType())?.Id);
+        Assert.Null(host.Runtime.PluginDefining(strategies["sequential"].GetType()));
+    }
+
+    [Fact]
     public async Task A_plugins_contributions_reach_the_domain_registries_and_the_access_policy()
     {
         using var plugins = PluginDirectory.With("Fixture.Healthy");
