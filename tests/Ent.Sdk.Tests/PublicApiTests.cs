@@ -6,5 +6,5 @@ namespace Ent.Sdk.Tests;
 public sealed class PublicApiTests
 {
     [Fact]
-    public void The_public_api_of_Ent_Sdk_matches_the_approved_snapshot() => PublicApiApproval.Verify(typeof(EntHost).Assembly);
+    public void The_public_api_of_Ent_Sdk_matches_the_approved_snapshot() => PublicApiApproval.Verify(typeof(EntHost).Assembly, typeof(PublicApiTests).Assembly);
 }

@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using PublicApiGenerator;
 using Xunit;
 
@@ -12,10 +11,14 @@ namespace Ent.TestSupport;
 /// </summary>
 public static class PublicApiApproval
 {
-    public static void Verify(Assembly assembly, [CallerFilePath] string callerFile = "")
+    /// <summary>Verifies the public API of <paramref name="assembly"/> against the snapshot in the test project's PublicApi folder.</summary>
+    /// <param name="assembly">The assembly whose API is tracked.</param>
+    /// <param name="tests">The test assembly; its build records where its project folder is (source paths are mapped in CI builds).</param>
+    public static void Verify(Assembly assembly, Assembly tests)
     {
         var name = assembly.GetName().Name!;
-        var directory = Path.Combine(Path.GetDirectoryName(callerFile)!, "PublicApi");
+        var projectDirectory = tests.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "EntTestProjectDirectory").Value!;
+        var directory = Path.Combine(projectDirectory, "PublicApi");
         var approvedPath = Path.Combine(directory, $"{name}.approved.txt");
         var receivedPath = Path.Combine(directory, $"{name}.received.txt");
         var actual = assembly.GeneratePublicApi(new ApiGeneratorOptions { IncludeAssemblyAttributes = false }).ReplaceLineEndings("\n");
