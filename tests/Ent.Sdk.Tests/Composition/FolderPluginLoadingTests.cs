@@ -125,6 +125,18 @@ public sealed class FolderPluginLoadingTests
     }
 
     [Fact]
+    public async Task A_plugin_built_against_a_newer_sdk_is_refused_from_its_metadata_whatever_its_manifest_claims()
+    {
+        using var plugins = PluginDirectory.With("Fixture.BuiltForNewerSdk", "Fixture.Healthy");
+        await using var host = Build(plugins);
+
+        var diagnostic = Assert.Single(host.Runtime.Diagnostics);
+        Assert.Equal((PluginDiagnosticCodes.SdkReferenceTooNew, "fixture.built-for-newer-sdk"), (diagnostic.Code, diagnostic.PluginId));
+        Assert.Contains("was built against Ent.Sdk 2.0, but this host provides 1.0", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Equal(["fixture.healthy"], host.Runtime.Plugins.Select(p => p.Id));
+    }
+
+    [Fact]
     public async Task A_plugin_that_throws_while_registering_is_reported_and_nothing_it_registered_is_kept()
     {
         using var plugins = PluginDirectory.With("Fixture.Throwing", "Fixture.Healthy");
