@@ -18,6 +18,7 @@ namespace Ent.Benchmarks;
 public class PluginServiceCallBenchmarks
 {
     private EntHost _folderHost = null!;
+    private EntHost _permanentHost = null!;
     private ServiceProvider _direct = null!;
     private string _plugins = string.Empty;
     private LearnerSituation _situation = null!;
@@ -26,14 +27,8 @@ public class PluginServiceCallBenchmarks
     public void Setup()
     {
         _plugins = SamplePluginFolders.Create(1);
-        var builder = EntHost.CreateBuilder();
-        builder.Ent.AddPluginDirectory(_plugins);
-        _folderHost = builder.Build();
-        _folderHost.StartAsync().GetAwaiter().GetResult();
-        if (_folderHost.Runtime.Plugins.Count != 1)
-        {
-            throw new InvalidOperationException("The sample plugin did not load: " + string.Join("; ", _folderHost.Runtime.Diagnostics));
-        }
+        _folderHost = StartHost(unloadable: true);
+        _permanentHost = StartHost(unloadable: false);
 
         // The same services as the host's, in the same order, with the strategy registered directly.
         var services = new ServiceCollection();
@@ -54,6 +49,7 @@ public class PluginServiceCallBenchmarks
     public void Cleanup()
     {
         _folderHost.Dispose();
+        _permanentHost.Dispose();
         _direct.Dispose();
         Directory.Delete(_plugins, recursive: true);
     }
@@ -61,8 +57,28 @@ public class PluginServiceCallBenchmarks
     [Benchmark(Baseline = true)]
     public int DirectlyRegistered() => Call(_direct);
 
+    /// <summary>The default: the plugin's context is collectible, so its code gets no dynamic PGO.</summary>
     [Benchmark]
     public int ThroughPluginHost() => Call(_folderHost.Services);
+
+    /// <summary>A host with UnloadablePlugins off: same call, plugin code in a non-collectible context.</summary>
+    [Benchmark]
+    public int ThroughPluginHostNotUnloadable() => Call(_permanentHost.Services);
+
+    private EntHost StartHost(bool unloadable)
+    {
+        var builder = EntHost.CreateBuilder();
+        builder.Ent.AddPluginDirectory(_plugins);
+        builder.Ent.Options.UnloadablePlugins = unloadable;
+        var host = builder.Build();
+        host.StartAsync().GetAwaiter().GetResult();
+        if (host.Runtime.Plugins.Count != 1)
+        {
+            throw new InvalidOperationException("The sample plugin did not load: " + string.Join("; ", host.Runtime.Diagnostics));
+        }
+
+        return host;
+    }
 
     private int Call(IServiceProvider services)
     {

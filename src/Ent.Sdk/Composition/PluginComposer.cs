@@ -16,9 +16,12 @@ internal sealed class PluginComposer
     private readonly IReadOnlyCollection<Assembly> _shared;
     private readonly List<PluginDiagnostic> _diagnostics = [];
 
-    public PluginComposer(IPluginAssemblyLoader loader)
+    private readonly bool _unloadable;
+
+    public PluginComposer(IPluginAssemblyLoader loader, bool unloadable)
     {
         _loader = loader;
+        _unloadable = unloadable;
         _shared = ContractAssemblies.All;
     }
 
@@ -223,7 +226,7 @@ internal sealed class PluginComposer
         IPluginAssemblyHandle handle;
         try
         {
-            handle = _loader.Load(candidate.AssemblyPath!, _shared);
+            handle = _loader.Load(new PluginLoadRequest(candidate.AssemblyPath!, _shared, _unloadable));
         }
         catch (Exception exception)
         {

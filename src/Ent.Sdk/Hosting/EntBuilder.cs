@@ -116,7 +116,7 @@ public sealed class EntBuilder
         }
 
         IsComposed = true;
-        var composition = new PluginComposer(_loader).Compose(Options.PluginDirectories, _inProcess, Services, Options.Strict);
+        var composition = new PluginComposer(_loader, Options.UnloadablePlugins).Compose(Options.PluginDirectories, _inProcess, Services, Options.Strict);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(Options.TimeZone);
         var rules = _enablement.ToArray();
         Services.AddSingleton<EntMarker>();

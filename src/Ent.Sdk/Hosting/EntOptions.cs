@@ -9,6 +9,14 @@ public sealed class EntOptions
     /// <summary>When true, any plugin problem stops the host from starting, with every diagnostic listed; otherwise the host starts with the healthy plugins.</summary>
     public bool Strict { get; set; }
 
+    /// <summary>
+    /// Whether plugins load into collectible contexts, released when the host is disposed; true by default.
+    /// A host that composes once and never unloads may turn it off: code in a collectible context does not
+    /// get the runtime's dynamic profile-guided optimisation, and plugin code runs a little faster without it
+    /// (see the service-call benchmark).
+    /// </summary>
+    public bool UnloadablePlugins { get; set; } = true;
+
     /// <summary>The department's IANA time zone, which tells "today" for enablement and rights; <c>Europe/Paris</c> by default.</summary>
     public string TimeZone { get; set; } = "Europe/Paris";
 

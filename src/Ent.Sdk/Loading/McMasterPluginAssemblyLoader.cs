@@ -14,11 +14,11 @@ namespace Ent.Sdk.Loading;
 public sealed class McMasterPluginAssemblyLoader : IPluginAssemblyLoader
 {
     /// <inheritdoc />
-    public IPluginAssemblyHandle Load(string assemblyPath, IReadOnlyCollection<Assembly> sharedAssemblies)
+    public IPluginAssemblyHandle Load(PluginLoadRequest request)
     {
-        ArgumentException.ThrowIfNullOrEmpty(assemblyPath);
-        ArgumentNullException.ThrowIfNull(sharedAssemblies);
-        var shared = sharedAssemblies.Select(a => a.GetName().Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        ArgumentNullException.ThrowIfNull(request);
+        var assemblyPath = request.AssemblyPath;
+        var shared = request.SharedAssemblies.Select(a => a.GetName().Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var shipped = Directory.EnumerateFiles(Path.GetDirectoryName(Path.GetFullPath(assemblyPath))!, "*.dll", SearchOption.AllDirectories)
             .Select(Path.GetFileNameWithoutExtension)
             .Where(name => !shared.Contains(name))
@@ -26,7 +26,7 @@ public sealed class McMasterPluginAssemblyLoader : IPluginAssemblyLoader
             .ToArray();
         var loader = PluginLoader.CreateFromAssemblyFile(assemblyPath, config =>
         {
-            config.IsUnloadable = true;
+            config.IsUnloadable = request.Unloadable;
             config.PreferSharedTypes = true;
             foreach (var name in shipped)
             {

@@ -26,6 +26,18 @@ public sealed class PluginUnloadingTests
         Assert.All(contexts, context => Assert.False(context.IsAlive, "A plugin load context is still alive after the host was disposed."));
     }
 
+    [Fact]
+    public async Task Plugins_load_into_collectible_contexts_unless_the_host_turns_unloading_off()
+    {
+        using var plugins = PluginDirectory.With("Fixture.Healthy");
+        await using var unloadable = FolderPluginLoadingTests.Build(plugins);
+        await using var permanent = FolderPluginLoadingTests.Build(plugins, ent => ent.Options.UnloadablePlugins = false);
+
+        Assert.True(Assert.Single(unloadable.Runtime.Plugins).LoadContext!.IsCollectible);
+        Assert.False(Assert.Single(permanent.Runtime.Plugins).LoadContext!.IsCollectible);
+        Assert.Empty(permanent.Runtime.Diagnostics);
+    }
+
     // Not inlined, so that no reference to the host, its services or the plugins survives on this test's stack.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static WeakReference[] LoadUseAndDispose(PluginDirectory plugins)

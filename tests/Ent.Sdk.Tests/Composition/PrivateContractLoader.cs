@@ -10,10 +10,10 @@ namespace Ent.Sdk.Tests.Composition;
 /// </summary>
 internal sealed class PrivateContractLoader(string privateFolder) : IPluginAssemblyLoader
 {
-    public IPluginAssemblyHandle Load(string assemblyPath, IReadOnlyCollection<Assembly> sharedAssemblies)
+    public IPluginAssemblyHandle Load(PluginLoadRequest request)
     {
-        var context = new PrivateContext(Path.GetDirectoryName(assemblyPath)!, privateFolder);
-        return new Handle(context, context.LoadFromAssemblyPath(assemblyPath));
+        var context = new PrivateContext(Path.GetDirectoryName(request.AssemblyPath)!, privateFolder);
+        return new Handle(context, context.LoadFromAssemblyPath(request.AssemblyPath));
     }
 
     private sealed class PrivateContext(string pluginFolder, string privateFolder) : AssemblyLoadContext(isCollectible: true)
