@@ -45,7 +45,7 @@ internal sealed class DemoSchool
             directory.Add(each);
         }
 
-        var today = SchoolTime.Today(time, SchoolTime.Paris);
+        var today = SchoolTime.Today(time, services.GetRequiredService<TimeZoneInfo>());
         var firstYear = today.Month >= 9 ? today.Year : today.Year - 1;
         var year = AcademicYear.WithTrimesters($"{firstYear}-{firstYear + 1}", new(firstYear, 9, 1), new(firstYear, 12, 1), new(firstYear + 1, 3, 8), new(firstYear + 1, 7, 4));
         var schoolYear = new DateRange(year.Dates.Begin, year.Dates.End);

@@ -87,7 +87,7 @@ internal static class DepartmentHostApp
         await using (host.ConfigureAwait(false))
         {
             var demo = await DemoSchool.SeedAsync(host.Services, department, schools, time).ConfigureAwait(false);
-            var today = SchoolTime.Today(time, TimeZoneInfo.FindSystemTimeZoneById(configuration.TimeZone));
+            var today = SchoolTime.Today(time, host.Services.GetRequiredService<TimeZoneInfo>());
             report.Header(department, EntSdkInfo.Version.ToString(), directories);
             report.Plugins(host.Runtime);
             report.Enablement(host, schools, today);

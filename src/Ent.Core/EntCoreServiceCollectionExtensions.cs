@@ -1,4 +1,5 @@
 using Ent.Core.Access;
+using Ent.Core.Calendar;
 using Ent.Core.Courses;
 using Ent.Core.Directory;
 using Ent.Core.Events;
@@ -14,7 +15,8 @@ public static class EntCoreServiceCollectionExtensions
     /// <summary>
     /// Registers the domain services (access control, roster, learner records, event publisher,
     /// activity kinds, the sequential strategy) with in-memory stores; the access policy is
-    /// the default one plus every <see cref="CapabilityGrant"/> registered as a service, unless already registered.
+    /// the default one plus every <see cref="CapabilityGrant"/> registered as a service, and "today" is
+    /// read in the registered <see cref="TimeZoneInfo"/> (Europe/Paris unless one is registered first), unless already registered.
     /// Calling it twice is harmless.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -23,12 +25,13 @@ public static class EntCoreServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(SchoolTime.Paris);
         services.TryAddSingleton(sp => AccessPolicy.Default.Including(sp.GetServices<CapabilityGrant>()));
         services.TryAddSingleton<IOrganisationDirectory, InMemoryOrganisationDirectory>();
         services.TryAddSingleton<ICourseCatalog, InMemoryCourseCatalog>();
         services.TryAddSingleton<IProgressStore, InMemoryProgressStore>();
         services.TryAddSingleton<IAccessControl>(sp => new AccessControl(
-            sp.GetRequiredService<IOrganisationDirectory>(), sp.GetRequiredService<AccessPolicy>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<IOrganisationDirectory>(), sp.GetRequiredService<AccessPolicy>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<TimeZoneInfo>()));
         services.TryAddSingleton<IDomainEventPublisher, InProcessDomainEventPublisher>();
         services.TryAddSingleton<IRoster, Roster>();
         services.TryAddSingleton<ILearnerRecords, LearnerRecords>();

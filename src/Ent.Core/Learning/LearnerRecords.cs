@@ -14,7 +14,8 @@ namespace Ent.Core.Learning;
 /// <param name="access">The access control.</param>
 /// <param name="events">Where events are published.</param>
 /// <param name="time">The clock.</param>
-public sealed class LearnerRecords(IOrganisationDirectory directory, ICourseCatalog courses, IProgressStore store, IAccessControl access, IDomainEventPublisher events, TimeProvider time) : ILearnerRecords
+/// <param name="zone">The department's time zone, which tells on which day an enrolment is checked.</param>
+public sealed class LearnerRecords(IOrganisationDirectory directory, ICourseCatalog courses, IProgressStore store, IAccessControl access, IDomainEventPublisher events, TimeProvider time, TimeZoneInfo zone) : ILearnerRecords
 {
     /// <inheritdoc />
     public async Task<ActivityProgress> RecordAsync(Actor actor, CourseId course, ActivityId activity, PersonId learner, CompletionStatus status, Evidence? evidence = null, CancellationToken cancellationToken = default)
@@ -29,7 +30,7 @@ public sealed class LearnerRecords(IOrganisationDirectory directory, ICourseCata
         }
 
         var now = time.GetUtcNow();
-        var today = SchoolTime.Today(time, SchoolTime.Paris);
+        var today = SchoolTime.Today(time, zone);
         var enrolled = directory.EnrolmentsOf(learner).Any(e => e.Validity.Contains(today)
             && (found.Audience.Class is { } c ? e.Class == c : e.Group == found.Audience.Group));
         if (!enrolled)

@@ -122,8 +122,8 @@ public sealed class EntBuilder
         Services.AddSingleton<EntMarker>();
         Services.AddLogging();
         Services.AddOptions();
-        Services.AddEntCore();
         Services.TryAddSingleton(zone);
+        Services.AddEntCore();
         Services.AddSingleton(sp => new EntRuntime(composition, sp, sp.GetRequiredService<ILogger<EntRuntime>>()));
         Services.AddSingleton<IEntRuntime>(sp => sp.GetRequiredService<EntRuntime>());
         Services.AddSingleton<IPluginEnablement>(sp => new PluginEnablement(rules, sp.GetRequiredService<IEntRuntime>(), sp.GetRequiredService<TimeProvider>(), zone));

@@ -13,7 +13,7 @@ public sealed class LearnerRecordsTests
     private readonly RecordingPublisher _events = new();
     private readonly InMemoryProgressStore _store = new();
 
-    private LearnerRecords Records => new(_world.Directory, _world.Courses, _store, _world.AccessControl(), _events, _world.Time);
+    private LearnerRecords Records => new(_world.Directory, _world.Courses, _store, _world.AccessControl(), _events, _world.Time, Ent.Core.Calendar.SchoolTime.Paris);
 
     private ActivityId Quiz => _world.Activities[1].Id;
 

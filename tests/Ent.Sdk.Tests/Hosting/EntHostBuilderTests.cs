@@ -106,5 +106,15 @@ public sealed class EntHostBuilderTests
         Assert.Contains("'Mars/Olympus' is not a known time zone", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_configured_time_zone_is_the_one_the_domain_services_use()
+    {
+        var builder = EntHost.CreateBuilder();
+        builder.Ent.Options.TimeZone = "Indian/Reunion";
+        using var host = builder.Build();
+
+        Assert.Equal("Indian/Reunion", host.Services.GetRequiredService<TimeZoneInfo>().Id);
+    }
+
     private sealed class ApplicationMarker;
 }
