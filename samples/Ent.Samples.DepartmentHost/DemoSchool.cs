@@ -2,10 +2,9 @@ using System.Collections.Immutable;
 using Ent.Core.Access;
 using Ent.Core.Calendar;
 using Ent.Core.Courses;
-using Ent.Core.Directory;
+using Ent.Core.Organisation;
 using Ent.Core.Identifiers;
 using Ent.Core.Learning;
-using Ent.Core.Organisation;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ent.Samples.DepartmentHost;

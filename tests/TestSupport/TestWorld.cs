@@ -2,9 +2,8 @@ using System.Collections.Immutable;
 using Ent.Core.Access;
 using Ent.Core.Calendar;
 using Ent.Core.Courses;
-using Ent.Core.Directory;
-using Ent.Core.Identifiers;
 using Ent.Core.Organisation;
+using Ent.Core.Identifiers;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Ent.TestSupport;

@@ -1,5 +1,5 @@
 using Ent.Core.Calendar;
-using Ent.Core.Directory;
+using Ent.Core.Organisation;
 using Ent.Core.Identifiers;
 
 namespace Ent.Core.Access;

@@ -1,7 +1,7 @@
 using Ent.Core.Access;
 using Ent.Core.Calendar;
 using Ent.Core.Courses;
-using Ent.Core.Directory;
+using Ent.Core.Organisation;
 using Ent.Core.Events;
 using Ent.Core.Identifiers;
 

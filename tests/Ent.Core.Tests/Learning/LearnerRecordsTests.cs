@@ -1,9 +1,9 @@
 using Ent.Core.Access;
-using Ent.Core.Directory;
+using Ent.Core.Organisation;
 using Ent.Core.Events;
 using Ent.Core.Identifiers;
 using Ent.Core.Learning;
-using Ent.Core.Tests.Directory;
+using Ent.Core.Tests.Organisation;
 
 namespace Ent.Core.Tests.Learning;
 

@@ -19,7 +19,7 @@ public sealed class InProcessRegistrationTests
         var world = new TestWorld();
         var builder = EntHost.CreateBuilder();
         builder.Services.AddSingleton<TimeProvider>(world.Time);
-        builder.Services.Replace(ServiceDescriptor.Singleton<Ent.Core.Directory.IOrganisationDirectory>(world.Directory));
+        builder.Services.Replace(ServiceDescriptor.Singleton<Ent.Core.Organisation.IOrganisationDirectory>(world.Directory));
         builder.Services.Replace(ServiceDescriptor.Singleton<Ent.Core.Courses.ICourseCatalog>(world.Courses));
         builder.Ent.AddPlugin<FlippedClassroomPlugin>();
         await using var host = builder.Build();

@@ -1,5 +1,5 @@
 using Ent.Core.Access;
-using Ent.Core.Directory;
+using Ent.Core.Organisation;
 using Ent.Core.Events;
 using Ent.Core.Learning;
 using Ent.Sdk.Hosting;

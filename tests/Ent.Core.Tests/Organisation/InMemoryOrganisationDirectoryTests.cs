@@ -1,9 +1,8 @@
 using Ent.Core.Access;
-using Ent.Core.Directory;
-using Ent.Core.Identifiers;
 using Ent.Core.Organisation;
+using Ent.Core.Identifiers;
 
-namespace Ent.Core.Tests.Directory;
+namespace Ent.Core.Tests.Organisation;
 
 public sealed class InMemoryOrganisationDirectoryTests
 {

@@ -1,8 +1,7 @@
 using Ent.Core.Access;
 using Ent.Core.Identifiers;
-using Ent.Core.Organisation;
 
-namespace Ent.Core.Directory;
+namespace Ent.Core.Organisation;
 
 /// <summary>The directory as application code and plugins see it: every operation takes the actor and checks their rights.</summary>
 public interface IRoster

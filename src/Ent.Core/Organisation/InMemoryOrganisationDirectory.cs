@@ -1,8 +1,7 @@
 using Ent.Core.Access;
 using Ent.Core.Identifiers;
-using Ent.Core.Organisation;
 
-namespace Ent.Core.Directory;
+namespace Ent.Core.Organisation;
 
 /// <summary>
 /// A thread-safe directory held in memory. It enforces referential integrity and tenancy (a school,

@@ -1,8 +1,7 @@
 using Ent.Core.Access;
 using Ent.Core.Identifiers;
-using Ent.Core.Organisation;
 
-namespace Ent.Core.Directory;
+namespace Ent.Core.Organisation;
 
 /// <summary>
 /// The department's directory: organisation units, people, roles, guardianships and enrolments.

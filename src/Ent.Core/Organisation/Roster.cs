@@ -1,9 +1,8 @@
 using Ent.Core.Access;
 using Ent.Core.Events;
 using Ent.Core.Identifiers;
-using Ent.Core.Organisation;
 
-namespace Ent.Core.Directory;
+namespace Ent.Core.Organisation;
 
 /// <summary>The rights-checking roster over an <see cref="IOrganisationDirectory"/>.</summary>
 /// <param name="directory">The directory.</param>

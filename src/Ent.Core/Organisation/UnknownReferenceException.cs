@@ -1,4 +1,4 @@
-namespace Ent.Core.Directory;
+namespace Ent.Core.Organisation;
 
 /// <summary>Thrown when an operation names something the directory does not hold.</summary>
 /// <param name="kind">What kind of thing was named, e.g. "school".</param>

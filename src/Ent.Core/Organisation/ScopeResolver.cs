@@ -2,7 +2,7 @@ using Ent.Core.Access;
 using Ent.Core.Courses;
 using Ent.Core.Identifiers;
 
-namespace Ent.Core.Directory;
+namespace Ent.Core.Organisation;
 
 /// <summary>Builds access scopes from what the directory holds, never from what a caller claims.</summary>
 internal static class ScopeResolver
@@ -22,6 +22,6 @@ internal static class ScopeResolver
     public static AccessScope ScopeOf(this IOrganisationDirectory directory, Course course) =>
         (course.Audience.Class is { } @class ? directory.ScopeOf(@class) : directory.ScopeOf(course.Audience.Group!.Value)).WithCourse(course.Id);
 
-    public static Organisation.School SchoolOf(this IOrganisationDirectory directory, SchoolId id) =>
+    public static School SchoolOf(this IOrganisationDirectory directory, SchoolId id) =>
         directory.FindSchool(id) ?? throw new UnknownReferenceException("school", id.Value);
 }

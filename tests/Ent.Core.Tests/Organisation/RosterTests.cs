@@ -1,9 +1,8 @@
 using Ent.Core.Access;
-using Ent.Core.Directory;
-using Ent.Core.Events;
 using Ent.Core.Organisation;
+using Ent.Core.Events;
 
-namespace Ent.Core.Tests.Directory;
+namespace Ent.Core.Tests.Organisation;
 
 public sealed class RosterTests
 {
