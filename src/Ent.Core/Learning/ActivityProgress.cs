@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using Ent.Core.Identifiers;
 
 namespace Ent.Core.Learning;
@@ -16,7 +17,10 @@ public enum CompletionStatus
     Completed,
 }
 
-/// <summary>Evidence of learning: what a learner produced or scored.</summary>
+/// <summary>Evidence of learning: what a learner produced or scored. Kinds that plugins add are stored as their nearest known kind.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FallBackToNearestAncestor)]
+[JsonDerivedType(typeof(ScoreEvidence), "score")]
+[JsonDerivedType(typeof(SubmissionEvidence), "submission")]
 public abstract record Evidence;
 
 /// <summary>A score obtained on an exercise or a quiz.</summary>

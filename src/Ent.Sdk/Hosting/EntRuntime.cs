@@ -1,6 +1,7 @@
 using Ent.Sdk.Composition;
 using Ent.Sdk.Diagnostics;
 using Ent.Sdk.Plugins;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Ent.Sdk.Hosting;
@@ -14,6 +15,7 @@ internal sealed partial class EntRuntime : IEntRuntime, IDisposable
     private readonly List<PluginDiagnostic> _diagnostics;
     private readonly Lock _gate = new();
     private bool _disposed;
+    private bool _startupTasksRan;
 
     public EntRuntime(PluginComposition composition, IServiceProvider services, ILogger<EntRuntime> logger)
     {
@@ -52,6 +54,16 @@ internal sealed partial class EntRuntime : IEntRuntime, IDisposable
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        if (!_startupTasksRan)
+        {
+            foreach (var task in _services.GetServices<IEntStartupTask>())
+            {
+                await task.RunAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            _startupTasksRan = true;
+        }
+
         foreach (var plugin in Plugins.Where(p => p.State is PluginState.Registered or PluginState.Stopped))
         {
             var failedDependency = plugin.Manifest.Dependencies.FirstOrDefault(d => !d.Optional && !Plugins.Any(p => p.Id == d.Id && p.State == PluginState.Started));

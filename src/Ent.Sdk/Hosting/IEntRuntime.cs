@@ -12,7 +12,7 @@ public interface IEntRuntime
     /// <summary>Every diagnostic so far: from validation and loading, then from start and stop.</summary>
     IReadOnlyList<PluginDiagnostic> Diagnostics { get; }
 
-    /// <summary>Starts the plugins in dependency order. A plugin that throws is marked failed, and so are the plugins that require it; the others start.</summary>
+    /// <summary>Runs the host's <see cref="IEntStartupTask"/>s (once), then starts the plugins in dependency order. A plugin that throws is marked failed, and so are the plugins that require it; the others start.</summary>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <exception cref="PluginCompositionException">The host is strict and a plugin failed to start; the started ones were stopped.</exception>
     Task StartAsync(CancellationToken cancellationToken = default);

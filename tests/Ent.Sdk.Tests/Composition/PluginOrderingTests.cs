@@ -2,6 +2,7 @@ using Ent.Sdk.Composition;
 using Ent.Sdk.Diagnostics;
 using Ent.Sdk.Hosting;
 using Ent.Sdk.Tests.TestPlugins;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ent.Sdk.Tests.Composition;
 
@@ -94,6 +95,26 @@ public sealed class PluginOrderingTests
     }
 
     [Fact]
+    public async Task Startup_tasks_run_once_before_any_plugin_starts_and_their_failure_stops_the_start()
+    {
+        var builder = EntHost.CreateBuilder();
+        builder.Services.AddSingleton<IEntStartupTask>(new RecordingStartupTask(_recorder, fail: false));
+        builder.Ent.AddPlugin(new RecordingPlugin("a", _recorder), RecordingPlugin.Manifest("a"));
+        await using var host = builder.Build();
+        await host.StartAsync();
+        await host.StopAsync();
+        await host.StartAsync();
+
+        Assert.Equal(["register:a", "startup", "start:a", "stop:a", "start:a"], _recorder.Steps);
+
+        var failing = EntHost.CreateBuilder();
+        failing.Services.AddSingleton<IEntStartupTask>(new RecordingStartupTask(new Recorder(), fail: true));
+        await using var broken = failing.Build();
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => broken.StartAsync());
+        Assert.Equal("storage is down", error.Message);
+    }
+
+    [Fact]
     public async Task Disposing_a_started_host_stops_its_plugins()
     {
         var host = Build(new P("a"));
@@ -118,6 +139,15 @@ public sealed class PluginOrderingTests
         }
 
         return builder.Build();
+    }
+
+    private sealed class RecordingStartupTask(Recorder recorder, bool fail) : IEntStartupTask
+    {
+        public Task RunAsync(CancellationToken cancellationToken)
+        {
+            recorder.Steps.Enqueue("startup");
+            return fail ? throw new InvalidOperationException("storage is down") : Task.CompletedTask;
+        }
     }
 
     /// <summary>An in-process test plugin: what it requires, what it optionally uses, and whether it fails.</summary>

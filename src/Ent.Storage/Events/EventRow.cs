@@ -1,0 +1,62 @@
+using System.Text.Json;
+using Ent.Core.Events;
+
+namespace Ent.Storage.Events;
+
+/// <summary>An event checked and flattened for the engines: every limit is enforced here, before anything is written.</summary>
+internal sealed record EventRow(
+    Guid Id, Guid Department, Guid? School, Guid Actor, DateTimeOffset OccurredAt, short Category, string Type, string ObjectKind, Guid ObjectId, string Payload)
+{
+    public const int MaxTypeLength = 200;
+    public const int MaxObjectKindLength = 100;
+    public const int MaxPayloadLength = 256 * 1024;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Checks and flattens a batch; refuses the whole batch on the first problem, naming the event.</summary>
+    public static EventRow[] FromBatch(IReadOnlyList<DomainEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var rows = new EventRow[events.Count];
+        var ids = new HashSet<Guid>();
+        for (var i = 0; i < events.Count; i++)
+        {
+            var domainEvent = events[i] ?? throw new ArgumentException($"Event #{i} of the batch is null; nothing was written.", nameof(events));
+            var row = From(domainEvent);
+            if (!ids.Add(row.Id))
+            {
+                throw new ArgumentException($"Event {row.Id} appears twice in the batch; nothing was written.", nameof(events));
+            }
+
+            rows[i] = row;
+        }
+
+        return rows;
+    }
+
+    private static EventRow From(DomainEvent domainEvent)
+    {
+        var type = domainEvent.GetType().Name;
+        Limit(domainEvent, "type name", type, MaxTypeLength);
+        Limit(domainEvent, "object kind", domainEvent.Object.Kind, MaxObjectKindLength);
+        var payload = JsonSerializer.Serialize(domainEvent, domainEvent.GetType(), Json);
+        Limit(domainEvent, "payload", payload, MaxPayloadLength);
+        if (domainEvent.OccurredAt == default)
+        {
+            throw new ArgumentException($"Event {domainEvent.Id.Value} ({type}) has no time; nothing was written.", nameof(domainEvent));
+        }
+
+        return new EventRow(domainEvent.Id.Value, domainEvent.Department.Value, domainEvent.School?.Value, domainEvent.Actor.Value,
+            domainEvent.OccurredAt.ToUniversalTime(), (short)domainEvent.Category, type, domainEvent.Object.Kind, domainEvent.Object.Id, payload);
+    }
+
+    private static void Limit(DomainEvent domainEvent, string what, string value, int limit)
+    {
+        if (string.IsNullOrEmpty(value) || value.Length > limit)
+        {
+            throw new ArgumentException(
+                $"Event {domainEvent.Id.Value} ({domainEvent.GetType().Name}): its {what} is {(string.IsNullOrEmpty(value) ? "empty" : $"{value.Length} characters long")}, the limit is {limit}; nothing was written.",
+                nameof(domainEvent));
+        }
+    }
+}

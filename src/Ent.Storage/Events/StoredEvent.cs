@@ -1,0 +1,39 @@
+using Ent.Core.Events;
+using Ent.Core.Identifiers;
+
+namespace Ent.Storage.Events;
+
+/// <summary>A domain event as the log keeps it: its common fields, and the whole event as JSON.</summary>
+/// <param name="Sequence">Its position in the log, increasing in the order of appends.</param>
+/// <param name="Id">The event's identifier.</param>
+/// <param name="Department">The department it happened in.</param>
+/// <param name="School">The school, when it happened in one.</param>
+/// <param name="Actor">Who did it.</param>
+/// <param name="OccurredAt">When it happened.</param>
+/// <param name="Category">Its usage category.</param>
+/// <param name="Type">The event's type name, e.g. <c>ActivityProgressRecorded</c>.</param>
+/// <param name="Object">What it is about.</param>
+/// <param name="Payload">The whole event, as JSON.</param>
+public sealed record StoredEvent(
+    long Sequence, EventId Id, DepartmentId Department, SchoolId? School, PersonId Actor, DateTimeOffset OccurredAt,
+    UsageCategory Category, string Type, ObjectReference Object, string Payload);
+
+/// <summary>Which events to read: always one department's; optionally one school's, a time window, after a position.</summary>
+/// <param name="Department">The department; a query never crosses departments.</param>
+public sealed record EventLogQuery(DepartmentId Department)
+{
+    /// <summary>Only this school's events.</summary>
+    public SchoolId? School { get; init; }
+
+    /// <summary>Only events that occurred at or after this time.</summary>
+    public DateTimeOffset? From { get; init; }
+
+    /// <summary>Only events that occurred before this time.</summary>
+    public DateTimeOffset? Until { get; init; }
+
+    /// <summary>Only events after this position, to page through the log.</summary>
+    public long AfterSequence { get; init; }
+
+    /// <summary>At most this many events (1 to 10,000); 1,000 by default.</summary>
+    public int Limit { get; init; } = 1000;
+}

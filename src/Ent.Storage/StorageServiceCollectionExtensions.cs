@@ -1,0 +1,27 @@
+using Ent.Core.Events;
+using Ent.Storage.Events;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers what every storage engine shares.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers an event log implementation, the recorder that appends every published event to it,
+    /// and the rights-checked audit trail. Storage engines call this; applications call the engine's
+    /// <c>UseSqlite</c> or <c>UsePostgreSql</c>.
+    /// </summary>
+    /// <typeparam name="TEventLog">The engine's event log.</typeparam>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The same collection.</returns>
+    public static IServiceCollection AddEntEventLog<TEventLog>(this IServiceCollection services)
+        where TEventLog : class, IEventLog
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.Replace(ServiceDescriptor.Singleton<IEventLog, TEventLog>());
+        services.TryAddSingleton<IAuditTrail, AuditTrail>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDomainEventHandler<DomainEvent>, EventLogRecorder>());
+        return services;
+    }
+}

@@ -1,0 +1,18 @@
+using Ent.Storage.Events;
+
+namespace Ent.Storage.Tests.Engines;
+
+/// <summary>A fresh, empty store on one engine, which a contract test can open, reopen and tamper with.</summary>
+public abstract class StorageEngine : IAsyncDisposable
+{
+    /// <summary>Where the store is, as storage errors name it.</summary>
+    public abstract string Location { get; }
+
+    /// <summary>Opens the store (creating and migrating it) and returns its event log.</summary>
+    public abstract Task<IEventLog> OpenEventLogAsync();
+
+    /// <summary>Sets a component's stored schema version behind Ent's back, as a newer Ent would have left it.</summary>
+    public abstract Task SetSchemaVersionAsync(string component, int version);
+
+    public abstract ValueTask DisposeAsync();
+}

@@ -1,0 +1,174 @@
+using System.Text.Json;
+using Ent.Core.Events;
+using Ent.Core.Identifiers;
+using Ent.Storage.Events;
+using Ent.Storage.Schema;
+using Ent.Storage.Tests.Engines;
+
+namespace Ent.Storage.Tests.Events;
+
+/// <summary>The event log's contract. Each engine runs every test here (see the subclasses).</summary>
+public abstract class EventLogContract : IAsyncLifetime
+{
+    private readonly DepartmentId _department = DepartmentId.New();
+    private readonly SchoolId _school = SchoolId.New();
+
+    protected StorageEngine Engine { get; private set; } = null!;
+
+    protected abstract StorageEngine CreateEngine();
+
+    public Task InitializeAsync()
+    {
+        Engine = CreateEngine();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await Engine.DisposeAsync();
+
+    [Fact]
+    public async Task Appended_events_are_read_back_in_order_with_every_field()
+    {
+        var log = await Engine.OpenEventLogAsync();
+        var first = SampleEvents.Progress(_department, _school, SampleEvents.Monday, score: 13.5m);
+        var second = SampleEvents.Progress(_department, null, SampleEvents.Monday.AddHours(1));
+
+        await log.AppendAsync([first, second]);
+        var stored = await log.ReadAsync(new EventLogQuery(_department));
+
+        Assert.Equal([first.Id, second.Id], stored.Select(e => e.Id));
+        Assert.True(stored[0].Sequence < stored[1].Sequence);
+        var read = stored[0];
+        Assert.Equal((first.Department, first.School, first.Actor, first.OccurredAt, UsageCategory.Pedagogical, "ActivityProgressRecorded", first.Object),
+            (read.Department, read.School, read.Actor, read.OccurredAt, read.Category, read.Type, read.Object));
+        Assert.Null(stored[1].School);
+        using var payload = JsonDocument.Parse(read.Payload);
+        Assert.Equal(13.5m, payload.RootElement.GetProperty("progress").GetProperty("evidence")[0].GetProperty("score").GetProperty("raw").GetDecimal());
+        Assert.Equal("score", payload.RootElement.GetProperty("progress").GetProperty("evidence")[0].GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public async Task A_large_batch_is_appended_whole()
+    {
+        var log = await Engine.OpenEventLogAsync();
+        var events = SampleEvents.Many(500, _department, _school);
+
+        await log.AppendAsync(events);
+
+        Assert.Equal(events.Select(e => e.Id), (await log.ReadAsync(new EventLogQuery(_department) { Limit = 1000 })).Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task A_batch_with_an_event_already_logged_is_refused_whole_and_the_log_is_unchanged()
+    {
+        var log = await Engine.OpenEventLogAsync();
+        var logged = SampleEvents.Progress(_department, _school, SampleEvents.Monday);
+        await log.AppendAsync([logged]);
+        var batch = SampleEvents.Many(100, _department, _school).Append<DomainEvent>(logged).ToArray();
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => log.AppendAsync(batch));
+
+        Assert.Contains("nothing of the batch was written", error.Message, StringComparison.Ordinal);
+        Assert.Equal([logged.Id], (await log.ReadAsync(new EventLogQuery(_department))).Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task An_event_over_a_limit_is_refused_before_writing_naming_it()
+    {
+        var log = await Engine.OpenEventLogAsync();
+        var fine = SampleEvents.Progress(_department, _school, SampleEvents.Monday);
+        var tooLong = SampleEvents.Progress(_department, _school, SampleEvents.Monday) with { Object = new ObjectReference(new string('x', 101), Guid.NewGuid()) };
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => log.AppendAsync([fine, tooLong]));
+
+        Assert.Contains(tooLong.Id.Value.ToString(), error.Message, StringComparison.Ordinal);
+        Assert.Contains("object kind is 101 characters long, the limit is 100", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await log.ReadAsync(new EventLogQuery(_department)));
+    }
+
+    [Fact]
+    public async Task A_query_never_returns_another_departments_events_whatever_school_it_names()
+    {
+        var log = await Engine.OpenEventLogAsync();
+        var other = DepartmentId.New();
+        var otherSchool = SchoolId.New();
+        await log.AppendAsync([SampleEvents.Progress(other, otherSchool, SampleEvents.Monday), SampleEvents.Progress(_department, _school, SampleEvents.Monday)]);
+
+        Assert.Empty(await log.ReadAsync(new EventLogQuery(_department) { School = otherSchool }));
+        Assert.All(await log.ReadAsync(new EventLogQuery(_department)), e => Assert.Equal(_department, e.Department));
+        Assert.Equal(1, (await log.CountByCategoryAsync(new EventLogQuery(_department)))[UsageCategory.Pedagogical]);
+    }
+
+    [Fact]
+    public async Task Events_survive_a_restart()
+    {
+        var events = SampleEvents.Many(3, _department, _school);
+        await (await Engine.OpenEventLogAsync()).AppendAsync(events);
+
+        var reopened = await Engine.OpenEventLogAsync();
+
+        Assert.Equal(events.Select(e => e.Id), (await reopened.ReadAsync(new EventLogQuery(_department))).Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task Pages_through_the_log_by_position_and_filters_by_school_and_time()
+    {
+        var log = await Engine.OpenEventLogAsync();
+        var events = SampleEvents.Many(10, _department, _school);
+        await log.AppendAsync(events);
+        await log.AppendAsync([SampleEvents.Progress(_department, SchoolId.New(), SampleEvents.Monday)]);
+
+        var page1 = await log.ReadAsync(new EventLogQuery(_department) { School = _school, Limit = 4 });
+        var page2 = await log.ReadAsync(new EventLogQuery(_department) { School = _school, Limit = 4, AfterSequence = page1[^1].Sequence });
+        var window = await log.ReadAsync(new EventLogQuery(_department) { School = _school, From = SampleEvents.Monday.AddMinutes(2), Until = SampleEvents.Monday.AddMinutes(5) });
+
+        Assert.Equal(events.Take(4).Select(e => e.Id), page1.Select(e => e.Id));
+        Assert.Equal(events.Skip(4).Take(4).Select(e => e.Id), page2.Select(e => e.Id));
+        Assert.Equal(events.Skip(2).Take(3).Select(e => e.Id), window.Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task Counts_events_by_usage_category()
+    {
+        var log = await Engine.OpenEventLogAsync();
+        await log.AppendAsync(SampleEvents.Many(3, _department, _school));
+
+        var counts = await log.CountByCategoryAsync(new EventLogQuery(_department));
+
+        Assert.Equal((3L, 0L, 0L), (counts[UsageCategory.Pedagogical], counts[UsageCategory.Administration], counts[UsageCategory.Communication]));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(10_001)]
+    public async Task A_page_size_out_of_range_is_refused(int limit)
+    {
+        var log = await Engine.OpenEventLogAsync();
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => log.ReadAsync(new EventLogQuery(_department) { Limit = limit }));
+    }
+
+    [Fact]
+    public async Task A_schema_newer_than_the_code_is_refused_naming_the_store_and_nothing_is_lost()
+    {
+        var events = SampleEvents.Many(2, _department, _school);
+        await (await Engine.OpenEventLogAsync()).AppendAsync(events);
+        await Engine.SetSchemaVersionAsync(SchemaComponents.EventLog, 99);
+
+        var error = await Assert.ThrowsAsync<IncompatibleStoreException>(Engine.OpenEventLogAsync);
+
+        Assert.Contains(Engine.Location, error.Message, StringComparison.Ordinal);
+        Assert.Contains("'core.events' is at version 99, newer than this code (version 1)", error.Message, StringComparison.Ordinal);
+        await Engine.SetSchemaVersionAsync(SchemaComponents.EventLog, 1);
+        Assert.Equal(events.Select(e => e.Id), (await (await Engine.OpenEventLogAsync()).ReadAsync(new EventLogQuery(_department))).Select(e => e.Id));
+    }
+}
+
+public sealed class SqliteEventLogTests : EventLogContract
+{
+    protected override StorageEngine CreateEngine() => new SqliteEngine();
+}
+
+public sealed class PostgreSqlEventLogTests : EventLogContract
+{
+    protected override StorageEngine CreateEngine() => new PostgreSqlEngine();
+}
