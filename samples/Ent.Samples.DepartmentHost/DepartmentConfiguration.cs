@@ -7,6 +7,7 @@ namespace Ent.Samples.DepartmentHost;
 /// <summary>What a department configures: itself, its schools, its plugins and their rollout.</summary>
 internal sealed record DepartmentConfiguration(
     DepartmentSettings Department,
+    string? DataFile,
     string TimeZone,
     bool Strict,
     IReadOnlyList<string> PluginDirectories,
@@ -44,6 +45,11 @@ internal sealed record DepartmentConfiguration(
         if (configuration?.Department is null || configuration.Schools is null || configuration.PluginDirectories is null)
         {
             throw new ConfigurationException($"{source}: 'department', 'schools' and 'pluginDirectories' are required.");
+        }
+
+        if (configuration.Department.Id == Guid.Empty)
+        {
+            throw new ConfigurationException($"{source}: 'department.id' is required: a GUID that never changes, under which the department's data is stored.");
         }
 
         var uais = new HashSet<string>(StringComparer.Ordinal);
@@ -88,8 +94,8 @@ internal sealed record DepartmentConfiguration(
     }
 }
 
-/// <summary>The department's identity.</summary>
-internal sealed record DepartmentSettings(string Code, string Name);
+/// <summary>The department's identity; its id is stable, so that what is stored under it is found again at the next start.</summary>
+internal sealed record DepartmentSettings(Guid Id, string Code, string Name);
 
 /// <summary>A school of the department.</summary>
 internal sealed record SchoolSettings(string Uai, string Name);

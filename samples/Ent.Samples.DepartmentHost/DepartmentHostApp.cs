@@ -5,6 +5,8 @@ using Ent.Core.Organisation;
 using Ent.Sdk;
 using Ent.Sdk.Diagnostics;
 using Ent.Sdk.Hosting;
+using Ent.Storage;
+using Ent.Storage.Events;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ent.Samples.DepartmentHost;
@@ -35,8 +37,9 @@ internal static class DepartmentHostApp
             return 2;
         }
 
-        var department = new Department(DepartmentId.New(), configuration.Department.Code, configuration.Department.Name);
-        var schools = configuration.Schools.Select(s => new School(SchoolId.New(), department.Id, Uai.Parse(s.Uai), s.Name)).ToArray();
+        var department = new Department(new DepartmentId(configuration.Department.Id), configuration.Department.Code, configuration.Department.Name);
+        var schools = configuration.Schools.Select(s => new School(StableSchoolId(department.Id, Uai.Parse(s.Uai)), department.Id, Uai.Parse(s.Uai), s.Name)).ToArray();
+        var dataFile = arguments.DataFile ?? Path.GetFullPath(configuration.DataFile ?? "department.db", baseDirectory ?? AppContext.BaseDirectory);
         var directories = arguments.PluginDirectories.Count > 0
             ? arguments.PluginDirectories
             : configuration.PluginDirectories.Select(d => Path.GetFullPath(d, baseDirectory ?? AppContext.BaseDirectory)).ToArray();
@@ -47,6 +50,16 @@ internal static class DepartmentHostApp
         builder.Services.AddSingleton<IDomainEventHandler<DomainEvent>>(sp => sp.GetRequiredService<UsageCounter>());
         builder.Ent.Options.TimeZone = configuration.TimeZone;
         builder.Ent.UseStrictPlugins(arguments.Strict || configuration.Strict);
+        try
+        {
+            builder.Ent.UseSqlite(dataFile);
+        }
+        catch (ArgumentException exception)
+        {
+            await error.WriteLineAsync(exception.Message).ConfigureAwait(false);
+            return 2;
+        }
+
         foreach (var directory in directories)
         {
             builder.Ent.AddPluginDirectory(directory);
@@ -83,19 +96,32 @@ internal static class DepartmentHostApp
             await error.WriteLineAsync(exception.Message).ConfigureAwait(false);
             return 2;
         }
+        catch (StorageException exception)
+        {
+            await error.WriteLineAsync(exception.Message).ConfigureAwait(false);
+            return 1;
+        }
 
         await using (host.ConfigureAwait(false))
         {
             var demo = await DemoSchool.SeedAsync(host.Services, department, schools, time).ConfigureAwait(false);
             var today = SchoolTime.Today(time, host.Services.GetRequiredService<TimeZoneInfo>());
-            report.Header(department, EntSdkInfo.Version.ToString(), directories);
+            report.Header(department, EntSdkInfo.Version.ToString(), directories, dataFile);
             report.Plugins(host.Runtime);
             report.Enablement(host, schools, today);
             report.Demo(host, demo);
-            report.Usage(host.Services.GetRequiredService<UsageCounter>());
+            report.Usage(host.Services.GetRequiredService<UsageCounter>(),
+                await host.Services.GetRequiredService<IEventLog>().CountByCategoryAsync(new EventLogQuery(department.Id)).ConfigureAwait(false));
         }
 
         return 0;
+    }
+
+    /// <summary>A school's id derived from the department and the UAI, so that it is the same at every start.</summary>
+    private static SchoolId StableSchoolId(DepartmentId department, Uai uai)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{department.Value:N}/{uai}"));
+        return new SchoolId(new Guid(hash.AsSpan(0, 16)));
     }
 
     private static string ReadConfiguration(string path)

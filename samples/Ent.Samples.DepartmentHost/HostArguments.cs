@@ -1,7 +1,7 @@
 namespace Ent.Samples.DepartmentHost;
 
 /// <summary>The department host's command line.</summary>
-internal sealed record HostArguments(string? ConfigPath, IReadOnlyList<string> PluginDirectories, bool Strict, string Language, bool Help)
+internal sealed record HostArguments(string? ConfigPath, string? DataFile, IReadOnlyList<string> PluginDirectories, bool Strict, string Language, bool Help)
 {
     public const string Usage = """
         Ent department host: composes the department's ENT from its plugin folders and prints what loaded.
@@ -9,6 +9,7 @@ internal sealed record HostArguments(string? ConfigPath, IReadOnlyList<string> P
         Usage: Ent.Samples.DepartmentHost [options]
           --config <file>    department configuration (JSON); the embedded sample department by default
           --plugins <dir>    a plugins directory (repeatable); replaces the configuration's directories
+          --data <file>      the SQLite database file; department.db next to the host by default
           --strict           refuse to start on any plugin problem, listing them all
           --lang fr|en       language of the report (fr by default)
           --help             this text
@@ -18,6 +19,7 @@ internal sealed record HostArguments(string? ConfigPath, IReadOnlyList<string> P
     public static HostArguments Parse(IReadOnlyList<string> args)
     {
         string? config = null;
+        string? data = null;
         var plugins = new List<string>();
         var strict = false;
         var language = "fr";
@@ -28,6 +30,9 @@ internal sealed record HostArguments(string? ConfigPath, IReadOnlyList<string> P
             {
                 case "--config":
                     config = Value(args, ref i);
+                    break;
+                case "--data":
+                    data = Path.GetFullPath(Value(args, ref i));
                     break;
                 case "--plugins":
                     plugins.Add(Path.GetFullPath(Value(args, ref i)));
@@ -51,7 +56,7 @@ internal sealed record HostArguments(string? ConfigPath, IReadOnlyList<string> P
             }
         }
 
-        return new HostArguments(config, plugins, strict, language, help);
+        return new HostArguments(config, data, plugins, strict, language, help);
     }
 
     private static string Value(IReadOnlyList<string> args, ref int i) =>

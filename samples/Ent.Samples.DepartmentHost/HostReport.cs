@@ -15,17 +15,20 @@ internal sealed class HostReport(TextWriter output, HostReport.Labels labels)
     public static readonly Labels French = new(
         CultureInfo.GetCultureInfo("fr-FR"), "Hôte départemental Ent", "Répertoires d'extensions", "Extensions chargées (ordre de démarrage)", "aucune",
         "Diagnostics", "aucun", "Activation des extensions le", "activée", "désactivée", "Démonstration", "classe", "cours",
-        "Propositions de la stratégie", "pour", "rien à proposer", "Regroupements proposés", "terminé", "Usage", "pédagogique", "administration", "communication", "part pédagogique");
+        "Propositions de la stratégie", "pour", "rien à proposer", "Regroupements proposés", "terminé", "Usage", "pédagogique", "administration", "communication", "part pédagogique",
+        "Données", "cette exécution", "journal, toutes exécutions");
 
     public static readonly Labels English = new(
         CultureInfo.GetCultureInfo("en-GB"), "Ent department host", "Plugin directories", "Plugins loaded (start order)", "none",
         "Diagnostics", "none", "Plugin enablement on", "on", "off", "Demonstration", "class", "course",
-        "Proposals of strategy", "for", "nothing to propose", "Proposed groupings", "finished", "Usage", "pedagogical", "administration", "communication", "pedagogical share");
+        "Proposals of strategy", "for", "nothing to propose", "Proposed groupings", "finished", "Usage", "pedagogical", "administration", "communication", "pedagogical share",
+        "Data", "this run", "log, all runs");
 
-    public void Header(Department department, string sdkVersion, IEnumerable<string> directories)
+    public void Header(Department department, string sdkVersion, IEnumerable<string> directories, string dataFile)
     {
         Line($"{labels.Title} — {department.Name} ({department.Code}) — Ent.Sdk {sdkVersion}");
         Line();
+        Line($"{labels.Data}: {dataFile}");
         Line($"{labels.Directories}:");
         foreach (var directory in directories)
         {
@@ -110,12 +113,20 @@ internal sealed class HostReport(TextWriter output, HostReport.Labels labels)
         }
     }
 
-    public void Usage(UsageCounter usage)
+    public void Usage(UsageCounter run, IReadOnlyDictionary<UsageCategory, long> logged)
     {
-        var total = Math.Max(usage.Total, 1);
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(logged);
         Line();
-        Line($"{labels.Usage}: {labels.Pedagogical} {usage[UsageCategory.Pedagogical]}, {labels.Administration} {usage[UsageCategory.Administration]}, "
-            + $"{labels.Communication} {usage[UsageCategory.Communication]} — {labels.PedagogicalShare} {((double)usage[UsageCategory.Pedagogical] / total).ToString("P0", labels.Culture)}");
+        Line($"{labels.Usage} ({labels.ThisRun}): {UsageLine(c => run[c])}");
+        Line($"{labels.Usage} ({labels.LogAllRuns}): {UsageLine(c => logged[c])}");
+    }
+
+    private string UsageLine(Func<UsageCategory, long> count)
+    {
+        var total = Math.Max(Enum.GetValues<UsageCategory>().Sum(count), 1);
+        return $"{labels.Pedagogical} {count(UsageCategory.Pedagogical)}, {labels.Administration} {count(UsageCategory.Administration)}, "
+            + $"{labels.Communication} {count(UsageCategory.Communication)} — {labels.PedagogicalShare} {((double)count(UsageCategory.Pedagogical) / total).ToString("P0", labels.Culture)}";
     }
 
     private void Line(string text = "") => output.WriteLine(text);
@@ -125,5 +136,5 @@ internal sealed class HostReport(TextWriter output, HostReport.Labels labels)
         CultureInfo Culture, string Title, string Directories, string Plugins, string NoPlugin, string Diagnostics, string NoDiagnostic,
         string Enablement, string On, string Off, string Demo, string Class, string Course, string ProposalsOf, string For,
         string NothingToPropose, string Groupings, string Finished, string Usage, string Pedagogical, string Administration,
-        string Communication, string PedagogicalShare);
+        string Communication, string PedagogicalShare, string Data, string ThisRun, string LogAllRuns);
 }

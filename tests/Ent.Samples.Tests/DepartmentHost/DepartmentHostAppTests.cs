@@ -5,12 +5,21 @@ using Snapshooter.Xunit;
 
 namespace Ent.Samples.Tests.DepartmentHost;
 
-public sealed class DepartmentHostAppTests
+public sealed class DepartmentHostAppTests : IDisposable
 {
     private static readonly string PluginArtifacts = typeof(DepartmentHostAppTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "EntPlugins").Value!;
 
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+    private readonly string _data = Directory.CreateTempSubdirectory("ent-host-data-").FullName;
+
+    private string DataFile => Path.Combine(_data, "department.db");
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_data, recursive: true);
+    }
 
     [Fact]
     public async Task The_report_in_french_lists_plugins_diagnostics_enablement_the_demo_and_usage()
@@ -28,6 +37,30 @@ public sealed class DepartmentHostAppTests
 
         Assert.Equal(0, exit);
         Snapshot.Match(Normalise(report));
+    }
+
+    [Fact]
+    public async Task The_department_data_is_kept_in_its_sqlite_file_across_restarts()
+    {
+        var (first, firstReport, _) = await Run("--plugins", PluginArtifacts);
+        var (second, secondReport, _) = await Run("--plugins", PluginArtifacts);
+
+        Assert.Equal((0, 0), (first, second));
+        Assert.Contains("Usage (journal, toutes exécutions): pédagogique 6, administration 3", firstReport, StringComparison.Ordinal);
+        Assert.Contains("Usage (journal, toutes exécutions): pédagogique 12, administration 6", secondReport, StringComparison.Ordinal);
+        Assert.True(File.Exists(DataFile));
+    }
+
+    [Fact]
+    public async Task A_corrupt_data_file_stops_the_host_naming_it_and_it_is_left_as_it_was()
+    {
+        await File.WriteAllTextAsync(DataFile, "this is not a database, only some text that someone wrote here");
+
+        var (exit, _, error) = await Run("--plugins", PluginArtifacts);
+
+        Assert.Equal(1, exit);
+        Assert.Contains(DataFile, error, StringComparison.Ordinal);
+        Assert.Equal("this is not a database, only some text that someone wrote here", await File.ReadAllTextAsync(DataFile));
     }
 
     [Fact]
@@ -56,7 +89,7 @@ public sealed class DepartmentHostAppTests
     {
         var config = Path.GetTempFileName();
         await File.WriteAllTextAsync(config, """
-            { "department": { "code": "93", "name": "Test" }, "timeZone": "Europe/Paris", "strict": false,
+            { "department": { "id": "0193a000-0000-7000-8000-000000000001", "code": "93", "name": "Test" }, "timeZone": "Europe/Paris", "strict": false,
               "pluginDirectories": [], "schools": [ { "uai": "0930001A", "name": "Faux" } ], "enablement": [] }
             """);
 
@@ -96,10 +129,17 @@ public sealed class DepartmentHostAppTests
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
+        if (!args.Contains("--data") && !args.Contains("--help"))
+        {
+            args = [.. args, "--data", DataFile];
+        }
+
         var exit = await DepartmentHostApp.RunAsync(args, output, error, _time);
         return (exit, output.ToString(), error.ToString());
     }
 
-    private static string Normalise(string report) =>
-        report.Replace(Path.GetFullPath(PluginArtifacts).TrimEnd('/'), "<plugins>", StringComparison.Ordinal).ReplaceLineEndings("\n");
+    private string Normalise(string report) =>
+        report.Replace(Path.GetFullPath(PluginArtifacts).TrimEnd('/'), "<plugins>", StringComparison.Ordinal)
+            .Replace(DataFile, "<data>/department.db", StringComparison.Ordinal)
+            .ReplaceLineEndings("\n");
 }

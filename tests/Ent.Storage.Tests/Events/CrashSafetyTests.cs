@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Reflection;
+using Ent.Core.Identifiers;
+using Ent.Storage.Events;
+using Ent.Storage.Tests.Engines;
+
+namespace Ent.Storage.Tests.Events;
+
+/// <summary>
+/// A child process appends batches and acknowledges each after its commit; the test kills it while it
+/// writes (Process.Kill), reopens the store, and checks that every acknowledged batch is there, whole,
+/// and that no batch is there in part.
+/// </summary>
+public abstract class CrashSafetyContract : IAsyncLifetime
+{
+    private static readonly DepartmentId Department = new(Guid.Parse("0193a000-0000-7000-8000-000000000093"));
+
+    protected StorageEngine Engine { get; private set; } = null!;
+
+    protected abstract StorageEngine CreateEngine();
+
+    protected abstract string[] WriterArguments();
+
+    public Task InitializeAsync()
+    {
+        Engine = CreateEngine();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await Engine.DisposeAsync();
+
+    [Fact]
+    public async Task A_writer_killed_mid_batch_loses_no_acknowledged_batch_and_leaves_no_partial_one()
+    {
+        var acknowledged = await RunAndKillAsync(acknowledgementsBeforeKill: 12);
+
+        var log = await Engine.OpenEventLogAsync();
+        var batches = new Dictionary<Guid, int>();
+        var query = new EventLogQuery(Department) { Limit = 10_000 };
+        while (true)
+        {
+            var page = await log.ReadAsync(query);
+            foreach (var e in page)
+            {
+                batches[e.Object.Id] = batches.GetValueOrDefault(e.Object.Id) + 1;
+            }
+
+            if (page.Count < query.Limit)
+            {
+                break;
+            }
+
+            query = query with { AfterSequence = page[^1].Sequence };
+        }
+
+        Assert.True(acknowledged.Count >= 12, $"Only {acknowledged.Count} batches were acknowledged before the kill.");
+        Assert.All(acknowledged, batch => Assert.True(batches.ContainsKey(batch), $"Acknowledged batch {batch} is missing after the crash."));
+        Assert.All(batches, batch => Assert.Equal(500, batch.Value));
+        // At most one batch more than acknowledged: the one committed as the kill landed, before its "ack" was printed.
+        Assert.InRange(batches.Count, acknowledged.Count, acknowledged.Count + 1);
+    }
+
+    private async Task<List<Guid>> RunAndKillAsync(int acknowledgementsBeforeKill)
+    {
+        var writer = typeof(CrashSafetyContract).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "EntCrashWriter").Value!;
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(writer);
+        foreach (var argument in WriterArguments())
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var acknowledged = new List<Guid>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try
+        {
+            while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            {
+                if (line.StartsWith("ack ", StringComparison.Ordinal))
+                {
+                    acknowledged.Add(Guid.Parse(line[4..]));
+                    if (acknowledged.Count == acknowledgementsBeforeKill)
+                    {
+                        // The writer is already inside its next batch: kill it there, without any chance to clean up.
+                        process.Kill(entireProcessTree: true);
+                        break;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            await process.WaitForExitAsync(CancellationToken.None);
+        }
+
+        // Acknowledgements already in the pipe when the writer died were given before the kill: they count too.
+        var rest = await process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        foreach (var line in rest.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (line.StartsWith("ack ", StringComparison.Ordinal) && Guid.TryParse(line[4..], out var batch))
+            {
+                acknowledged.Add(batch);
+            }
+        }
+
+        if (acknowledged.Count < acknowledgementsBeforeKill)
+        {
+            Assert.Fail($"The writer stopped after {acknowledged.Count} batches: {await process.StandardError.ReadToEndAsync()}");
+        }
+
+        return acknowledged;
+    }
+}
+
+public sealed class SqliteCrashSafetyTests : CrashSafetyContract
+{
+    protected override StorageEngine CreateEngine() => new SqliteEngine();
+
+    protected override string[] WriterArguments() => ["sqlite", ((SqliteEngine)Engine).Path];
+}
+
+public sealed class PostgreSqlCrashSafetyTests : CrashSafetyContract
+{
+    protected override StorageEngine CreateEngine() => new PostgreSqlEngine();
+
+    protected override string[] WriterArguments() => ["postgresql", ((PostgreSqlEngine)Engine).ConnectionString];
+}
