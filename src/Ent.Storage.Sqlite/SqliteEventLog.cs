@@ -6,7 +6,11 @@ using Microsoft.Data.Sqlite;
 
 namespace Ent.Storage.Sqlite;
 
-/// <summary>The event log in a SQLite file: one table, appended in transactions with a prepared statement.</summary>
+/// <summary>
+/// The event log in a SQLite file: one table, appended in transactions with a prepared statement.
+/// GUIDs are stored big-endian, so that time-ordered (version 7) ids append at the end of the index.
+/// The sequence is the rowid: the log only grows, so rowids only increase (no AUTOINCREMENT bookkeeping).
+/// </summary>
 /// <param name="database">The database.</param>
 public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
 {
@@ -15,7 +19,7 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
     [
         new(1, "The events table, indexed by department and time and by department and school.", """
             CREATE TABLE ent_events (
-                sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+                sequence INTEGER PRIMARY KEY,
                 id BLOB NOT NULL UNIQUE,
                 department BLOB NOT NULL,
                 school BLOB,
@@ -63,17 +67,20 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
             insert.Prepare();
             foreach (var row in rows)
             {
-                id.Value = row.Id.ToByteArray();
-                department.Value = row.Department.ToByteArray();
-                school.Value = row.School is { } s ? s.ToByteArray() : DBNull.Value;
-                actor.Value = row.Actor.ToByteArray();
+                id.Value = row.Id.ToByteArray(bigEndian: true);
+                department.Value = row.Department.ToByteArray(bigEndian: true);
+                school.Value = row.School is { } s ? s.ToByteArray(bigEndian: true) : DBNull.Value;
+                actor.Value = row.Actor.ToByteArray(bigEndian: true);
                 at.Value = row.OccurredAt.UtcTicks;
                 category.Value = row.Category;
                 type.Value = row.Type;
                 kind.Value = row.ObjectKind;
-                @object.Value = row.ObjectId.ToByteArray();
+                @object.Value = row.ObjectId.ToByteArray(bigEndian: true);
                 payload.Value = row.Payload;
-                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+
+                // SQLite runs in-process: the synchronous call does the same work without a task per row.
+                insert.ExecuteNonQuery();
             }
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -110,14 +117,14 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
             {
                 events.Add(new StoredEvent(
                     reader.GetInt64(0),
-                    new EventId(new Guid((byte[])reader[1])),
-                    new DepartmentId(new Guid((byte[])reader[2])),
-                    reader.IsDBNull(3) ? null : new SchoolId(new Guid((byte[])reader[3])),
-                    new PersonId(new Guid((byte[])reader[4])),
+                    new EventId(new Guid((byte[])reader[1], bigEndian: true)),
+                    new DepartmentId(new Guid((byte[])reader[2], bigEndian: true)),
+                    reader.IsDBNull(3) ? null : new SchoolId(new Guid((byte[])reader[3], bigEndian: true)),
+                    new PersonId(new Guid((byte[])reader[4], bigEndian: true)),
                     new DateTimeOffset(reader.GetInt64(5), TimeSpan.Zero),
                     (UsageCategory)reader.GetInt16(6),
                     reader.GetString(7),
-                    new ObjectReference(reader.GetString(8), new Guid((byte[])reader[9])),
+                    new ObjectReference(reader.GetString(8), new Guid((byte[])reader[9], bigEndian: true)),
                     reader.GetString(10)));
             }
         }
@@ -156,11 +163,11 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
     {
         var command = connection.CreateCommand();
         var filters = new System.Text.StringBuilder();
-        command.Parameters.AddWithValue("$department", query.Department.Value.ToByteArray());
+        command.Parameters.AddWithValue("$department", query.Department.Value.ToByteArray(bigEndian: true));
         if (query.School is { } school)
         {
             filters.Append(" AND school = $school");
-            command.Parameters.AddWithValue("$school", school.Value.ToByteArray());
+            command.Parameters.AddWithValue("$school", school.Value.ToByteArray(bigEndian: true));
         }
 
         if (query.From is { } from)

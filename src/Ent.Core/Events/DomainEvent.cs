@@ -52,6 +52,7 @@ public abstract record DomainEvent
     public ObjectReference Object { get; init; }
 
     /// <summary>How the usage analytics classify it.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public abstract UsageCategory Category { get; }
 }
 

@@ -47,5 +47,6 @@ public sealed record SubmissionEvidence(string ContentReference, string? Comment
 public sealed record ActivityProgress(PersonId Learner, ActivityId Activity, CompletionStatus Status, DateTimeOffset UpdatedAt, ImmutableArray<Evidence> Evidence)
 {
     /// <summary>The most recent score, if any.</summary>
+    [JsonIgnore]
     public Score? LatestScore => Evidence.OfType<ScoreEvidence>().Select(e => (Score?)e.Score).LastOrDefault();
 }

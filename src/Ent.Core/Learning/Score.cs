@@ -35,9 +35,11 @@ public readonly record struct Score
     public decimal Min { get; }
 
     /// <summary>The score scaled to 0..1.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public decimal Scaled => (Raw - Min) / (Max - Min);
 
     /// <summary>The score brought to a scale of 20, as French marks are.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public decimal OutOfTwenty => Scaled * 20m;
 
     /// <inheritdoc />

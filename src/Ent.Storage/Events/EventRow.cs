@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Ent.Core.Events;
 
 namespace Ent.Storage.Events;
@@ -11,7 +12,16 @@ internal sealed record EventRow(
     public const int MaxObjectKindLength = 100;
     public const int MaxPayloadLength = 256 * 1024;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // The payload holds what is particular to the event; the fields every event has are columns already.
+    private static readonly HashSet<string> CommonFields = new(
+        [nameof(DomainEvent.Id), nameof(DomainEvent.Actor), nameof(DomainEvent.Department), nameof(DomainEvent.School), nameof(DomainEvent.OccurredAt), nameof(DomainEvent.Object), nameof(DomainEvent.Category)],
+        StringComparer.OrdinalIgnoreCase);
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new EntityIdJsonConverterFactory() },
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { LeaveOutCommonFields } },
+    };
 
     /// <summary>Checks and flattens a batch; refuses the whole batch on the first problem, naming the event.</summary>
     public static EventRow[] FromBatch(IReadOnlyList<DomainEvent> events)
@@ -48,6 +58,20 @@ internal sealed record EventRow(
 
         return new EventRow(domainEvent.Id.Value, domainEvent.Department.Value, domainEvent.School?.Value, domainEvent.Actor.Value,
             domainEvent.OccurredAt.ToUniversalTime(), (short)domainEvent.Category, type, domainEvent.Object.Kind, domainEvent.Object.Id, payload);
+    }
+
+    private static void LeaveOutCommonFields(JsonTypeInfo typeInfo)
+    {
+        if (typeInfo.Kind == JsonTypeInfoKind.Object && typeof(DomainEvent).IsAssignableFrom(typeInfo.Type))
+        {
+            for (var i = typeInfo.Properties.Count - 1; i >= 0; i--)
+            {
+                if (CommonFields.Contains(typeInfo.Properties[i].Name))
+                {
+                    typeInfo.Properties.RemoveAt(i);
+                }
+            }
+        }
     }
 
     private static void Limit(DomainEvent domainEvent, string what, string value, int limit)

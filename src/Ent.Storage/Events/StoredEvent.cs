@@ -3,7 +3,7 @@ using Ent.Core.Identifiers;
 
 namespace Ent.Storage.Events;
 
-/// <summary>A domain event as the log keeps it: its common fields, and the whole event as JSON.</summary>
+/// <summary>A domain event as the log keeps it: the fields every event has, as columns, and what is particular to the event, as JSON.</summary>
 /// <param name="Sequence">Its position in the log, increasing in the order of appends.</param>
 /// <param name="Id">The event's identifier.</param>
 /// <param name="Department">The department it happened in.</param>
@@ -13,7 +13,7 @@ namespace Ent.Storage.Events;
 /// <param name="Category">Its usage category.</param>
 /// <param name="Type">The event's type name, e.g. <c>ActivityProgressRecorded</c>.</param>
 /// <param name="Object">What it is about.</param>
-/// <param name="Payload">The whole event, as JSON.</param>
+/// <param name="Payload">The event's own fields (those beyond the common ones above), as JSON.</param>
 public sealed record StoredEvent(
     long Sequence, EventId Id, DepartmentId Department, SchoolId? School, PersonId Actor, DateTimeOffset OccurredAt,
     UsageCategory Category, string Type, ObjectReference Object, string Payload);

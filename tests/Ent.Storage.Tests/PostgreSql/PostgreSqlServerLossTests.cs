@@ -1,0 +1,47 @@
+using Ent.Core.Identifiers;
+using Ent.Storage.Events;
+using Ent.Storage.PostgreSql;
+using Ent.Storage.Tests.Engines;
+using Ent.Storage.Tests.Events;
+using Npgsql;
+
+namespace Ent.Storage.Tests.PostgreSql;
+
+/// <summary>The server goes away under an open connection: the error names the server, and what was acknowledged stays.</summary>
+public sealed class PostgreSqlServerLossTests : IAsyncLifetime
+{
+    private readonly DepartmentId _department = DepartmentId.New();
+    private PostgreSqlEngine _engine = null!;
+
+    public Task InitializeAsync()
+    {
+        _engine = new PostgreSqlEngine();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _engine.DisposeAsync();
+
+    [Fact]
+    public async Task A_connection_cut_by_the_server_is_reported_as_unavailable_and_acknowledged_events_stay()
+    {
+        var database = await _engine.OpenAsync();
+        var log = new PostgreSqlEventLog(database);
+        var acknowledged = SampleEvents.Many(3, _department, SchoolId.New());
+        await log.AppendAsync(acknowledged);
+
+        // The server ends every session of this database, as a restart or a failover would.
+        await using (var admin = new NpgsqlConnection(_engine.ConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var terminate = new NpgsqlCommand(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()", admin);
+            await terminate.ExecuteNonQueryAsync();
+        }
+
+        var error = await Assert.ThrowsAnyAsync<StorageException>(() => log.AppendAsync(SampleEvents.Many(100, _department, SchoolId.New())));
+
+        Assert.Contains(_engine.Location, error.Message, StringComparison.Ordinal);
+        var reopened = new PostgreSqlEventLog(await _engine.OpenAsync());
+        Assert.Equal(acknowledged.Select(e => e.Id), (await reopened.ReadAsync(new EventLogQuery(_department))).Select(e => e.Id));
+    }
+}
