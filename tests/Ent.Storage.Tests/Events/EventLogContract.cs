@@ -146,6 +146,13 @@ public abstract class EventLogContract : IAsyncLifetime
 
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => log.ReadAsync(new EventLogQuery(_department) { Limit = limit }));
     }
+}
+
+/// <summary>What only durable engines promise on top of the event log contract.</summary>
+public abstract class DurableEventLogContract : EventLogContract
+{
+    private readonly DepartmentId _department = DepartmentId.New();
+    private readonly SchoolId _school = SchoolId.New();
 
     [Fact]
     public async Task A_schema_newer_than_the_code_is_refused_naming_the_store_and_nothing_is_lost()
@@ -163,12 +170,17 @@ public abstract class EventLogContract : IAsyncLifetime
     }
 }
 
-public sealed class SqliteEventLogTests : EventLogContract
+public sealed class SqliteEventLogTests : DurableEventLogContract
 {
     protected override StorageEngine CreateEngine() => new SqliteEngine();
 }
 
-public sealed class PostgreSqlEventLogTests : EventLogContract
+public sealed class PostgreSqlEventLogTests : DurableEventLogContract
 {
     protected override StorageEngine CreateEngine() => new PostgreSqlEngine();
+}
+
+public sealed class InMemoryEventLogTests : EventLogContract
+{
+    protected override StorageEngine CreateEngine() => new InMemoryEngine();
 }

@@ -1,0 +1,18 @@
+using Ent.Storage.Events;
+
+namespace Ent.Storage.Tests.Engines;
+
+/// <summary>The in-memory event log: "reopening" returns the same log, as a test double of a store would.</summary>
+public sealed class InMemoryEngine : StorageEngine
+{
+    private readonly InMemoryEventLog _log = new();
+
+    public override string Location => "memory";
+
+    public override Task<IEventLog> OpenEventLogAsync() => Task.FromResult<IEventLog>(_log);
+
+    public override Task SetSchemaVersionAsync(string component, int version) =>
+        throw new NotSupportedException("The in-memory log has no schema.");
+
+    public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
