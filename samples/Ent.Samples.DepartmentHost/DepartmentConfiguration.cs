@@ -55,9 +55,14 @@ internal sealed record DepartmentConfiguration(
         var uais = new HashSet<string>(StringComparer.Ordinal);
         foreach (var school in configuration.Schools)
         {
-            if (!Uai.TryParse(school.Uai, out var uai))
+            Uai uai;
+            try
             {
-                throw new ConfigurationException($"{source}: school '{school.Name}' has an invalid UAI: {Describe(school.Uai)}");
+                uai = Uai.Parse(school.Uai ?? string.Empty);
+            }
+            catch (FormatException exception)
+            {
+                throw new ConfigurationException($"{source}: school '{school.Name}' has an invalid UAI: {exception.Message}");
             }
 
             if (!uais.Add(uai.Value))
@@ -78,19 +83,6 @@ internal sealed record DepartmentConfiguration(
         }
 
         return configuration with { Enablement = configuration.Enablement ?? [] };
-    }
-
-    private static string Describe(string? uai)
-    {
-        try
-        {
-            Uai.Parse(uai ?? string.Empty);
-            return uai ?? string.Empty;
-        }
-        catch (FormatException exception)
-        {
-            return exception.Message;
-        }
     }
 }
 

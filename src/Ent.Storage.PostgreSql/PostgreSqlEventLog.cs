@@ -74,8 +74,6 @@ public sealed class PostgreSqlEventLog(PostgreSqlDatabase database) : IEventLog
     public async Task<IReadOnlyList<StoredEvent>> ReadAsync(EventLogQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1, nameof(query));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Limit, 10_000, nameof(query));
         await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
         try
         {

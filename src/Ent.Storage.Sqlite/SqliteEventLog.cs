@@ -99,8 +99,6 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
     public async Task<IReadOnlyList<StoredEvent>> ReadAsync(EventLogQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1, nameof(query));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Limit, 10_000, nameof(query));
         await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
         await using var select = Filtered(connection, query, """
             SELECT sequence, id, department, school, actor, occurred_at, category, type, object_kind, object_id, payload

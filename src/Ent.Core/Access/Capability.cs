@@ -1,4 +1,4 @@
-using Ent.Core.Courses;
+using Ent.Core.Identifiers;
 
 namespace Ent.Core.Access;
 

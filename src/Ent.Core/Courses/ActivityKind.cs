@@ -1,3 +1,4 @@
+using Ent.Core.Identifiers;
 using Ent.Core.Text;
 
 namespace Ent.Core.Courses;
@@ -58,25 +59,4 @@ public sealed record ActivityKind
 
     /// <summary>The kinds that Ent.Core defines.</summary>
     public static IReadOnlyList<ActivityKind> BuiltIn { get; } = [Reading, Video, Exercise, Quiz, Assignment, Discussion, InClassSession];
-}
-
-internal static class StableId
-{
-    public static bool IsValid(string? id)
-    {
-        if (string.IsNullOrEmpty(id) || id.Length > 100 || !char.IsAsciiLetterLower(id[0]))
-        {
-            return false;
-        }
-
-        foreach (var c in id)
-        {
-            if (!(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '-'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 }

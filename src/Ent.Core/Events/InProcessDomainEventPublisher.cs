@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -12,7 +13,7 @@ public sealed partial class InProcessDomainEventPublisher : IDomainEventPublishe
 {
     private readonly IServiceProvider _services;
     private readonly ILogger<InProcessDomainEventPublisher> _logger;
-    private readonly ConcurrentDictionary<Type, Type[]> _handlerTypes = new();
+    private readonly ConcurrentDictionary<Type, (Type Service, MethodInfo Handle)[]> _handlerTypes = new();
 
     /// <summary>Creates the publisher.</summary>
     /// <param name="services">Where handlers are resolved.</param>
@@ -29,7 +30,7 @@ public sealed partial class InProcessDomainEventPublisher : IDomainEventPublishe
         ArgumentNullException.ThrowIfNull(domainEvent);
         var handled = 0;
         var failures = new List<HandlerFailure>();
-        foreach (var handlerType in _handlerTypes.GetOrAdd(domainEvent.GetType(), HandlerTypesFor))
+        foreach (var (handlerType, handle) in _handlerTypes.GetOrAdd(domainEvent.GetType(), HandlerTypesFor))
         {
             foreach (var handler in _services.GetServices(handlerType))
             {
@@ -37,13 +38,12 @@ public sealed partial class InProcessDomainEventPublisher : IDomainEventPublishe
                 var name = handler!.GetType().FullName ?? handler.GetType().Name;
                 try
                 {
-                    var method = handlerType.GetMethod(nameof(IDomainEventHandler<>.HandleAsync))!;
-                    await ((Task)method.Invoke(handler, [domainEvent, cancellationToken])!).ConfigureAwait(false);
+                    await ((Task)handle.Invoke(handler, [domainEvent, cancellationToken])!).ConfigureAwait(false);
                     handled++;
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
-                    var cause = exception is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : exception;
+                    var cause = exception is TargetInvocationException { InnerException: { } inner } ? inner : exception;
                     failures.Add(new HandlerFailure(name, cause));
                     LogHandlerFailed(cause, name, domainEvent.GetType().Name, domainEvent.Id.Value);
                 }
@@ -53,12 +53,14 @@ public sealed partial class InProcessDomainEventPublisher : IDomainEventPublishe
         return new PublishResult(handled, failures);
     }
 
-    private static Type[] HandlerTypesFor(Type eventType)
+    /// <summary>The handler interfaces an event type is published to (its own type and each base type), with their HandleAsync, resolved once.</summary>
+    private static (Type Service, MethodInfo Handle)[] HandlerTypesFor(Type eventType)
     {
-        var types = new List<Type>();
+        var types = new List<(Type, MethodInfo)>();
         for (var type = eventType; type is not null && typeof(DomainEvent).IsAssignableFrom(type); type = type.BaseType)
         {
-            types.Add(typeof(IDomainEventHandler<>).MakeGenericType(type));
+            var service = typeof(IDomainEventHandler<>).MakeGenericType(type);
+            types.Add((service, service.GetMethod(nameof(IDomainEventHandler<>.HandleAsync))!));
         }
 
         return [.. types];

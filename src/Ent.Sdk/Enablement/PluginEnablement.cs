@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Ent.Core.Calendar;
 using Ent.Core.Identifiers;
 using Ent.Core.Organisation;
@@ -32,6 +33,9 @@ public interface IPluginEnablement
 /// </summary>
 internal sealed class PluginEnablement(IReadOnlyList<PluginEnablementRule> rules, IEntRuntime runtime, TimeProvider time, TimeZoneInfo zone) : IPluginEnablement
 {
+    private readonly FrozenDictionary<string, PluginEnablementRule[]> _rulesByPlugin =
+        rules.GroupBy(r => r.PluginId, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+
     public bool IsEnabled(string pluginId, SchoolId school) => IsEnabled(pluginId, school, SchoolTime.Today(time, zone));
 
     public bool IsEnabled(string pluginId, SchoolId school, DateOnly day) => IsEnabled(pluginId, school, day, depth: 0);
@@ -45,7 +49,8 @@ internal sealed class PluginEnablement(IReadOnlyList<PluginEnablementRule> rules
             return false;
         }
 
-        return rules.Any(r => r.PluginId == pluginId && (r.School is null || r.School == school) && r.Dates.Contains(day))
+        return _rulesByPlugin.TryGetValue(pluginId, out var pluginRules)
+            && pluginRules.Any(r => (r.School is null || r.School == school) && r.Dates.Contains(day))
             && plugin.Manifest.Dependencies.Where(d => !d.Optional).All(d => IsEnabled(d.Id, school, day, depth + 1));
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Ent.Core.Identifiers;
 using Ent.Core.Text;
 using Ent.Sdk.Versioning;
 
@@ -113,9 +114,7 @@ public sealed record PluginManifest
 
     /// <summary>Whether a text is a valid plugin id.</summary>
     /// <param name="id">The text.</param>
-    public static bool IsValidId(string? id) =>
-        !string.IsNullOrEmpty(id) && id.Length <= 100 && char.IsAsciiLetterLower(id[0])
-        && id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '-');
+    public static bool IsValidId(string? id) => StableId.IsValid(id);
 
     private static void ReadDependencies(JsonElement root, string field, bool optional, string source, ImmutableArray<PluginDependency>.Builder into)
     {

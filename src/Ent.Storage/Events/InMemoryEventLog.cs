@@ -40,8 +40,6 @@ public sealed class InMemoryEventLog : IEventLog
     public Task<IReadOnlyList<StoredEvent>> ReadAsync(EventLogQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1, nameof(query));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Limit, 10_000, nameof(query));
         lock (_gate)
         {
             return Task.FromResult<IReadOnlyList<StoredEvent>>(Matching(query).Where(e => e.Sequence > query.AfterSequence).Take(query.Limit).ToArray());

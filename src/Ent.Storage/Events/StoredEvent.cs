@@ -34,6 +34,16 @@ public sealed record EventLogQuery(DepartmentId Department)
     /// <summary>Only events after this position, to page through the log.</summary>
     public long AfterSequence { get; init; }
 
-    /// <summary>At most this many events (1 to 10,000); 1,000 by default.</summary>
-    public int Limit { get; init; } = 1000;
+    /// <summary>The largest page a query may ask for.</summary>
+    public const int MaxLimit = 10_000;
+
+    /// <summary>At most this many events (1 to <see cref="MaxLimit"/>); 1,000 by default.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is outside 1..<see cref="MaxLimit"/>.</exception>
+    public int Limit
+    {
+        get;
+        init => field = value is >= 1 and <= MaxLimit
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(Limit), value, $"A page of events holds 1 to {MaxLimit} events, not {value}.");
+    } = 1000;
 }
