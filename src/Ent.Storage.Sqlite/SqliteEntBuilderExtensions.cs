@@ -1,4 +1,6 @@
+using Ent.Storage.Records;
 using Ent.Storage.Schema;
+using Ent.Storage.Sqlite.Records;
 using Ent.Storage.Sqlite;
 using Ent.Sdk.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,7 +12,8 @@ public static class SqliteEntBuilderExtensions
 {
     /// <summary>
     /// Stores Ent's data in one SQLite file, created and migrated when the host starts (before any
-    /// plugin starts). An acknowledged write is on disk: WAL mode with <c>synchronous=FULL</c>.
+    /// plugin starts), with the tables of every registered record schema. An acknowledged write is on
+    /// disk: WAL mode with <c>synchronous=FULL</c>.
     /// </summary>
     /// <param name="ent">The Ent builder.</param>
     /// <param name="path">The database file; relative paths are taken from the current directory.</param>
@@ -28,13 +31,18 @@ public static class SqliteEntBuilderExtensions
         ent.Services.TryAddSingleton(TimeProvider.System);
         ent.Services.AddSingleton(sp => new SqliteDatabase(path, sp.GetRequiredService<TimeProvider>()));
         ent.Services.AddEntEventLog<SqliteEventLog>();
+        ent.Services.AddSingleton<SqliteRecordStores>();
+        ent.Services.Replace(ServiceDescriptor.Singleton<IRecordStores>(sp => sp.GetRequiredService<SqliteRecordStores>()));
         ent.Services.AddSingleton<IEntStartupTask, SqliteStartup>();
         return ent;
     }
 
-    private sealed class SqliteStartup(SqliteDatabase database) : IEntStartupTask
+    private sealed class SqliteStartup(SqliteDatabase database, SqliteRecordStores records) : IEntStartupTask
     {
-        public Task RunAsync(CancellationToken cancellationToken) =>
-            database.OpenAsync(new Dictionary<string, IReadOnlyCollection<SchemaMigration>> { [SchemaComponents.EventLog] = SqliteEventLog.Migrations }, cancellationToken);
+        public async Task RunAsync(CancellationToken cancellationToken)
+        {
+            await database.OpenAsync(new Dictionary<string, IReadOnlyCollection<SchemaMigration>> { [SchemaComponents.EventLog] = SqliteEventLog.Migrations }, cancellationToken).ConfigureAwait(false);
+            await records.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 }

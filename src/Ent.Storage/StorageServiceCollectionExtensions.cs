@@ -1,5 +1,6 @@
 using Ent.Core.Events;
 using Ent.Storage.Events;
+using Ent.Storage.Records;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -23,5 +24,38 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IAuditTrail, AuditTrail>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDomainEventHandler<DomainEvent>, EventLogRecorder>());
         return services;
+    }
+
+    /// <summary>
+    /// Registers a component's record schema: the host's storage engine creates and migrates its tables
+    /// when the host starts, and <see cref="IRecordStores.For"/> then gives the component its store.
+    /// Plugins call this from <c>ConfigureServices</c>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="schema">The schema.</param>
+    /// <returns>The same collection.</returns>
+    public static IServiceCollection AddRecordSchema(this IServiceCollection services, RecordSchema schema)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(schema);
+        services.AddSingleton(schema);
+        services.TryAddSingleton<IRecordStores, NoStorageEngine>();
+        return services;
+    }
+
+    /// <summary>Keeps records in memory: for unit tests only, nothing survives the process.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The same collection.</returns>
+    public static IServiceCollection AddInMemoryRecordStores(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.Replace(ServiceDescriptor.Singleton<IRecordStores, InMemoryRecordStores>());
+        return services;
+    }
+
+    private sealed class NoStorageEngine : IRecordStores
+    {
+        public IRecordStore For(RecordSchema schema) => throw new InvalidOperationException(
+            $"No storage engine is configured, so '{schema?.Component}' cannot keep its records: call UseSqlite(path) or UsePostgreSql(connectionString) on the Ent builder (AddInMemoryRecordStores() in unit tests).");
     }
 }

@@ -25,13 +25,22 @@ public static class SchemaCheck
     public static IReadOnlyList<SchemaMigration> Pending(string location, string component, int stored, IReadOnlyCollection<SchemaMigration> migrations)
     {
         ArgumentNullException.ThrowIfNull(migrations);
-        var latest = migrations.Count == 0 ? 0 : migrations.Max(m => m.Version);
+        NotNewer(location, component, stored, migrations.Count == 0 ? 0 : migrations.Max(m => m.Version));
+        return migrations.Where(m => m.Version > stored).OrderBy(m => m.Version).ToArray();
+    }
+
+    /// <summary>Refuses a store whose schema of a component is newer than the code.</summary>
+    /// <param name="location">The database file or server, for the error.</param>
+    /// <param name="component">The component.</param>
+    /// <param name="stored">Its stored version.</param>
+    /// <param name="latest">The latest version this code knows.</param>
+    /// <exception cref="IncompatibleStoreException">The stored version is newer: never downgrade data.</exception>
+    public static void NotNewer(string location, string component, int stored, int latest)
+    {
         if (stored > latest)
         {
             throw new IncompatibleStoreException(location,
-                $"the schema of '{component}' is at version {stored}, newer than this code (version {latest}); upgrade Ent before opening this store, nothing was changed.");
+                $"the schema of '{component}' is at version {stored}, newer than this code (version {latest}); upgrade before opening this store, nothing was changed.");
         }
-
-        return migrations.Where(m => m.Version > stored).OrderBy(m => m.Version).ToArray();
     }
 }

@@ -1,5 +1,7 @@
 using Ent.Storage.Events;
 using Ent.Storage.PostgreSql;
+using Ent.Storage.PostgreSql.Records;
+using Ent.Storage.Records;
 using Ent.Storage.Schema;
 using Npgsql;
 
@@ -40,6 +42,13 @@ public sealed class PostgreSqlEngine : StorageEngine
     {
         var database = await OpenAsync();
         return new PostgreSqlEventLog(database);
+    }
+
+    public override async Task<IRecordStores> OpenRecordStoresAsync(params RecordSchema[] schemas)
+    {
+        var stores = new PostgreSqlRecordStores(await OpenAsync(), schemas);
+        await stores.MigrateAsync(CancellationToken.None);
+        return stores;
     }
 
     public async Task<PostgreSqlDatabase> OpenAsync()

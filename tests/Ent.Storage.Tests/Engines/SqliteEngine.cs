@@ -1,6 +1,8 @@
 using Ent.Storage.Events;
+using Ent.Storage.Records;
 using Ent.Storage.Schema;
 using Ent.Storage.Sqlite;
+using Ent.Storage.Sqlite.Records;
 using Microsoft.Data.Sqlite;
 
 namespace Ent.Storage.Tests.Engines;
@@ -18,6 +20,13 @@ public sealed class SqliteEngine : StorageEngine
     {
         var database = await OpenAsync();
         return new SqliteEventLog(database);
+    }
+
+    public override async Task<IRecordStores> OpenRecordStoresAsync(params RecordSchema[] schemas)
+    {
+        var stores = new SqliteRecordStores(await OpenAsync(), TimeProvider.System, schemas);
+        await stores.MigrateAsync(CancellationToken.None);
+        return stores;
     }
 
     public async Task<SqliteDatabase> OpenAsync()

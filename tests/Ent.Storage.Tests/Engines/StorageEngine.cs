@@ -1,4 +1,5 @@
 using Ent.Storage.Events;
+using Ent.Storage.Records;
 
 namespace Ent.Storage.Tests.Engines;
 
@@ -10,6 +11,9 @@ public abstract class StorageEngine : IAsyncDisposable
 
     /// <summary>Opens the store (creating and migrating it) and returns its event log.</summary>
     public abstract Task<IEventLog> OpenEventLogAsync();
+
+    /// <summary>Opens the store (creating and migrating it with these record schemas) and returns its record stores.</summary>
+    public abstract Task<IRecordStores> OpenRecordStoresAsync(params RecordSchema[] schemas);
 
     /// <summary>Sets a component's stored schema version behind Ent's back, as a newer Ent would have left it.</summary>
     public abstract Task SetSchemaVersionAsync(string component, int version);

@@ -1,0 +1,48 @@
+using Ent.Core.Identifiers;
+
+namespace Ent.Storage.Records;
+
+/// <summary>
+/// The records of one component (a plugin, or a part of the core), always within one department: a query
+/// can never see another department's rows, whatever it filters on. Trusted infrastructure: the services
+/// that expose these records to people check their rights.
+/// </summary>
+public interface IRecordStore
+{
+    /// <summary>The component's schema.</summary>
+    RecordSchema Schema { get; }
+
+    /// <summary>Reads one record.</summary>
+    /// <param name="department">The owning department.</param>
+    /// <param name="key">Its key.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The record, or null.</returns>
+    Task<Record?> FindAsync(DepartmentId department, RecordKey key, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the records of a table that match a query, in key order.</summary>
+    /// <param name="department">The owning department.</param>
+    /// <param name="query">The query.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    Task<IReadOnlyList<Record>> QueryAsync(DepartmentId department, RecordQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Saves a change set in one transaction: all of it or, on any error, nothing. When the task completes
+    /// the changes are durable as the engine defines it (docs/storage.md).
+    /// </summary>
+    /// <param name="department">The owning department.</param>
+    /// <param name="changes">The changes.</param>
+    /// <param name="cancellationToken">Cancels the save before it commits.</param>
+    /// <returns>The inserted and updated records with their new versions, in the order given.</returns>
+    /// <exception cref="RecordConflictException">A record changed since it was read, or a new key is taken.</exception>
+    /// <exception cref="ArgumentException">A change belongs to another component's table, or the department is empty.</exception>
+    Task<IReadOnlyList<Record>> SaveAsync(DepartmentId department, RecordChanges changes, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Gives each component its record store, once its schema is registered with <c>AddRecordSchema</c>.</summary>
+public interface IRecordStores
+{
+    /// <summary>The store of a registered schema.</summary>
+    /// <param name="schema">The schema.</param>
+    /// <exception cref="InvalidOperationException">The schema was not registered, so it was not migrated.</exception>
+    IRecordStore For(RecordSchema schema);
+}

@@ -1,0 +1,122 @@
+using System.Collections.Concurrent;
+using Ent.Core.Identifiers;
+
+namespace Ent.Storage.Records;
+
+/// <summary>
+/// Record stores held in memory, for unit tests only: the same contract as the engines (department
+/// isolation, all-or-nothing change sets, version conflicts, values checked before writing), nothing kept
+/// across processes. Register it with <c>services.AddInMemoryRecordStores()</c>.
+/// </summary>
+public sealed class InMemoryRecordStores : IRecordStores
+{
+    private readonly RecordSchemaRegistry _registry;
+    private readonly ConcurrentDictionary<string, IRecordStore> _stores = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private readonly Dictionary<(DepartmentId, RecordKey), Record> _rows = [];
+
+    /// <summary>Creates the stores for the registered schemas.</summary>
+    /// <param name="schemas">The registered schemas.</param>
+    public InMemoryRecordStores(IEnumerable<RecordSchema> schemas)
+    {
+        _registry = new RecordSchemaRegistry(schemas);
+    }
+
+    /// <inheritdoc />
+    public IRecordStore For(RecordSchema schema)
+    {
+        var registered = _registry.Resolve(schema);
+        return _stores.GetOrAdd(registered.Component, _ => new Store(this, registered));
+    }
+
+    private sealed class Store(InMemoryRecordStores owner, RecordSchema schema) : IRecordStore
+    {
+        public RecordSchema Schema => schema;
+
+        public Task<Record?> FindAsync(DepartmentId department, RecordKey key, CancellationToken cancellationToken = default)
+        {
+            ArgumentNullException.ThrowIfNull(key);
+            RecordSchemaRegistry.CheckDepartment(department);
+            RecordSchemaRegistry.CheckTable(schema, key.Table);
+            lock (owner._gate)
+            {
+                return Task.FromResult(owner._rows.GetValueOrDefault((department, key)));
+            }
+        }
+
+        public Task<IReadOnlyList<Record>> QueryAsync(DepartmentId department, RecordQuery query, CancellationToken cancellationToken = default)
+        {
+            ArgumentNullException.ThrowIfNull(query);
+            RecordSchemaRegistry.CheckDepartment(department);
+            RecordSchemaRegistry.CheckTable(schema, query.Table);
+            lock (owner._gate)
+            {
+                IEnumerable<Record> matching = owner._rows
+                    .Where(row => row.Key.Item1 == department && row.Key.Item2.Table.Name == query.Table.Name && row.Value.Table.Component == schema.Component)
+                    .Select(row => row.Value)
+                    .Where(record => query.Filters.All(filter => Equals(record.RawValues[filter.Ordinal], filter.Value)))
+                    .Order(KeyOrder.Instance);
+                if (query.Limit is { } limit)
+                {
+                    matching = matching.Take(limit);
+                }
+
+                return Task.FromResult<IReadOnlyList<Record>>(matching.ToArray());
+            }
+        }
+
+        public Task<IReadOnlyList<Record>> SaveAsync(DepartmentId department, RecordChanges changes, CancellationToken cancellationToken = default)
+        {
+            RecordSchemaRegistry.Check(schema, department, changes);
+            cancellationToken.ThrowIfCancellationRequested();
+            lock (owner._gate)
+            {
+                foreach (var change in changes.Items)
+                {
+                    var stored = owner._rows.GetValueOrDefault((department, change.Record.Key));
+                    var expected = change.Kind == RecordChangeKind.Insert ? 0 : change.Record.Version;
+                    if ((stored?.Version ?? 0) != expected)
+                    {
+                        throw new RecordConflictException("memory", change.Record.Key, expected, stored?.Version);
+                    }
+                }
+
+                var saved = new List<Record>(changes.Count);
+                foreach (var change in changes.Items)
+                {
+                    var key = (department, change.Record.Key);
+                    if (change.Kind == RecordChangeKind.Delete)
+                    {
+                        owner._rows.Remove(key);
+                        continue;
+                    }
+
+                    var record = change.Record.WithVersion(change.Record.Version + 1);
+                    owner._rows[key] = record;
+                    saved.Add(record);
+                }
+
+                return Task.FromResult<IReadOnlyList<Record>>(saved);
+            }
+        }
+    }
+
+    private sealed class KeyOrder : IComparer<Record>
+    {
+        public static readonly KeyOrder Instance = new();
+
+        public int Compare(Record? x, Record? y)
+        {
+            for (var i = 0; i < x!.Table.KeyCount; i++)
+            {
+                var order = Comparer<object>.Default.Compare(x.RawValues[i]!, y!.RawValues[i]!);
+                if (order != 0)
+                {
+                    return order;
+                }
+            }
+
+            return 0;
+        }
+    }
+}

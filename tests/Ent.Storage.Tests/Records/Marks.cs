@@ -1,0 +1,54 @@
+using Ent.Storage.Records;
+using Record = Ent.Storage.Records.Record;
+
+namespace Ent.Storage.Tests.Records;
+
+/// <summary>A grading-like component used by the record contract: marks of pupils in assessments.</summary>
+internal static class Marks
+{
+    public const string Component = "test.grading";
+
+    public static readonly RecordSchema V1 = RecordSchema.Create(Component, schema => schema
+        .Version(1, "Marks", v => v.CreateTable("marks", t => t
+            .Key(Column.Id("assessment"), Column.Id("pupil"))
+            .Columns(
+                Column.Id("class"),
+                Column.Number("score", 0, 20, nullable: true),
+                Column.Boolean("absent"),
+                Column.Text("comment", 200, nullable: true),
+                Column.Timestamp("recorded_at"),
+                Column.Date("due"),
+                Column.Integer("coefficient", 1, 10))
+            .Index("class"))));
+
+    /// <summary>Version 2: marks out of 100 instead of 20, with the scale kept in a new column.</summary>
+    public static readonly RecordSchema V2 = RecordSchema.Create(Component, schema => schema
+        .Version(1, "Marks", v => v.CreateTable("marks", t => t
+            .Key(Column.Id("assessment"), Column.Id("pupil"))
+            .Columns(
+                Column.Id("class"),
+                Column.Number("score", 0, 20, nullable: true),
+                Column.Boolean("absent"),
+                Column.Text("comment", 200, nullable: true),
+                Column.Timestamp("recorded_at"),
+                Column.Date("due"),
+                Column.Integer("coefficient", 1, 10))
+            .Index("class")))
+        .Version(2, "Scores on 100, absences without a mark removed", v => v
+            .AddColumn("marks", Column.Integer("scale", 1, 100), defaultValue: 20L)
+            .ChangeLimits("marks", Column.Number("score", 0, 100, nullable: true))
+            .Transform("marks", mark => mark["absent"] is true
+                ? null
+                : mark.With("scale", 100L).With("score", mark.Get<double?>("score") * 5))
+            .AddIndex("marks", "pupil")));
+
+    public static readonly DateTimeOffset Monday = new(2026, 11, 30, 8, 15, 0, TimeSpan.FromHours(1));
+
+    public static TableDefinition Table(RecordSchema schema) => schema.Table("marks");
+
+    public static Record Mark(Guid assessment, Guid pupil, Guid @class, double? score, string? comment = null, bool absent = false, RecordSchema? schema = null) =>
+        Table(schema ?? V1).NewRecord(assessment, pupil, @class, score, absent, comment, Monday, new DateOnly(2026, 12, 4), 2L);
+
+    public static Record[] Many(int count, Guid assessment, Guid @class) =>
+        Enumerable.Range(0, count).Select(i => Mark(assessment, Guid.CreateVersion7(), @class, i % 21)).ToArray();
+}
