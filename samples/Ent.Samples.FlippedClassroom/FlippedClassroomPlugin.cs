@@ -25,6 +25,7 @@ public sealed class FlippedClassroomPlugin : EntPlugin
     {
         ArgumentNullException.ThrowIfNull(context);
         context.Services.AddOptions<FlippedClassroomOptions>().Validate(o => o.ReadinessThreshold is > 0 and <= 1, "ReadinessThreshold must be in (0, 1].");
+        context.Services.AddRecordSchema(ReadinessTracker.Schema);
         context.Services.AddSingleton<ReadinessTracker>();
         context.AddStrategy<FlippedClassroomStrategy>()
             .AddActivityKind(ReadinessQuiz)

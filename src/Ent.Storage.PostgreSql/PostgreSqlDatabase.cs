@@ -30,6 +30,12 @@ public sealed class PostgreSqlDatabase : IAsyncDisposable
         }
 
         Location = $"postgresql://{builder.Host}:{builder.Port}/{builder.Database}";
+        if (builder.MaxAutoPrepare == 0)
+        {
+            // Ent repeats a small set of statements: let Npgsql prepare them once per connection.
+            builder.MaxAutoPrepare = 64;
+        }
+
         _dataSource = NpgsqlDataSource.Create(builder);
     }
 

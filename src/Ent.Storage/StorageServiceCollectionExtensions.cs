@@ -39,7 +39,6 @@ public static class StorageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(schema);
         services.AddSingleton(schema);
-        services.TryAddSingleton<IRecordStores, NoStorageEngine>();
         return services;
     }
 
@@ -51,11 +50,5 @@ public static class StorageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.Replace(ServiceDescriptor.Singleton<IRecordStores, InMemoryRecordStores>());
         return services;
-    }
-
-    private sealed class NoStorageEngine : IRecordStores
-    {
-        public IRecordStore For(RecordSchema schema) => throw new InvalidOperationException(
-            $"No storage engine is configured, so '{schema?.Component}' cannot keep its records: call UseSqlite(path) or UsePostgreSql(connectionString) on the Ent builder (AddInMemoryRecordStores() in unit tests).");
     }
 }

@@ -3,7 +3,7 @@ using System.Reflection;
 namespace Ent.Packaging.Tests;
 
 /// <summary>
-/// Packs Ent.Core and Ent.Sdk once into a local folder feed, and lays out a consumer workspace outside
+/// Packs Ent.Core, Ent.Storage and Ent.Sdk once into a local folder feed, and lays out a consumer workspace outside
 /// the repository: a nuget.config that adds the feed (keeping the default source), and a packages folder
 /// of its own so that nothing is taken from, or left in, the machine's global package cache.
 /// </summary>
@@ -16,7 +16,7 @@ public sealed class PackedFeed : IDisposable
         Version = metadata["EntVersion"];
         Root = Directory.CreateTempSubdirectory("ent-consumer-").FullName;
         Feed = Directory.CreateDirectory(Path.Combine(Root, "feed")).FullName;
-        foreach (var project in new[] { "src/Ent.Core/Ent.Core.csproj", "src/Ent.Sdk/Ent.Sdk.csproj" })
+        foreach (var project in new[] { "src/Ent.Core/Ent.Core.csproj", "src/Ent.Storage/Ent.Storage.csproj", "src/Ent.Sdk/Ent.Sdk.csproj" })
         {
             DotNet.Run(RepoRoot, "pack", project, "-c", "Release", "-o", Feed);
         }

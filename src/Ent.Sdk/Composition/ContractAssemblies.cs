@@ -1,6 +1,7 @@
 using System.Reflection;
 using Ent.Core.Access;
 using Ent.Sdk.Plugins;
+using Ent.Storage.Records;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,6 +16,7 @@ internal static class ContractAssemblies
     [
         typeof(Actor).Assembly,
         typeof(EntPlugin).Assembly,
+        typeof(RecordSchema).Assembly,
         typeof(IServiceCollection).Assembly,
         typeof(ILogger).Assembly,
         typeof(IOptions<>).Assembly,
@@ -22,5 +24,5 @@ internal static class ContractAssemblies
     ];
 
     /// <summary>The Ent contract files a plugin folder must not ship.</summary>
-    public static IReadOnlyList<string> EntFileNames { get; } = ["Ent.Core.dll", "Ent.Sdk.dll"];
+    public static IReadOnlyList<string> EntFileNames { get; } = ["Ent.Core.dll", "Ent.Sdk.dll", "Ent.Storage.dll"];
 }

@@ -27,7 +27,7 @@ public static class PluginDiagnosticCodes
     /// <summary>The assembly targets a framework this host cannot run (e.g. netstandard2.0, or a newer .NET).</summary>
     public const string TargetFrameworkUnsupported = "ENT022";
 
-    /// <summary>The folder ships its own copy of a contract assembly (Ent.Core.dll, Ent.Sdk.dll).</summary>
+    /// <summary>The folder ships its own copy of a contract assembly (Ent.Core.dll, Ent.Sdk.dll, Ent.Storage.dll).</summary>
     public const string ContractAssemblyShipped = "ENT023";
 
     /// <summary>After loading, the plugin does not see the host's contract assemblies (it resolved a private copy).</summary>

@@ -1,4 +1,6 @@
 using Ent.Sdk.Hosting;
+using Ent.Storage.Records;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -18,6 +20,7 @@ public static class EntServiceCollectionExtensions
     public static EntBuilder AddEnt(this IServiceCollection services, Action<EntBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton<IRecordStores, MissingStorageEngine>(); // until UseSqlite / UsePostgreSql replaces it
         var builder = new EntBuilder(services);
         configure?.Invoke(builder);
         builder.Compose();

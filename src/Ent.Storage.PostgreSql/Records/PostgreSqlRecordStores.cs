@@ -309,11 +309,25 @@ internal sealed class PostgreSqlRecordStores : IRecordStores
                 return saved;
             }
 
-            // Runs of inserts into a table large enough for COPY go first; the rest keep their order in one batch.
-            var copied = changes.Items.Where(c => c.Kind == RecordChangeKind.Insert).GroupBy(c => c.Record.Table.Name, StringComparer.Ordinal)
-                .Where(g => g.Count() >= CopyThreshold).Select(g => g.Select(c => c.Record).ToArray()).ToArray();
-            var copiedTables = copied.Select(c => c[0].Table.Name).ToHashSet(StringComparer.Ordinal);
-            var batched = changes.Items.Where(c => c.Kind != RecordChangeKind.Insert || !copiedTables.Contains(c.Record.Table.Name)).ToArray();
+            // Inserts into a table that gets enough of them go through COPY first; the rest keep their order in one batch.
+            var inserts = new Dictionary<string, List<Record>>(StringComparer.Ordinal);
+            foreach (var (kind, record) in changes.Items)
+            {
+                if (kind == RecordChangeKind.Insert)
+                {
+                    if (!inserts.TryGetValue(record.Table.Name, out var list))
+                    {
+                        inserts.Add(record.Table.Name, list = []);
+                    }
+
+                    list.Add(record);
+                }
+            }
+
+            var copied = inserts.Values.Where(l => l.Count >= CopyThreshold).ToArray();
+            var batched = copied.Length == 0
+                ? changes.Items.ToArray()
+                : changes.Items.Where(c => c.Kind != RecordChangeKind.Insert || inserts[c.Record.Table.Name].Count < CopyThreshold).ToArray();
 
             await using var connection = await owner._database.ConnectAsync(cancellationToken).ConfigureAwait(false);
             try
@@ -351,7 +365,7 @@ internal sealed class PostgreSqlRecordStores : IRecordStores
             return saved;
         }
 
-        private static async Task CopyAsync(NpgsqlConnection connection, Guid department, Record[] records, CancellationToken cancellationToken)
+        private static async Task CopyAsync(NpgsqlConnection connection, Guid department, List<Record> records, CancellationToken cancellationToken)
         {
             var table = records[0].Table;
             await using var importer = await connection.BeginBinaryImportAsync(PostgreSqlRecordSql.Copy(table), cancellationToken).ConfigureAwait(false);

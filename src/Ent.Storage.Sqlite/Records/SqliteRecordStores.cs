@@ -173,7 +173,7 @@ internal sealed class SqliteRecordStores : IRecordStores
         var values = new object?[table.Columns.Length];
         for (var i = 0; i < values.Length; i++)
         {
-            values[i] = statement.Read(offset + i, table.Columns[i].Type);
+            values[i] = statement.Read(offset + i, table.Columns[i].Type, table.Columns[i].Nullable);
         }
 
         return new Record(table, values, statement.ReadInt64(offset + values.Length));

@@ -12,6 +12,7 @@ internal sealed class SqliteStatement : IDisposable
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
     private readonly string _location;
+    private (byte[]? Bytes, object? Value)[] _previous = [];
 
     public SqliteStatement(sqlite3 db, string location, string sql)
     {
@@ -70,18 +71,17 @@ internal sealed class SqliteStatement : IDisposable
 
     public void BindInt64(int index, long value) => raw.sqlite3_bind_int64(_statement, index, value);
 
-    /// <summary>Reads a value of a column type at a 0-based result column.</summary>
-    public object? Read(int column, ColumnType type)
+    /// <summary>Reads a value of a column type at a 0-based result column (a column declared non-null is not checked for null: one native call less per value).</summary>
+    public object? Read(int column, ColumnType type, bool nullable)
     {
-        if (raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL)
+        if (nullable && raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL)
         {
             return null;
         }
 
         return type switch
         {
-            ColumnType.Id => ReadId(column),
-            ColumnType.Text => raw.sqlite3_column_text(_statement, column).utf8_to_string(),
+            ColumnType.Id or ColumnType.Text => ReadRepeated(column, type),
             ColumnType.Integer => raw.sqlite3_column_int64(_statement, column),
             ColumnType.Number => raw.sqlite3_column_double(_statement, column),
             ColumnType.Boolean => raw.sqlite3_column_int64(_statement, column) != 0,
@@ -89,6 +89,28 @@ internal sealed class SqliteStatement : IDisposable
             ColumnType.Date => DateOnly.FromDayNumber((int)raw.sqlite3_column_int64(_statement, column)),
             _ => throw new InvalidOperationException($"Unknown column type {type}."),
         };
+    }
+
+    /// <summary>
+    /// Ids and texts repeat from row to row (a gradebook's class, an assessment, a subject): the value read
+    /// for a column is reused while its bytes stay the same, instead of being decoded and boxed again.
+    /// </summary>
+    private object ReadRepeated(int column, ColumnType type)
+    {
+        var bytes = raw.sqlite3_column_blob(_statement, column);
+        if (_previous.Length <= column)
+        {
+            Array.Resize(ref _previous, column + 1);
+        }
+
+        ref var previous = ref _previous[column];
+        if (previous.Bytes is not null && bytes.SequenceEqual(previous.Bytes))
+        {
+            return previous.Value!;
+        }
+
+        previous = (bytes.ToArray(), type == ColumnType.Id ? ReadId(column) : raw.sqlite3_column_text(_statement, column).utf8_to_string());
+        return previous.Value;
     }
 
     public Guid ReadId(int column)

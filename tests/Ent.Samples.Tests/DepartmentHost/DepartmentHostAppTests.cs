@@ -52,6 +52,22 @@ public sealed class DepartmentHostAppTests : IDisposable
     }
 
     [Fact]
+    public async Task The_plugin_loaded_from_its_folder_keeps_its_own_records_in_the_department_file()
+    {
+        await Run("--plugins", PluginArtifacts);
+        await Run("--plugins", PluginArtifacts);
+
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DataFile};Pooling=False");
+        await connection.OpenAsync();
+        await using var read = connection.CreateCommand();
+        read.CommandText = "SELECT completed, row_version FROM r_sample_flipped_classroom__completions";
+        await using var reader = await read.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal((10L, 10L), (reader.GetInt64(0), reader.GetInt64(1)));
+        Assert.False(await reader.ReadAsync());
+    }
+
+    [Fact]
     public async Task A_corrupt_data_file_stops_the_host_naming_it_and_it_is_left_as_it_was()
     {
         await File.WriteAllTextAsync(DataFile, "this is not a database, only some text that someone wrote here");

@@ -21,6 +21,7 @@ public sealed class InProcessRegistrationTests
         builder.Services.AddSingleton<TimeProvider>(world.Time);
         builder.Services.Replace(ServiceDescriptor.Singleton<Ent.Core.Organisation.IOrganisationDirectory>(world.Directory));
         builder.Services.Replace(ServiceDescriptor.Singleton<Ent.Core.Courses.ICourseCatalog>(world.Courses));
+        builder.Services.AddInMemoryRecordStores();
         builder.Ent.AddPlugin<FlippedClassroomPlugin>();
         await using var host = builder.Build();
         await host.StartAsync();
@@ -29,7 +30,7 @@ public sealed class InProcessRegistrationTests
             .RecordAsync(TestWorld.As(world.Learner), world.MathsCourse.Id, world.Activities[0].Id, world.Learner.Id, CompletionStatus.Completed);
 
         Assert.Equal("sample.flipped-classroom", Assert.Single(host.Runtime.Plugins).Id);
-        Assert.Equal(1, host.Services.GetRequiredService<ReadinessTracker>().CompletedIn(world.School.Id));
+        Assert.Equal(1, await host.Services.GetRequiredService<ReadinessTracker>().CompletedInAsync(world.Department.Id, world.School.Id));
         Assert.Contains(host.Services.GetServices<IPedagogicalStrategy>(), s => s.Id == FlippedClassroomStrategy.StrategyId);
         Assert.True(host.Services.GetRequiredService<IAccessControl>().Evaluate(TestWorld.As(world.Teacher), FlippedClassroomPlugin.ViewReadiness,
             AccessScope.OfClass(world.Department.Id, world.School.Id, world.Class5B.Id)).Allowed);

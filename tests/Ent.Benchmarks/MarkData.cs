@@ -1,0 +1,90 @@
+using Ent.Core.Identifiers;
+using Ent.Sdk.Hosting;
+using Ent.Storage.Records;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Record = Ent.Storage.Records.Record;
+
+namespace Ent.Benchmarks;
+
+/// <summary>Marks as a grading component would keep them, and stores to put them in, on each engine.</summary>
+internal static class MarkData
+{
+    public static readonly RecordSchema Schema = RecordSchema.Create("bench.grading", schema => schema
+        .Version(1, "Marks, kept in gradebook order: the key leads with the class, as the gradebook reads them", v => v.CreateTable("marks", t => t
+            .Key(Column.Id("class"), Column.Id("assessment"), Column.Id("pupil"))
+            .Columns(
+                Column.Text("subject", 40),
+                Column.Number("score", 0, 20, nullable: true),
+                Column.Number("coefficient", 0, 10),
+                Column.Timestamp("recorded_at")))));
+
+    public static TableDefinition Marks => Schema.Table("marks");
+
+    public static readonly string[] Subjects = ["français", "mathématiques", "histoire-géographie", "anglais", "espagnol", "SVT", "physique-chimie", "technologie", "arts plastiques", "EPS"];
+
+    public static readonly DateTimeOffset Start = new(2026, 9, 1, 8, 0, 0, TimeSpan.Zero);
+
+    /// <summary>One assessment's marks for a class of pupils.</summary>
+    public static Record[] Assessment(Guid @class, IReadOnlyList<Guid> pupils, int n) =>
+        Assessment(Guid.CreateVersion7(), @class, pupils, n);
+
+    public static Record[] Assessment(Guid assessment, Guid @class, IReadOnlyList<Guid> pupils, int n)
+    {
+        var marks = new Record[pupils.Count];
+        for (var i = 0; i < marks.Length; i++)
+        {
+            marks[i] = Marks.NewRecord(@class, assessment, pupils[i], Subjects[n % Subjects.Length], (double)((n + i) % 21), 1.0, Start.AddMinutes(n));
+        }
+
+        return marks;
+    }
+
+    /// <summary>A class's gradebook: 35 pupils × 10 subjects × 30 marks = 10,500 marks.</summary>
+    public static Record[] Gradebook(Guid @class)
+    {
+        var pupils = Enumerable.Range(0, 35).Select(_ => Guid.CreateVersion7()).ToArray();
+        return Enumerable.Range(0, 300).SelectMany(n => Assessment(@class, pupils, n)).ToArray();
+    }
+
+    public static async Task<(IRecordStore Store, ServiceProvider Services)> SqliteAsync(string path)
+    {
+        var services = new ServiceCollection();
+        services.AddEnt().UseSqlite(path);
+        services.AddRecordSchema(Schema);
+        return await StartAsync(services);
+    }
+
+    public static async Task<(IRecordStore Store, ServiceProvider Services, string ConnectionString)> PostgreSqlAsync()
+    {
+        var server = Environment.GetEnvironmentVariable("ENT_TEST_POSTGRES")
+            ?? throw new InvalidOperationException("Set ENT_TEST_POSTGRES to run the PostgreSQL benchmarks (see the README).");
+        var name = "ent_bench_" + Guid.NewGuid().ToString("N");
+        await using (var admin = new NpgsqlConnection(server))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString();
+        var services = new ServiceCollection();
+        services.AddEnt().UsePostgreSql(connectionString);
+        services.AddRecordSchema(Schema);
+        var (store, provider) = await StartAsync(services);
+        return (store, provider, connectionString);
+    }
+
+    public static DepartmentId Department { get; } = DepartmentId.New();
+
+    private static async Task<(IRecordStore, ServiceProvider)> StartAsync(ServiceCollection services)
+    {
+        var provider = services.BuildServiceProvider();
+        foreach (var task in provider.GetServices<IEntStartupTask>())
+        {
+            await task.RunAsync(CancellationToken.None);
+        }
+
+        return (provider.GetRequiredService<IRecordStores>().For(Schema), provider);
+    }
+}

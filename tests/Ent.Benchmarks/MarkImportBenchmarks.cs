@@ -1,0 +1,144 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Engines;
+using Ent.Storage.Records;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using Record = Ent.Storage.Records.Record;
+
+namespace Ent.Benchmarks;
+
+/// <summary>
+/// Importing 1,000,000 marks in change sets of 10,000 (target ≥ 200,000 marks/s on each engine), beside a
+/// naive baseline in the same run: one plain INSERT statement per mark, in the same transactions, into the
+/// same table. Each operation writes a million marks into a fresh store, so two iterations and no warmup.
+/// </summary>
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 2)]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
+public class MarkImportBenchmarks
+{
+    private const int Total = 1_000_000;
+    private const int BatchSize = 10_000;
+    private Record[][] _batches = [];
+    private string _folder = string.Empty;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        // Classes of 35 pupils with 300 assessments each (10 subjects × 30 marks): about 95 classes' gradebooks.
+        var pupils = Enumerable.Range(0, 35).Select(_ => Guid.CreateVersion7()).ToArray();
+        var marks = new List<Record>(Total);
+        var @class = Guid.Empty;
+        for (var n = 0; marks.Count < Total; n++)
+        {
+            @class = n % 300 == 0 ? Guid.CreateVersion7() : @class;
+            marks.AddRange(MarkData.Assessment(@class, pupils, n).Take(Total - marks.Count));
+        }
+
+        _batches = marks.Chunk(BatchSize).ToArray();
+        _folder = Directory.CreateTempSubdirectory("ent-bench-marks-").FullName;
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("SQLite")]
+    public async Task SqliteRowByRowInserts()
+    {
+        var (_, services) = await MarkData.SqliteAsync(NewFile());
+        await using var _ = services;
+        await using var connection = new SqliteConnection($"Data Source={NewFileName};Pooling=False");
+        await connection.OpenAsync();
+        await Pragmas(connection);
+        foreach (var batch in _batches)
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+            foreach (var mark in batch)
+            {
+                await using var insert = connection.CreateCommand();
+                insert.Transaction = transaction;
+                insert.CommandText = $"INSERT INTO \"{MarkData.Marks.PhysicalName}\" (department_id, class, assessment, pupil, subject, score, coefficient, recorded_at, row_version) VALUES ($d, $c, $a, $p, $s, $score, $coef, $at, 1)";
+                insert.Parameters.AddWithValue("$d", MarkData.Department.Value.ToByteArray(bigEndian: true));
+                insert.Parameters.AddWithValue("$c", mark.GetId("class").ToByteArray(bigEndian: true));
+                insert.Parameters.AddWithValue("$a", mark.GetId("assessment").ToByteArray(bigEndian: true));
+                insert.Parameters.AddWithValue("$p", mark.GetId("pupil").ToByteArray(bigEndian: true));
+                insert.Parameters.AddWithValue("$s", mark.GetText("subject"));
+                insert.Parameters.AddWithValue("$score", mark["score"]);
+                insert.Parameters.AddWithValue("$coef", mark["coefficient"]);
+                insert.Parameters.AddWithValue("$at", mark.Get<DateTimeOffset>("recorded_at").UtcTicks);
+                await insert.ExecuteNonQueryAsync();
+            }
+
+            await transaction.CommitAsync();
+        }
+    }
+
+    [Benchmark]
+    [BenchmarkCategory("SQLite")]
+    public async Task SqliteRecordStoreImport()
+    {
+        var (store, services) = await MarkData.SqliteAsync(NewFile());
+        await using var _ = services;
+        foreach (var batch in _batches)
+        {
+            await store.SaveAsync(MarkData.Department, new RecordChanges().InsertAll(batch));
+        }
+    }
+
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("PostgreSQL")]
+    public async Task PostgreSqlRowByRowInserts()
+    {
+        var (_, services, connectionString) = await MarkData.PostgreSqlAsync();
+        await using var _ = services;
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        foreach (var batch in _batches)
+        {
+            await using var transaction = await connection.BeginTransactionAsync();
+            foreach (var mark in batch)
+            {
+                await using var insert = new NpgsqlCommand(
+                    $"INSERT INTO ent.\"{MarkData.Marks.PhysicalName}\" (department_id, class, assessment, pupil, subject, score, coefficient, recorded_at, row_version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1)",
+                    connection, transaction);
+                foreach (var value in new[] { MarkData.Department.Value, mark["class"], mark["assessment"], mark["pupil"], mark["subject"], mark["score"], mark["coefficient"], mark["recorded_at"] })
+                {
+                    insert.Parameters.Add(new NpgsqlParameter { Value = value });
+                }
+
+                await insert.ExecuteNonQueryAsync();
+            }
+
+            await transaction.CommitAsync();
+        }
+    }
+
+    [Benchmark]
+    [BenchmarkCategory("PostgreSQL")]
+    public async Task PostgreSqlRecordStoreImport()
+    {
+        var (store, services, _) = await MarkData.PostgreSqlAsync();
+        await using var _ = services;
+        foreach (var batch in _batches)
+        {
+            await store.SaveAsync(MarkData.Department, new RecordChanges().InsertAll(batch));
+        }
+    }
+
+    private string NewFileName { get; set; } = string.Empty;
+
+    private string NewFile() => NewFileName = Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".db");
+
+    internal static async Task Pragmas(SqliteConnection connection)
+    {
+        await using var pragmas = connection.CreateCommand();
+        pragmas.CommandText = "PRAGMA synchronous = FULL; PRAGMA cache_size = -32768;";
+        await pragmas.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,182 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using Ent.Storage.Records;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Ent.Benchmarks;
+
+/// <summary>
+/// A teacher's daily operations on each engine, beside a naive baseline in the same run:
+/// saving one assessment's 35 marks as one durable change set (target: median ≤ 5 ms; baseline: 35
+/// statements each committed on its own), and reading a class's gradebook of 35 pupils × 10 subjects ×
+/// 30 marks (target ≤ 5 ms; baseline: the same query read by column name into a dictionary per row).
+/// The stores hold 21 such gradebooks (220,500 marks) before measuring.
+/// </summary>
+[SimpleJob(warmupCount: 3, iterationCount: 15)]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
+[MedianColumn]
+public class MarkSaveAndReadBenchmarks
+{
+    private readonly Guid _class = Guid.CreateVersion7();
+    private readonly Guid[] _pupils = Enumerable.Range(0, 35).Select(_ => Guid.CreateVersion7()).ToArray();
+    private string _folder = string.Empty;
+    private string _sqlitePath = string.Empty;
+    private string _postgres = string.Empty;
+    private IRecordStore _sqlite = null!;
+    private IRecordStore _postgreSql = null!;
+    private readonly List<ServiceProvider> _services = [];
+    private int _n;
+
+    [GlobalSetup]
+    public async Task Setup()
+    {
+        _folder = Directory.CreateTempSubdirectory("ent-bench-gradebook-").FullName;
+        _sqlitePath = Path.Combine(_folder, "marks.db");
+        var (sqlite, sqliteServices) = await MarkData.SqliteAsync(_sqlitePath);
+        var (postgreSql, postgreSqlServices, connectionString) = await MarkData.PostgreSqlAsync();
+        (_sqlite, _postgreSql, _postgres) = (sqlite, postgreSql, connectionString);
+        _services.AddRange([sqliteServices, postgreSqlServices]);
+        foreach (var @class in Enumerable.Range(0, 20).Select(_ => Guid.CreateVersion7()).Prepend(_class))
+        {
+            var gradebook = MarkData.Gradebook(@class);
+            if (@class == _class)
+            {
+                gradebook = gradebook.Select((m, i) => m.With("pupil", _pupils[i % 35])).ToArray();
+            }
+
+            foreach (var store in new[] { _sqlite, _postgreSql })
+            {
+                await store.SaveAsync(MarkData.Department, new RecordChanges().InsertAll(gradebook));
+            }
+        }
+
+        // What autovacuum does after a bulk load, so that the planner knows the table's size.
+        await using var connection = new NpgsqlConnection(_postgres);
+        await connection.OpenAsync();
+        await using var analyze = new NpgsqlCommand($"ANALYZE ent.\"{MarkData.Marks.PhysicalName}\"", connection);
+        await analyze.ExecuteNonQueryAsync();
+    }
+
+    [GlobalCleanup]
+    public async Task Cleanup()
+    {
+        foreach (var services in _services)
+        {
+            await services.DisposeAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("Save35-SQLite")]
+    public async Task SqliteSave35OneCommitEach()
+    {
+        await using var connection = new SqliteConnection($"Data Source={_sqlitePath}");
+        await connection.OpenAsync();
+        await MarkImportBenchmarks.Pragmas(connection);
+        foreach (var mark in MarkData.Assessment(_class, _pupils, _n++))
+        {
+            await using var insert = connection.CreateCommand();
+            insert.CommandText = $"INSERT INTO \"{MarkData.Marks.PhysicalName}\" (department_id, class, assessment, pupil, subject, score, coefficient, recorded_at, row_version) VALUES ($d, $c, $a, $p, $s, $score, $coef, $at, 1)";
+            insert.Parameters.AddWithValue("$d", MarkData.Department.Value.ToByteArray(bigEndian: true));
+            insert.Parameters.AddWithValue("$c", mark.GetId("class").ToByteArray(bigEndian: true));
+            insert.Parameters.AddWithValue("$a", mark.GetId("assessment").ToByteArray(bigEndian: true));
+            insert.Parameters.AddWithValue("$p", mark.GetId("pupil").ToByteArray(bigEndian: true));
+            insert.Parameters.AddWithValue("$s", mark.GetText("subject"));
+            insert.Parameters.AddWithValue("$score", mark["score"]);
+            insert.Parameters.AddWithValue("$coef", mark["coefficient"]);
+            insert.Parameters.AddWithValue("$at", mark.Get<DateTimeOffset>("recorded_at").UtcTicks);
+            await insert.ExecuteNonQueryAsync();
+        }
+    }
+
+    [Benchmark]
+    [BenchmarkCategory("Save35-SQLite")]
+    public Task SqliteSave35ChangeSet() =>
+        _sqlite.SaveAsync(MarkData.Department, new RecordChanges().InsertAll(MarkData.Assessment(_class, _pupils, _n++)));
+
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("Save35-PostgreSQL")]
+    public async Task PostgreSqlSave35OneCommitEach()
+    {
+        await using var connection = new NpgsqlConnection(_postgres);
+        await connection.OpenAsync();
+        foreach (var mark in MarkData.Assessment(_class, _pupils, _n++))
+        {
+            await using var insert = new NpgsqlCommand(
+                $"INSERT INTO ent.\"{MarkData.Marks.PhysicalName}\" (department_id, class, assessment, pupil, subject, score, coefficient, recorded_at, row_version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1)",
+                connection);
+            foreach (var value in new[] { MarkData.Department.Value, mark["class"], mark["assessment"], mark["pupil"], mark["subject"], mark["score"], mark["coefficient"], mark["recorded_at"] })
+            {
+                insert.Parameters.Add(new NpgsqlParameter { Value = value });
+            }
+
+            await insert.ExecuteNonQueryAsync();
+        }
+    }
+
+    [Benchmark]
+    [BenchmarkCategory("Save35-PostgreSQL")]
+    public Task PostgreSqlSave35ChangeSet() =>
+        _postgreSql.SaveAsync(MarkData.Department, new RecordChanges().InsertAll(MarkData.Assessment(_class, _pupils, _n++)));
+
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("Gradebook-SQLite")]
+    public async Task<int> SqliteGradebookByColumnName()
+    {
+        await using var connection = new SqliteConnection($"Data Source={_sqlitePath}");
+        await connection.OpenAsync();
+        await using var select = connection.CreateCommand();
+        select.CommandText = $"SELECT class, assessment, pupil, subject, score, coefficient, recorded_at, row_version FROM \"{MarkData.Marks.PhysicalName}\" WHERE department_id = $d AND class = $c ORDER BY class, assessment, pupil";
+        select.Parameters.AddWithValue("$d", MarkData.Department.Value.ToByteArray(bigEndian: true));
+        select.Parameters.AddWithValue("$c", _class.ToByteArray(bigEndian: true));
+        return await ReadByNameAsync(await select.ExecuteReaderAsync());
+    }
+
+    [Benchmark]
+    [BenchmarkCategory("Gradebook-SQLite")]
+    public async Task<int> SqliteGradebookQuery() =>
+        (await _sqlite.QueryAsync(MarkData.Department, RecordQuery.From(MarkData.Marks).Where("class", _class))).Count;
+
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("Gradebook-PostgreSQL")]
+    public async Task<int> PostgreSqlGradebookByColumnName()
+    {
+        await using var connection = new NpgsqlConnection(_postgres);
+        await connection.OpenAsync();
+        await using var select = new NpgsqlCommand(
+            $"SELECT class, assessment, pupil, subject, score, coefficient, recorded_at, row_version FROM ent.\"{MarkData.Marks.PhysicalName}\" WHERE department_id = $1 AND class = $2 ORDER BY class, assessment, pupil",
+            connection);
+        select.Parameters.Add(new NpgsqlParameter { Value = MarkData.Department.Value });
+        select.Parameters.Add(new NpgsqlParameter { Value = _class });
+        return await ReadByNameAsync(await select.ExecuteReaderAsync());
+    }
+
+    [Benchmark]
+    [BenchmarkCategory("Gradebook-PostgreSQL")]
+    public async Task<int> PostgreSqlGradebookQuery() =>
+        (await _postgreSql.QueryAsync(MarkData.Department, RecordQuery.From(MarkData.Marks).Where("class", _class))).Count;
+
+    private static async Task<int> ReadByNameAsync(System.Data.Common.DbDataReader reader)
+    {
+        await using var _ = reader;
+        var rows = new List<Dictionary<string, object>>();
+        while (await reader.ReadAsync())
+        {
+            var row = new Dictionary<string, object>(StringComparer.Ordinal);
+            foreach (var column in new[] { "class", "assessment", "pupil", "subject", "score", "coefficient", "recorded_at", "row_version" })
+            {
+                row[column] = reader.GetValue(reader.GetOrdinal(column));
+            }
+
+            rows.Add(row);
+        }
+
+        return rows.Count == 10_500 ? rows.Count : throw new InvalidOperationException($"The gradebook has {rows.Count} marks, not 10,500.");
+    }
+}
