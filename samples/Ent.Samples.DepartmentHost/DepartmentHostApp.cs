@@ -109,7 +109,7 @@ internal static class DepartmentHostApp
             report.Header(department, EntSdkInfo.Version.ToString(), directories, dataFile);
             report.Plugins(host.Runtime);
             report.Enablement(host, schools, today);
-            report.Demo(host, demo);
+            await report.DemoAsync(host, demo).ConfigureAwait(false);
             report.Usage(host.Services.GetRequiredService<UsageCounter>(),
                 await host.Services.GetRequiredService<IEventLog>().CountByCategoryAsync(new EventLogQuery(department.Id)).ConfigureAwait(false));
         }

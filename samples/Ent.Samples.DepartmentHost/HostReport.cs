@@ -77,7 +77,7 @@ internal sealed class HostReport(TextWriter output, HostReport.Labels labels)
         }
     }
 
-    public void Demo(EntHost host, DemoSchool demo)
+    public async Task DemoAsync(EntHost host, DemoSchool demo)
     {
         var enablement = host.Services.GetRequiredService<IPluginEnablement>();
         var records = host.Services.GetRequiredService<ILearnerRecords>();
@@ -90,9 +90,12 @@ internal sealed class HostReport(TextWriter output, HostReport.Labels labels)
         var strategies = host.Services.GetServices<IPedagogicalStrategy>()
             .Where(s => host.Runtime.PluginDefining(s.GetType()) is not { } plugin || enablement.IsEnabled(plugin.Id, demo.School.Id))
             .OrderBy(s => s.Id, StringComparer.Ordinal);
-        var situations = demo.Learners
-            .Select(l => new LearnerSituation(demo.Course, l.Id, records.ProgressOf(teacher, demo.Course.Id, l.Id)))
-            .ToArray();
+        var situations = new List<LearnerSituation>();
+        foreach (var learner in demo.Learners)
+        {
+            situations.Add(new LearnerSituation(demo.Course, learner.Id, await records.ProgressOfAsync(teacher, demo.Course.Id, learner.Id).ConfigureAwait(false)));
+        }
+
         var names = demo.Learners.ToDictionary(l => l.Id, l => l.DisplayName);
         foreach (var strategy in strategies)
         {

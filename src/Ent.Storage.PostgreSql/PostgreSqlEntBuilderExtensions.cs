@@ -21,6 +21,7 @@ public static class PostgreSqlEntBuilderExtensions
         var database = new PostgreSqlDatabase(connectionString); // validates the connection string now
         ent.Services.AddSingleton(_ => database);                // created by a factory: the provider disposes it
         ent.Services.AddEntEventLog<PostgreSqlEventLog>();
+        ent.Services.AddStoredCoreRecords();
         ent.Services.AddSingleton<PostgreSqlRecordStores>();
         ent.Services.Replace(ServiceDescriptor.Singleton<IRecordStores>(sp => sp.GetRequiredService<PostgreSqlRecordStores>()));
         ent.Services.AddSingleton<IEntStartupTask, PostgreSqlStartup>();

@@ -31,6 +31,7 @@ public static class SqliteEntBuilderExtensions
         ent.Services.TryAddSingleton(TimeProvider.System);
         ent.Services.AddSingleton(sp => new SqliteDatabase(path, sp.GetRequiredService<TimeProvider>()));
         ent.Services.AddEntEventLog<SqliteEventLog>();
+        ent.Services.AddStoredCoreRecords();
         ent.Services.AddSingleton<SqliteRecordStores>();
         ent.Services.Replace(ServiceDescriptor.Singleton<IRecordStores>(sp => sp.GetRequiredService<SqliteRecordStores>()));
         ent.Services.AddSingleton<IEntStartupTask, SqliteStartup>();

@@ -1,4 +1,6 @@
 using Ent.Core.Events;
+using Ent.Core.Learning;
+using Ent.Storage.Core;
 using Ent.Storage.Events;
 using Ent.Storage.Records;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -39,6 +41,20 @@ public static class StorageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(schema);
         services.AddSingleton(schema);
+        return services;
+    }
+
+    /// <summary>
+    /// Keeps the core's own records (learners' progress) in the host's storage engine instead of memory,
+    /// with their record schemas. Storage engines call this; applications call <c>UseSqlite</c> or <c>UsePostgreSql</c>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The same collection.</returns>
+    public static IServiceCollection AddStoredCoreRecords(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddRecordSchema(CoreSchemas.Progress);
+        services.Replace(ServiceDescriptor.Singleton<IProgressStore, StoredProgressStore>());
         return services;
     }
 

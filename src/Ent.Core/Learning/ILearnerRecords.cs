@@ -22,6 +22,7 @@ public interface ILearnerRecords
     /// <param name="actor">The learner, their parent, or a teacher of the course.</param>
     /// <param name="course">The course.</param>
     /// <param name="learner">The learner.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
     /// <exception cref="AccessDeniedException">The actor may not read this learner's progress.</exception>
-    IReadOnlyDictionary<ActivityId, ActivityProgress> ProgressOf(Actor actor, CourseId course, PersonId learner);
+    Task<IReadOnlyDictionary<ActivityId, ActivityProgress>> ProgressOfAsync(Actor actor, CourseId course, PersonId learner, CancellationToken cancellationToken = default);
 }

@@ -38,19 +38,20 @@ public sealed class LearnerRecords(IOrganisationDirectory directory, ICourseCata
             throw new ArgumentException($"Learner {learner.Value} is not enrolled on {today:yyyy-MM-dd} in the class or group of course '{found.Title}'.", nameof(learner));
         }
 
-        var previous = store.Find(learner, activity);
-        var progress = new ActivityProgress(learner, activity, status, now, evidence is null ? previous?.Evidence ?? [] : (previous?.Evidence ?? []).Add(evidence));
-        store.Save(progress);
+        var progress = await store.UpdateAsync(scope.Department, learner, activity,
+            previous => new ActivityProgress(learner, activity, status, now, evidence is null ? previous?.Evidence ?? [] : (previous?.Evidence ?? []).Add(evidence)),
+            cancellationToken).ConfigureAwait(false);
         await events.PublishAsync(new ActivityProgressRecorded(actor.Person, scope.Department, found.School, now, course, progress), cancellationToken).ConfigureAwait(false);
         return progress;
     }
 
     /// <inheritdoc />
-    public IReadOnlyDictionary<ActivityId, ActivityProgress> ProgressOf(Actor actor, CourseId course, PersonId learner)
+    public async Task<IReadOnlyDictionary<ActivityId, ActivityProgress>> ProgressOfAsync(Actor actor, CourseId course, PersonId learner, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var found = courses.Find(course) ?? throw new UnknownReferenceException("course", course.Value);
-        access.Demand(actor, Capabilities.ViewLearnerProgress, directory.ScopeOf(found), learner);
-        return store.FindAll(learner, found.Activities.Select(a => a.Id));
+        var scope = directory.ScopeOf(found);
+        access.Demand(actor, Capabilities.ViewLearnerProgress, scope, learner);
+        return await store.FindAllAsync(scope.Department, learner, found.Activities.Select(a => a.Id), cancellationToken).ConfigureAwait(false);
     }
 }

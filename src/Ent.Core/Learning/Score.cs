@@ -8,6 +8,7 @@ public readonly record struct Score
     /// <param name="max">The top of the scale; positive.</param>
     /// <param name="min">The bottom of the scale; below the top.</param>
     /// <exception cref="ArgumentOutOfRangeException">The scale is empty or the score lies outside it; the message names the value.</exception>
+    [System.Text.Json.Serialization.JsonConstructor]
     public Score(decimal raw, decimal max, decimal min = 0)
     {
         if (max <= min)

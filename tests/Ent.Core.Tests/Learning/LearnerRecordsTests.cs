@@ -43,7 +43,7 @@ public sealed class LearnerRecordsTests
         await Assert.ThrowsAsync<AccessDeniedException>(() =>
             Records.RecordAsync(TestWorld.As(_world.Learner), _world.MathsCourse.Id, Quiz, _world.Classmate.Id, CompletionStatus.Completed));
 
-        Assert.Null(_store.Find(_world.Classmate.Id, Quiz));
+        Assert.Null(await _store.FindAsync(_world.Department.Id, _world.Classmate.Id, Quiz));
         Assert.Empty(_events.Published);
     }
 
@@ -54,7 +54,7 @@ public sealed class LearnerRecordsTests
             Records.RecordAsync(TestWorld.As(_world.Teacher), _world.MathsCourse.Id, Quiz, _world.LearnerOf4A.Id, CompletionStatus.Completed));
 
         Assert.Contains(_world.LearnerOf4A.Id.Value.ToString(), error.Message, StringComparison.Ordinal);
-        Assert.Null(_store.Find(_world.LearnerOf4A.Id, Quiz));
+        Assert.Null(await _store.FindAsync(_world.Department.Id, _world.LearnerOf4A.Id, Quiz));
     }
 
     [Fact]
@@ -69,16 +69,16 @@ public sealed class LearnerRecordsTests
     {
         await Records.RecordAsync(TestWorld.As(_world.Learner), _world.MathsCourse.Id, Quiz, _world.Learner.Id, CompletionStatus.Completed);
 
-        var progress = Records.ProgressOf(TestWorld.As(_world.Parent), _world.MathsCourse.Id, _world.Learner.Id);
+        var progress = await Records.ProgressOfAsync(TestWorld.As(_world.Parent), _world.MathsCourse.Id, _world.Learner.Id);
 
         Assert.Equal(CompletionStatus.Completed, progress[Quiz].Status);
-        Assert.Throws<AccessDeniedException>(() => Records.ProgressOf(TestWorld.As(_world.Parent), _world.MathsCourse.Id, _world.Classmate.Id));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Records.ProgressOfAsync(TestWorld.As(_world.Parent), _world.MathsCourse.Id, _world.Classmate.Id));
     }
 
     [Fact]
-    public void An_unknown_course_is_reported_as_such()
+    public async Task An_unknown_course_is_reported_as_such()
     {
-        var error = Assert.Throws<UnknownReferenceException>(() => Records.ProgressOf(TestWorld.As(_world.Teacher), CourseId.New(), _world.Learner.Id));
+        var error = await Assert.ThrowsAsync<UnknownReferenceException>(() => Records.ProgressOfAsync(TestWorld.As(_world.Teacher), CourseId.New(), _world.Learner.Id));
 
         Assert.Equal("course", error.Kind);
     }
