@@ -34,12 +34,19 @@ internal sealed class DemoSchool
 
     public ImmutableArray<Person> Learners { get; }
 
-    /// <summary>Seeds the department, its schools and the demo class.</summary>
+    /// <summary>
+    /// Seeds the department, its schools and the demo class, once: the ids are derived from the department,
+    /// so that a restart finds in the data file what the first start stored, and adds nothing twice.
+    /// </summary>
     public static async Task<DemoSchool> SeedAsync(IServiceProvider services, Department department, IReadOnlyList<School> schools, TimeProvider time)
     {
         var directory = services.GetRequiredService<IOrganisationDirectory>();
-        directory.Add(department);
-        foreach (var each in schools)
+        if (directory.FindDepartment(department.Id) is null)
+        {
+            directory.Add(department);
+        }
+
+        foreach (var each in schools.Where(s => directory.FindSchool(s.Id) is null))
         {
             directory.Add(each);
         }
@@ -49,35 +56,49 @@ internal sealed class DemoSchool
         var year = AcademicYear.WithTrimesters($"{firstYear}-{firstYear + 1}", new(firstYear, 9, 1), new(firstYear, 12, 1), new(firstYear + 1, 3, 8), new(firstYear + 1, 7, 4));
         var schoolYear = new DateRange(year.Dates.Begin, year.Dates.End);
         var school = schools[0];
-        var @class = new SchoolClass(ClassId.New(), school.Id, year.Id, "5e B");
+        Guid Stable(string name) => DerivedId(department.Id, $"demo/{firstYear}/{name}");
+        var classId = new ClassId(Stable("class"));
+        var people = new[] { ("teacher", "Marie", "Curie"), ("lina", "Lina", "Benali"), ("hugo", "Hugo", "Martin"), ("ines", "Inès", "Diallo"), ("staff", "Paul", "Lefèvre") }
+            .Select(p => new Person(new PersonId(Stable(p.Item1)), department.Id, p.Item2, p.Item3))
+            .ToArray();
+        var teacher = people[0];
+        var learners = ImmutableArray.Create(people[1], people[2], people[3]);
+        var staff = people[4];
+        var kinds = services.GetRequiredService<IActivityKindRegistry>();
+        var readinessKind = kinds.TryGet("sample.flipped-classroom.readiness-quiz", out var contributed) ? contributed : ActivityKind.Quiz;
+        ImmutableArray<Activity> activities =
+        [
+            new(new ActivityId(Stable("activity/1")), "Vidéo : qu'est-ce qu'une fraction ?", ActivityKind.Video.Id, []),
+            new(new ActivityId(Stable("activity/2")), "Lecture : fractions et partages", ActivityKind.Reading.Id, []),
+            new(new ActivityId(Stable("activity/3")), "Quiz de préparation", readinessKind.Id, []),
+            new(new ActivityId(Stable("activity/4")), "Atelier en groupes : comparer des fractions", ActivityKind.InClassSession.Id, []),
+            new(new ActivityId(Stable("activity/5")), "Exercices d'entraînement", ActivityKind.Exercise.Id, []),
+        ];
+        var course = new Course(new CourseId(Stable("course")), school.Id, CourseAudience.ForClass(classId), new Subject("MATHS", "Mathématiques"), "Les fractions",
+            [new Sequence(new SequenceId(Stable("sequence")), "Séquence 3 : les fractions", activities)]);
+        services.GetRequiredService<ICourseCatalog>().Save(course);
+
+        var @class = directory.FindClass(classId);
+        if (@class is not null)
+        {
+            return new DemoSchool(school, @class, course, teacher, learners); // seeded by an earlier start
+        }
+
+        @class = new SchoolClass(classId, school.Id, year.Id, "5e B");
         directory.Add(@class);
         var classScope = AccessScope.OfClass(department.Id, school.Id, @class.Id);
+        AddPerson(directory, teacher, Role.Teacher, classScope, schoolYear);
+        foreach (var learner in learners)
+        {
+            AddPerson(directory, learner, Role.Learner, classScope, schoolYear);
+        }
 
-        var teacher = AddPerson(directory, department, "Marie", "Curie", Role.Teacher, classScope, schoolYear);
-        var learners = ImmutableArray.Create(
-            AddPerson(directory, department, "Lina", "Benali", Role.Learner, classScope, schoolYear),
-            AddPerson(directory, department, "Hugo", "Martin", Role.Learner, classScope, schoolYear),
-            AddPerson(directory, department, "Inès", "Diallo", Role.Learner, classScope, schoolYear));
-        var staff = AddPerson(directory, department, "Paul", "Lefèvre", Role.SchoolStaff, AccessScope.OfSchool(department.Id, school.Id), schoolYear);
+        AddPerson(directory, staff, Role.SchoolStaff, AccessScope.OfSchool(department.Id, school.Id), schoolYear);
         var roster = services.GetRequiredService<IRoster>();
         foreach (var learner in learners)
         {
             await roster.EnrolAsync(new Actor(staff.Id, department.Id), Enrolment.InClass(learner.Id, @class, schoolYear)).ConfigureAwait(false);
         }
-
-        var kinds = services.GetRequiredService<IActivityKindRegistry>();
-        var readinessKind = kinds.TryGet("sample.flipped-classroom.readiness-quiz", out var contributed) ? contributed : ActivityKind.Quiz;
-        ImmutableArray<Activity> activities =
-        [
-            Activity.Create("Vidéo : qu'est-ce qu'une fraction ?", ActivityKind.Video),
-            Activity.Create("Lecture : fractions et partages", ActivityKind.Reading),
-            Activity.Create("Quiz de préparation", readinessKind),
-            Activity.Create("Atelier en groupes : comparer des fractions", ActivityKind.InClassSession),
-            Activity.Create("Exercices d'entraînement", ActivityKind.Exercise),
-        ];
-        var course = new Course(CourseId.New(), school.Id, CourseAudience.ForClass(@class.Id), new Subject("MATHS", "Mathématiques"), "Les fractions",
-            [new Sequence(SequenceId.New(), "Séquence 3 : les fractions", activities)]);
-        services.GetRequiredService<ICourseCatalog>().Save(course);
 
         // Progress, recorded by the pupils themselves and by their teacher, through the rights-checked service.
         var records = services.GetRequiredService<ILearnerRecords>();
@@ -91,13 +112,18 @@ internal sealed class DemoSchool
         return new DemoSchool(school, @class, course, teacher, learners);
     }
 
+    /// <summary>An id derived from the department and a name, the same at every start.</summary>
+    internal static Guid DerivedId(DepartmentId department, string name)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{department.Value:N}/{name}"));
+        return new Guid(hash.AsSpan(0, 16));
+    }
+
     private static Actor As(Person person) => new(person.Id, person.Department);
 
-    private static Person AddPerson(IOrganisationDirectory directory, Department department, string given, string family, Role role, AccessScope scope, DateRange validity)
+    private static void AddPerson(IOrganisationDirectory directory, Person person, Role role, AccessScope scope, DateRange validity)
     {
-        var person = new Person(PersonId.New(), department.Id, given, family);
         directory.Add(person);
         directory.Add(new RoleAssignment(person.Id, role, scope, validity));
-        return person;
     }
 }

@@ -38,7 +38,7 @@ internal static class DepartmentHostApp
         }
 
         var department = new Department(new DepartmentId(configuration.Department.Id), configuration.Department.Code, configuration.Department.Name);
-        var schools = configuration.Schools.Select(s => new School(StableSchoolId(department.Id, Uai.Parse(s.Uai)), department.Id, Uai.Parse(s.Uai), s.Name)).ToArray();
+        var schools = configuration.Schools.Select(s => new School(new SchoolId(DemoSchool.DerivedId(department.Id, Uai.Parse(s.Uai).ToString())), department.Id, Uai.Parse(s.Uai), s.Name)).ToArray();
         var dataFile = arguments.DataFile ?? Path.GetFullPath(configuration.DataFile ?? "department.db", baseDirectory ?? AppContext.BaseDirectory);
         var directories = arguments.PluginDirectories.Count > 0
             ? arguments.PluginDirectories
@@ -115,13 +115,6 @@ internal static class DepartmentHostApp
         }
 
         return 0;
-    }
-
-    /// <summary>A school's id derived from the department and the UAI, so that it is the same at every start.</summary>
-    private static SchoolId StableSchoolId(DepartmentId department, Uai uai)
-    {
-        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{department.Value:N}/{uai}"));
-        return new SchoolId(new Guid(hash.AsSpan(0, 16)));
     }
 
     private static string ReadConfiguration(string path)

@@ -1,3 +1,4 @@
+using Ent.Storage.Core;
 using Ent.Storage.Records;
 using Ent.Storage.Schema;
 using Ent.Storage.Sqlite.Records;
@@ -38,12 +39,13 @@ public static class SqliteEntBuilderExtensions
         return ent;
     }
 
-    private sealed class SqliteStartup(SqliteDatabase database, SqliteRecordStores records) : IEntStartupTask
+    private sealed class SqliteStartup(SqliteDatabase database, SqliteRecordStores records, StoredOrganisationDirectory directory) : IEntStartupTask
     {
         public async Task RunAsync(CancellationToken cancellationToken)
         {
             await database.OpenAsync(new Dictionary<string, IReadOnlyCollection<SchemaMigration>> { [SchemaComponents.EventLog] = SqliteEventLog.Migrations }, cancellationToken).ConfigureAwait(false);
             await records.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            await directory.LoadAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -1,5 +1,6 @@
 using Ent.Core.Events;
 using Ent.Core.Learning;
+using Ent.Core.Organisation;
 using Ent.Storage.Core;
 using Ent.Storage.Events;
 using Ent.Storage.Records;
@@ -45,15 +46,19 @@ public static class StorageServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Keeps the core's own records (learners' progress) in the host's storage engine instead of memory,
-    /// with their record schemas. Storage engines call this; applications call <c>UseSqlite</c> or <c>UsePostgreSql</c>.
+    /// Keeps the core's own records (the directory, learners' progress) in the host's storage engine instead
+    /// of memory, with their record schemas. Storage engines call this, and load the directory with
+    /// <see cref="StoredOrganisationDirectory.LoadAsync"/> once migrated; applications call <c>UseSqlite</c> or <c>UsePostgreSql</c>.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The same collection.</returns>
     public static IServiceCollection AddStoredCoreRecords(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.AddRecordSchema(CoreSchemas.Directory);
         services.AddRecordSchema(CoreSchemas.Progress);
+        services.AddSingleton<StoredOrganisationDirectory>();
+        services.Replace(ServiceDescriptor.Singleton<IOrganisationDirectory>(sp => sp.GetRequiredService<StoredOrganisationDirectory>()));
         services.Replace(ServiceDescriptor.Singleton<IProgressStore, StoredProgressStore>());
         return services;
     }

@@ -15,8 +15,10 @@ namespace Ent.TestSupport;
 /// </summary>
 public sealed class TestWorld
 {
-    public TestWorld()
+    /// <summary>Builds the world into a directory: a fresh in-memory one unless one is given (a stored directory, say).</summary>
+    public TestWorld(IOrganisationDirectory? directory = null)
     {
+        Directory = directory ?? new InMemoryOrganisationDirectory();
         Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
         Year = AcademicYear.WithTrimesters("2026-2027", new(2026, 9, 1), new(2026, 12, 1), new(2027, 3, 8), new(2027, 7, 4));
         var yearDates = new DateRange(Year.Dates.Begin, Year.Dates.End);
@@ -62,7 +64,7 @@ public sealed class TestWorld
 
     public FakeTimeProvider Time { get; }
 
-    public InMemoryOrganisationDirectory Directory { get; } = new();
+    public IOrganisationDirectory Directory { get; }
 
     public InMemoryCourseCatalog Courses { get; } = new();
 

@@ -52,4 +52,17 @@ public sealed record Enrolment
         ArgumentNullException.ThrowIfNull(group);
         return new(EnrolmentId.New(), learner, group.School, null, group.Id, validity);
     }
+
+    /// <summary>Recreates an enrolment as a store kept it, with its id.</summary>
+    /// <param name="id">Its identifier.</param>
+    /// <param name="learner">The learner.</param>
+    /// <param name="school">The school of the class or group.</param>
+    /// <param name="class">The class, for a class enrolment.</param>
+    /// <param name="group">The group, for a group enrolment.</param>
+    /// <param name="validity">When it holds.</param>
+    /// <exception cref="ArgumentException">Not exactly one of class and group is given.</exception>
+    public static Enrolment Restore(EnrolmentId id, PersonId learner, SchoolId school, ClassId? @class, GroupId? group, DateRange validity) =>
+        (@class is null) != (group is null)
+            ? new(id, learner, school, @class, group, validity)
+            : throw new ArgumentException($"Enrolment {id.Value} must be in exactly one class or one group.", nameof(@class));
 }

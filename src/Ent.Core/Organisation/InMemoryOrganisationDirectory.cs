@@ -6,9 +6,12 @@ namespace Ent.Core.Organisation;
 /// <summary>
 /// A thread-safe directory held in memory. It enforces referential integrity and tenancy (a school,
 /// person or role always belongs to an existing department, never across two), and refuses a
-/// duplicate identifier without changing what it holds. Durable engines implement the same contract.
+/// duplicate identifier without changing what it holds; adding an identical role assignment or
+/// guardianship again changes nothing. With an <see cref="IDirectoryJournal"/>, each accepted addition is
+/// written there before it is applied, which is how storage engines make the directory durable.
 /// </summary>
-public sealed class InMemoryOrganisationDirectory : IOrganisationDirectory
+/// <param name="journal">Where accepted additions are written first, if anywhere.</param>
+public sealed class InMemoryOrganisationDirectory(IDirectoryJournal? journal = null) : IOrganisationDirectory
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<DepartmentId, Department> _departments = [];
@@ -27,7 +30,9 @@ public sealed class InMemoryOrganisationDirectory : IOrganisationDirectory
         ArgumentNullException.ThrowIfNull(department);
         lock (_gate)
         {
-            AddUnique(_departments, department.Id, department, "department");
+            CheckUnique(_departments, department.Id, "department");
+            journal?.Added(department);
+            _departments.Add(department.Id, department);
         }
     }
 
@@ -43,7 +48,9 @@ public sealed class InMemoryOrganisationDirectory : IOrganisationDirectory
                 throw new ArgumentException($"A school with UAI {school.Uai} is already in the directory.", nameof(school));
             }
 
-            AddUnique(_schools, school.Id, school, "school");
+            CheckUnique(_schools, school.Id, "school");
+            journal?.Added(school);
+            _schools.Add(school.Id, school);
         }
     }
 
@@ -53,8 +60,10 @@ public sealed class InMemoryOrganisationDirectory : IOrganisationDirectory
         ArgumentNullException.ThrowIfNull(@class);
         lock (_gate)
         {
-            Require(_schools, @class.School, "school");
-            AddUnique(_classes, @class.Id, @class, "class");
+            var school = Require(_schools, @class.School, "school");
+            CheckUnique(_classes, @class.Id, "class");
+            journal?.Added(school.Department, @class);
+            _classes.Add(@class.Id, @class);
         }
     }
 
@@ -64,8 +73,10 @@ public sealed class InMemoryOrganisationDirectory : IOrganisationDirectory
         ArgumentNullException.ThrowIfNull(group);
         lock (_gate)
         {
-            Require(_schools, group.School, "school");
-            AddUnique(_groups, group.Id, group, "group");
+            var school = Require(_schools, group.School, "school");
+            CheckUnique(_groups, group.Id, "group");
+            journal?.Added(school.Department, group);
+            _groups.Add(group.Id, group);
         }
     }
 
@@ -76,7 +87,9 @@ public sealed class InMemoryOrganisationDirectory : IOrganisationDirectory
         lock (_gate)
         {
             Require(_departments, person.Department, "department");
-            AddUnique(_people, person.Id, person, "person");
+            CheckUnique(_people, person.Id, "person");
+            journal?.Added(person);
+            _people.Add(person.Id, person);
         }
     }
 
@@ -93,7 +106,12 @@ public sealed class InMemoryOrganisationDirectory : IOrganisationDirectory
             }
 
             RequireScope(assignment.Scope);
-            List(_roles, assignment.Person).Add(assignment);
+            var roles = List(_roles, assignment.Person);
+            if (!roles.Contains(assignment))
+            {
+                journal?.Added(assignment);
+                roles.Add(assignment);
+            }
         }
     }
 
@@ -110,7 +128,11 @@ public sealed class InMemoryOrganisationDirectory : IOrganisationDirectory
                 throw new ArgumentException($"Guardian {guardian.Id.Value} and learner {learner.Id.Value} belong to different departments.", nameof(guardianship));
             }
 
-            _guardianships.Add(guardianship);
+            if (!_guardianships.Contains(guardianship))
+            {
+                journal?.Added(guardian.Department, guardianship);
+                _guardianships.Add(guardianship);
+            }
         }
     }
 
@@ -140,7 +162,14 @@ public sealed class InMemoryOrganisationDirectory : IOrganisationDirectory
                 cohort = groupId.Value;
             }
 
-            List(_enrolmentsByLearner, enrolment.Learner).Add(enrolment);
+            var enrolments = List(_enrolmentsByLearner, enrolment.Learner);
+            if (enrolments.Any(e => e.Id == enrolment.Id))
+            {
+                throw new ArgumentException($"An enrolment with id {enrolment.Id.Value} is already in the directory.", nameof(enrolment));
+            }
+
+            journal?.Added(learner.Department, enrolment);
+            enrolments.Add(enrolment);
             List(_enrolmentsByCohort, cohort).Add(enrolment);
         }
     }
@@ -243,12 +272,12 @@ public sealed class InMemoryOrganisationDirectory : IOrganisationDirectory
         where TKey : notnull =>
         map.TryGetValue(key, out var value) ? value : throw new UnknownReferenceException(kind, key);
 
-    private static void AddUnique<TKey, TValue>(Dictionary<TKey, TValue> map, TKey key, TValue value, string kind)
+    private static void CheckUnique<TKey, TValue>(Dictionary<TKey, TValue> map, TKey key, string kind)
         where TKey : notnull
     {
-        if (!map.TryAdd(key, value))
+        if (map.ContainsKey(key))
         {
-            throw new ArgumentException($"A {kind} with id {key} is already in the directory.", nameof(value));
+            throw new ArgumentException($"A {kind} with id {key} is already in the directory.", nameof(key));
         }
     }
 }

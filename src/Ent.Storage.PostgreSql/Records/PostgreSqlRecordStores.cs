@@ -239,8 +239,30 @@ internal sealed class PostgreSqlRecordStores : IRecordStores
         }
     }
 
-    private sealed class Store(PostgreSqlRecordStores owner, RecordSchema schema) : IRecordStore
+    private sealed class Store(PostgreSqlRecordStores owner, RecordSchema schema) : IRecordStore, IRecordScanner
     {
+        public async Task<IReadOnlyList<(DepartmentId Department, Record Record)>> ScanAsync(TableDefinition table, CancellationToken cancellationToken)
+        {
+            RecordSchemaRegistry.CheckTable(schema, table);
+            await using var connection = await owner._database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await using var all = new NpgsqlCommand(PostgreSqlRecordSql.All(table), connection);
+                await using var reader = await all.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                var rows = new List<(DepartmentId, Record)>();
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    rows.Add((new DepartmentId(reader.GetGuid(0)), ReadRecord(reader, table, offset: 1)));
+                }
+
+                return rows;
+            }
+            catch (NpgsqlException exception)
+            {
+                throw owner._database.Translate(exception);
+            }
+        }
+
         public RecordSchema Schema => schema;
 
         public async Task<Record?> FindAsync(DepartmentId department, RecordKey key, CancellationToken cancellationToken = default)

@@ -199,8 +199,22 @@ internal sealed class SqliteRecordStores : IRecordStores
         BindKey(statement, table, department, record, values + 1);
     }
 
-    private sealed class Store(SqliteRecordStores owner, RecordSchema schema) : IRecordStore
+    private sealed class Store(SqliteRecordStores owner, RecordSchema schema) : IRecordStore, IRecordScanner
     {
+        public async Task<IReadOnlyList<(DepartmentId Department, Record Record)>> ScanAsync(TableDefinition table, CancellationToken cancellationToken)
+        {
+            RecordSchemaRegistry.CheckTable(schema, table);
+            await using var connection = await owner.ConnectAsync(cancellationToken).ConfigureAwait(false);
+            using var all = new SqliteStatement(connection.Handle!, owner.Location, SqliteRecordSql.All(table));
+            var rows = new List<(DepartmentId, Record)>();
+            while (all.Step() == SqliteStatement.Row)
+            {
+                rows.Add((new DepartmentId(all.ReadId(0)), ReadRecord(all, table, offset: 1)));
+            }
+
+            return rows;
+        }
+
         public RecordSchema Schema => schema;
 
         public async Task<Record?> FindAsync(DepartmentId department, RecordKey key, CancellationToken cancellationToken = default)

@@ -5,6 +5,23 @@ namespace Ent.Storage.Core;
 /// <summary>The record schemas of the core's own data, which every storage engine creates and migrates.</summary>
 public static class CoreSchemas
 {
+    /// <summary>The directory: departments, schools, classes, groups, people, roles, guardianships, enrolments.</summary>
+    public static RecordSchema Directory { get; } = RecordSchema.Create("core.directory", schema => schema
+        .Version(1, "The department's directory", v => v
+            .CreateTable("departments", t => t.Key(Column.Id("id")).Columns(Column.Text("code", 50), Column.Text("name", 200)))
+            .CreateTable("schools", t => t.Key(Column.Id("id")).Columns(Column.Text("uai", 8), Column.Text("name", 200)))
+            .CreateTable("classes", t => t.Key(Column.Id("id")).Columns(Column.Id("school"), Column.Id("year"), Column.Text("name", 200)))
+            .CreateTable("groups", t => t.Key(Column.Id("id")).Columns(Column.Id("school"), Column.Id("year"), Column.Text("name", 200)))
+            .CreateTable("people", t => t.Key(Column.Id("id")).Columns(Column.Text("given_name", 200), Column.Text("family_name", 200)))
+            .CreateTable("roles", t => t.Key(Column.Id("id")).Columns(
+                Column.Id("person"), Column.Integer("role", 0, 100),
+                Column.Id("school", nullable: true), Column.Id("class", nullable: true), Column.Id("group_id", nullable: true), Column.Id("course", nullable: true),
+                Column.Date("valid_from"), Column.Date("valid_until", nullable: true)))
+            .CreateTable("guardianships", t => t.Key(Column.Id("guardian"), Column.Id("learner")))
+            .CreateTable("enrolments", t => t.Key(Column.Id("id")).Columns(
+                Column.Id("learner"), Column.Id("school"), Column.Id("class", nullable: true), Column.Id("group_id", nullable: true),
+                Column.Date("valid_from"), Column.Date("valid_until", nullable: true)))));
+
     /// <summary>Learners' progress: one row per learner and activity, the evidence as JSON.</summary>
     public static RecordSchema Progress { get; } = RecordSchema.Create("core.progress", schema => schema
         .Version(1, "Progress per learner and activity", v => v.CreateTable("progress", t => t

@@ -29,8 +29,19 @@ public sealed class InMemoryRecordStores : IRecordStores
         return _stores.GetOrAdd(registered.Component, _ => new Store(this, registered));
     }
 
-    private sealed class Store(InMemoryRecordStores owner, RecordSchema schema) : IRecordStore
+    private sealed class Store(InMemoryRecordStores owner, RecordSchema schema) : IRecordStore, IRecordScanner
     {
+        public Task<IReadOnlyList<(DepartmentId Department, Record Record)>> ScanAsync(TableDefinition table, CancellationToken cancellationToken)
+        {
+            RecordSchemaRegistry.CheckTable(schema, table);
+            lock (owner._gate)
+            {
+                return Task.FromResult<IReadOnlyList<(DepartmentId, Record)>>(owner._rows
+                    .Where(row => row.Key.Item2.Table.Name == table.Name && row.Value.Table.Component == schema.Component)
+                    .Select(row => (row.Key.Item1, row.Value)).ToArray());
+            }
+        }
+
         public RecordSchema Schema => schema;
 
         public Task<Record?> FindAsync(DepartmentId department, RecordKey key, CancellationToken cancellationToken = default)

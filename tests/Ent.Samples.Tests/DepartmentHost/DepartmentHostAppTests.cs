@@ -47,7 +47,9 @@ public sealed class DepartmentHostAppTests : IDisposable
 
         Assert.Equal((0, 0), (first, second));
         Assert.Contains("Usage (journal, toutes exécutions): pédagogique 6, administration 3", firstReport, StringComparison.Ordinal);
-        Assert.Contains("Usage (journal, toutes exécutions): pédagogique 12, administration 6", secondReport, StringComparison.Ordinal);
+        Assert.Contains("Usage (cette exécution): pédagogique 0, administration 0", secondReport, StringComparison.Ordinal);
+        Assert.Contains("Usage (journal, toutes exécutions): pédagogique 6, administration 3", secondReport, StringComparison.Ordinal);
+        Assert.Equal(DemoSection(firstReport), DemoSection(secondReport)); // the class, its pupils and their progress, read back from the file
         Assert.True(File.Exists(DataFile));
     }
 
@@ -63,7 +65,7 @@ public sealed class DepartmentHostAppTests : IDisposable
         read.CommandText = "SELECT completed, row_version FROM r_sample_flipped_classroom__completions";
         await using var reader = await read.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());
-        Assert.Equal((10L, 10L), (reader.GetInt64(0), reader.GetInt64(1)));
+        Assert.Equal((5L, 5L), (reader.GetInt64(0), reader.GetInt64(1))); // the demo is seeded once: five completions, one version each
         Assert.False(await reader.ReadAsync());
     }
 
@@ -158,4 +160,7 @@ public sealed class DepartmentHostAppTests : IDisposable
         report.Replace(Path.GetFullPath(PluginArtifacts).TrimEnd('/'), "<plugins>", StringComparison.Ordinal)
             .Replace(DataFile, "<data>/department.db", StringComparison.Ordinal)
             .ReplaceLineEndings("\n");
+
+    private static string DemoSection(string report) =>
+        report[report.IndexOf("Démonstration", StringComparison.Ordinal)..report.IndexOf("Usage (cette exécution)", StringComparison.Ordinal)];
 }

@@ -79,8 +79,8 @@ public sealed class SqliteHostTests : IAsyncLifetime
     {
         var builder = EntHost.CreateBuilder();
         builder.Services.AddSingleton<TimeProvider>(_world.Time);
-        builder.Services.Replace(ServiceDescriptor.Singleton<IOrganisationDirectory>(_world.Directory));
         builder.Ent.UseSqlite(_engine.Path);
+        builder.Services.Replace(ServiceDescriptor.Singleton<IOrganisationDirectory>(_world.Directory)); // the test world, in memory
         var host = builder.Build();
         try
         {

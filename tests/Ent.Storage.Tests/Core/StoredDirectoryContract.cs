@@ -1,0 +1,123 @@
+using Ent.Core.Identifiers;
+using Ent.Core.Organisation;
+using Ent.Storage.Core;
+using Ent.Storage.Records;
+using Ent.Storage.Tests.Engines;
+using Ent.TestSupport;
+
+namespace Ent.Storage.Tests.Core;
+
+/// <summary>The directory kept by a storage engine: what was accepted is there after a restart, what was refused is nowhere.</summary>
+public abstract class StoredDirectoryContract : IAsyncLifetime
+{
+    protected StorageEngine Engine { get; private set; } = null!;
+
+    protected abstract StorageEngine CreateEngine();
+
+    public Task InitializeAsync()
+    {
+        Engine = CreateEngine();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await Engine.DisposeAsync();
+
+    private async Task<StoredOrganisationDirectory> OpenAsync()
+    {
+        var directory = new StoredOrganisationDirectory(await Engine.OpenRecordStoresAsync(CoreSchemas.Directory));
+        await directory.LoadAsync();
+        return directory;
+    }
+
+    [Fact]
+    public async Task A_whole_world_is_read_back_after_a_restart()
+    {
+        var world = new TestWorld(await OpenAsync());
+
+        var reopened = await OpenAsync();
+
+        Assert.Equal(world.Department, reopened.FindDepartment(world.Department.Id));
+        Assert.Equal(world.OtherDepartment, reopened.FindDepartment(world.OtherDepartment.Id));
+        Assert.Equal([world.School, world.OtherSchool], reopened.SchoolsOf(world.Department.Id).OrderBy(s => s.Uai.Value));
+        Assert.Equal(world.Class5B, reopened.FindClass(world.Class5B.Id));
+        Assert.Equal(world.LatinGroup, reopened.FindGroup(world.LatinGroup.Id));
+        Assert.Equal(world.Teacher, reopened.FindPerson(world.Teacher.Id));
+        Assert.Equal(world.Directory.RolesOf(world.Head.Id), reopened.RolesOf(world.Head.Id));
+        Assert.Equal(world.Directory.RolesOf(world.OtherDepartmentAdmin.Id), reopened.RolesOf(world.OtherDepartmentAdmin.Id));
+        Assert.True(reopened.IsGuardianOf(world.Parent.Id, world.Learner.Id));
+        Assert.Equal(world.Directory.EnrolmentsIn(world.Class5B.Id).OrderBy(e => e.Id.Value), reopened.EnrolmentsIn(world.Class5B.Id).OrderBy(e => e.Id.Value));
+        Assert.Equal(world.Directory.EnrolmentsOf(world.Learner.Id), reopened.EnrolmentsOf(world.Learner.Id));
+    }
+
+    [Fact]
+    public async Task A_refused_addition_is_neither_in_memory_nor_stored()
+    {
+        var directory = await OpenAsync();
+        var world = new TestWorld(directory);
+        var stranger = new Person(PersonId.New(), DepartmentId.New(), "Nobody", "Known");
+
+        Assert.Throws<UnknownReferenceException>(() => directory.Add(stranger));
+        Assert.Throws<ArgumentException>(() => directory.Add(world.Teacher));
+
+        var reopened = await OpenAsync();
+        Assert.Null(reopened.FindPerson(stranger.Id));
+        Assert.Equal(world.Teacher, reopened.FindPerson(world.Teacher.Id));
+    }
+
+    [Fact]
+    public async Task A_value_the_store_refuses_leaves_the_directory_unchanged()
+    {
+        var directory = await OpenAsync();
+        var world = new TestWorld(directory);
+        var longName = new Person(PersonId.New(), world.Department.Id, new string('a', 201), "Martin");
+
+        var error = Assert.Throws<ArgumentException>(() => directory.Add(longName));
+
+        Assert.Contains("core.directory/people.given_name", error.Message, StringComparison.Ordinal);
+        Assert.Null(directory.FindPerson(longName.Id));
+        Assert.Null((await OpenAsync()).FindPerson(longName.Id));
+    }
+
+    [Fact]
+    public async Task The_same_role_added_twice_is_kept_once()
+    {
+        var directory = await OpenAsync();
+        var world = new TestWorld(directory);
+        var again = directory.RolesOf(world.Teacher.Id).Single();
+
+        directory.Add(again);
+
+        Assert.Single(directory.RolesOf(world.Teacher.Id));
+        Assert.Single((await OpenAsync()).RolesOf(world.Teacher.Id));
+    }
+
+    [Fact]
+    public async Task Each_entry_is_stored_under_its_own_department()
+    {
+        var stores = await Engine.OpenRecordStoresAsync(CoreSchemas.Directory);
+        var directory = new StoredOrganisationDirectory(stores);
+        await directory.LoadAsync();
+        var world = new TestWorld(directory);
+        var store = stores.For(CoreSchemas.Directory);
+        var people = CoreSchemas.Directory.Table("people");
+
+        Assert.NotNull(await store.FindAsync(world.OtherDepartment.Id, people.Key(world.OtherDepartmentAdmin.Id.Value)));
+        Assert.Null(await store.FindAsync(world.Department.Id, people.Key(world.OtherDepartmentAdmin.Id.Value)));
+        Assert.Equal(9, (await store.QueryAsync(world.Department.Id, RecordQuery.From(people))).Count);
+    }
+}
+
+public sealed class SqliteStoredDirectoryTests : StoredDirectoryContract
+{
+    protected override StorageEngine CreateEngine() => new SqliteEngine();
+}
+
+public sealed class PostgreSqlStoredDirectoryTests : StoredDirectoryContract
+{
+    protected override StorageEngine CreateEngine() => new PostgreSqlEngine();
+}
+
+public sealed class InMemoryStoredDirectoryTests : StoredDirectoryContract
+{
+    protected override StorageEngine CreateEngine() => new InMemoryEngine();
+}
