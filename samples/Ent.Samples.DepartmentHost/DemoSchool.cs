@@ -76,7 +76,7 @@ internal sealed class DemoSchool
         ];
         var course = new Course(new CourseId(Stable("course")), school.Id, CourseAudience.ForClass(classId), new Subject("MATHS", "Mathématiques"), "Les fractions",
             [new Sequence(new SequenceId(Stable("sequence")), "Séquence 3 : les fractions", activities)]);
-        services.GetRequiredService<ICourseCatalog>().Save(course);
+        await services.GetRequiredService<ICourseCatalog>().SaveAsync(department.Id, course).ConfigureAwait(false);
 
         var @class = directory.FindClass(classId);
         if (@class is not null)

@@ -1,4 +1,5 @@
 using Ent.Core.Events;
+using Ent.Core.Courses;
 using Ent.Core.Learning;
 using Ent.Core.Organisation;
 using Ent.Storage.Core;
@@ -46,7 +47,7 @@ public static class StorageServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Keeps the core's own records (the directory, learners' progress) in the host's storage engine instead
+    /// Keeps the core's own records (the directory, courses, learners' progress) in the host's storage engine instead
     /// of memory, with their record schemas. Storage engines call this, and load the directory with
     /// <see cref="StoredOrganisationDirectory.LoadAsync"/> once migrated; applications call <c>UseSqlite</c> or <c>UsePostgreSql</c>.
     /// </summary>
@@ -56,7 +57,9 @@ public static class StorageServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddRecordSchema(CoreSchemas.Directory);
+        services.AddRecordSchema(CoreSchemas.Courses);
         services.AddRecordSchema(CoreSchemas.Progress);
+        services.Replace(ServiceDescriptor.Singleton<ICourseCatalog, StoredCourseCatalog>());
         services.AddSingleton<StoredOrganisationDirectory>();
         services.Replace(ServiceDescriptor.Singleton<IOrganisationDirectory>(sp => sp.GetRequiredService<StoredOrganisationDirectory>()));
         services.Replace(ServiceDescriptor.Singleton<IProgressStore, StoredProgressStore>());

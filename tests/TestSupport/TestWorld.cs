@@ -59,7 +59,7 @@ public sealed class TestWorld
         Activities = [Activity.Create("Vidéo : les fractions", ActivityKind.Video), Activity.Create("Quiz de préparation", ActivityKind.Quiz), Activity.Create("Exercices", ActivityKind.Exercise)];
         MathsCourse = new Course(CourseId.New(), School.Id, CourseAudience.ForClass(Class5B.Id), new Subject("MATHS", "Mathématiques"), "Fractions",
             [new Sequence(SequenceId.New(), "Séquence 1", Activities)]);
-        Courses.Save(MathsCourse);
+        Courses.SaveAsync(Department.Id, MathsCourse).GetAwaiter().GetResult(); // in memory: completes at once
     }
 
     public FakeTimeProvider Time { get; }

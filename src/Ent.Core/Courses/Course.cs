@@ -94,6 +94,7 @@ public sealed record Course
     public ImmutableArray<Sequence> Sequences { get; }
 
     /// <summary>Every activity, in course order.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<Activity> Activities => Sequences.SelectMany(s => s.Activities);
 }
 

@@ -3,30 +3,36 @@ using Ent.Core.Identifiers;
 
 namespace Ent.Core.Courses;
 
-/// <summary>Where courses are kept. Trusted infrastructure: services that expose courses check rights.</summary>
+/// <summary>Where courses are kept, department by department. Trusted infrastructure: services that expose courses check rights.</summary>
 public interface ICourseCatalog
 {
-    /// <summary>Adds or replaces a course.</summary>
+    /// <summary>Adds a course, or replaces the one with its id.</summary>
+    /// <param name="department">The department of the course's school.</param>
     /// <param name="course">The course.</param>
-    void Save(Course course);
+    /// <param name="cancellationToken">Cancels the save before it is written.</param>
+    Task SaveAsync(DepartmentId department, Course course, CancellationToken cancellationToken = default);
 
-    /// <summary>Finds a course.</summary>
+    /// <summary>Finds a course of a department.</summary>
+    /// <param name="department">The department asked about: a course of another department is not found.</param>
     /// <param name="id">Its identifier.</param>
-    Course? Find(CourseId id);
+    /// <param name="cancellationToken">Cancels the read.</param>
+    Task<Course?> FindAsync(DepartmentId department, CourseId id, CancellationToken cancellationToken = default);
 }
 
 /// <summary>A thread-safe course catalog held in memory.</summary>
 public sealed class InMemoryCourseCatalog : ICourseCatalog
 {
-    private readonly ConcurrentDictionary<CourseId, Course> _courses = new();
+    private readonly ConcurrentDictionary<(DepartmentId, CourseId), Course> _courses = new();
 
     /// <inheritdoc />
-    public void Save(Course course)
+    public Task SaveAsync(DepartmentId department, Course course, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(course);
-        _courses[course.Id] = course;
+        _courses[(department, course.Id)] = course;
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
-    public Course? Find(CourseId id) => _courses.GetValueOrDefault(id);
+    public Task<Course?> FindAsync(DepartmentId department, CourseId id, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_courses.GetValueOrDefault((department, id)));
 }

@@ -21,7 +21,7 @@ public sealed class LearnerRecords(IOrganisationDirectory directory, ICourseCata
     public async Task<ActivityProgress> RecordAsync(Actor actor, CourseId course, ActivityId activity, PersonId learner, CompletionStatus status, Evidence? evidence = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var found = courses.Find(course) ?? throw new UnknownReferenceException("course", course.Value);
+        var found = await courses.FindAsync(actor.Department, course, cancellationToken).ConfigureAwait(false) ?? throw new UnknownReferenceException("course", course.Value);
         var scope = directory.ScopeOf(found);
         access.Demand(actor, Capabilities.RecordLearnerProgress, scope, learner);
         if (!found.Activities.Any(a => a.Id == activity))
@@ -49,7 +49,7 @@ public sealed class LearnerRecords(IOrganisationDirectory directory, ICourseCata
     public async Task<IReadOnlyDictionary<ActivityId, ActivityProgress>> ProgressOfAsync(Actor actor, CourseId course, PersonId learner, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var found = courses.Find(course) ?? throw new UnknownReferenceException("course", course.Value);
+        var found = await courses.FindAsync(actor.Department, course, cancellationToken).ConfigureAwait(false) ?? throw new UnknownReferenceException("course", course.Value);
         var scope = directory.ScopeOf(found);
         access.Demand(actor, Capabilities.ViewLearnerProgress, scope, learner);
         return await store.FindAllAsync(scope.Department, learner, found.Activities.Select(a => a.Id), cancellationToken).ConfigureAwait(false);

@@ -22,6 +22,13 @@ public static class CoreSchemas
                 Column.Id("learner"), Column.Id("school"), Column.Id("class", nullable: true), Column.Id("group_id", nullable: true),
                 Column.Date("valid_from"), Column.Date("valid_until", nullable: true)))));
 
+    /// <summary>Courses: one row per course, its sequences and activities as a JSON document.</summary>
+    public static RecordSchema Courses { get; } = RecordSchema.Create("core.courses", schema => schema
+        .Version(1, "Courses as documents", v => v.CreateTable("courses", t => t
+            .Key(Column.Id("id"))
+            .Columns(Column.Id("school"), Column.Text("title", 500), Column.Text("document", StoredCourseCatalog.MaxDocumentLength))
+            .Index("school"))));
+
     /// <summary>Learners' progress: one row per learner and activity, the evidence as JSON.</summary>
     public static RecordSchema Progress { get; } = RecordSchema.Create("core.progress", schema => schema
         .Version(1, "Progress per learner and activity", v => v.CreateTable("progress", t => t

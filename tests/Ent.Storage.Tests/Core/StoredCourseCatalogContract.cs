@@ -1,0 +1,73 @@
+using Ent.Core.Courses;
+using Ent.Core.Identifiers;
+using Ent.Storage.Core;
+using Ent.Storage.Tests.Engines;
+using Ent.TestSupport;
+
+namespace Ent.Storage.Tests.Core;
+
+/// <summary>Courses kept by a storage engine.</summary>
+public abstract class StoredCourseCatalogContract : IAsyncLifetime
+{
+    private readonly TestWorld _world = new();
+
+    protected StorageEngine Engine { get; private set; } = null!;
+
+    protected abstract StorageEngine CreateEngine();
+
+    public Task InitializeAsync()
+    {
+        Engine = CreateEngine();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await Engine.DisposeAsync();
+
+    private async Task<ICourseCatalog> OpenAsync() => new StoredCourseCatalog(await Engine.OpenRecordStoresAsync(CoreSchemas.Courses));
+
+    [Fact]
+    public async Task A_course_is_read_back_whole_after_a_restart()
+    {
+        var course = _world.MathsCourse;
+        await (await OpenAsync()).SaveAsync(_world.Department.Id, course);
+
+        var read = await (await OpenAsync()).FindAsync(_world.Department.Id, course.Id);
+
+        Assert.NotNull(read);
+        Assert.Equal((course.Id, course.School, course.Audience, course.Subject, course.Title), (read.Id, read.School, read.Audience, read.Subject, read.Title));
+        Assert.Equal(course.Activities.Select(a => (a.Id, a.Title, a.Kind)), read.Activities.Select(a => (a.Id, a.Title, a.Kind)));
+        Assert.Equal(course.Sequences.Single().Id, read.Sequences.Single().Id);
+    }
+
+    [Fact]
+    public async Task Saving_again_replaces_the_course()
+    {
+        var catalog = await OpenAsync();
+        var course = _world.MathsCourse;
+        await catalog.SaveAsync(_world.Department.Id, course);
+        var renamed = new Course(course.Id, course.School, course.Audience, course.Subject, "Fractions et décimaux", course.Sequences);
+
+        await catalog.SaveAsync(_world.Department.Id, renamed);
+
+        Assert.Equal("Fractions et décimaux", (await catalog.FindAsync(_world.Department.Id, course.Id))!.Title);
+    }
+
+    [Fact]
+    public async Task Another_departments_course_is_not_found()
+    {
+        var catalog = await OpenAsync();
+        await catalog.SaveAsync(_world.Department.Id, _world.MathsCourse);
+
+        Assert.Null(await catalog.FindAsync(DepartmentId.New(), _world.MathsCourse.Id));
+    }
+}
+
+public sealed class SqliteStoredCourseCatalogTests : StoredCourseCatalogContract
+{
+    protected override StorageEngine CreateEngine() => new SqliteEngine();
+}
+
+public sealed class PostgreSqlStoredCourseCatalogTests : StoredCourseCatalogContract
+{
+    protected override StorageEngine CreateEngine() => new PostgreSqlEngine();
+}
