@@ -85,6 +85,34 @@ public sealed class SqliteDatabase
         }
     }
 
+    /// <summary>A connection for native statements: SQLite itself waits up to 30 s for another writer.</summary>
+    internal async Task<SqliteConnection> ConnectNativeAsync(CancellationToken cancellationToken)
+    {
+        var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        SQLitePCL.raw.sqlite3_busy_timeout(connection.Handle, 30_000);
+        return connection;
+    }
+
+    /// <summary>Runs work in a <c>BEGIN IMMEDIATE</c> transaction on a native handle: committed, or rolled back if it throws.</summary>
+    internal void InTransaction(SQLitePCL.sqlite3 db, Action work)
+    {
+        Records.SqliteStatement.Execute(db, Path, "BEGIN IMMEDIATE");
+        try
+        {
+            work();
+            Records.SqliteStatement.Execute(db, Path, "COMMIT");
+        }
+        catch
+        {
+            if (SQLitePCL.raw.sqlite3_get_autocommit(db) == 0)
+            {
+                Records.SqliteStatement.Execute(db, Path, "ROLLBACK");
+            }
+
+            throw;
+        }
+    }
+
     /// <summary>Turns an engine error into a storage error that names the file.</summary>
     /// <param name="exception">The engine's error.</param>
     public StorageException Translate(SqliteException exception)

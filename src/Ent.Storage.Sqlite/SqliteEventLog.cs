@@ -2,18 +2,23 @@ using Ent.Core.Events;
 using Ent.Core.Identifiers;
 using Ent.Storage.Events;
 using Ent.Storage.Schema;
+using Ent.Storage.Records;
+using Ent.Storage.Sqlite.Records;
 using Microsoft.Data.Sqlite;
 
 namespace Ent.Storage.Sqlite;
 
 /// <summary>
-/// The event log in a SQLite file: one table, appended in transactions with a prepared statement.
+/// The event log in a SQLite file: one table, appended in <c>BEGIN IMMEDIATE</c> transactions with a prepared native statement.
 /// GUIDs are stored big-endian, so that time-ordered (version 7) ids append at the end of the index.
 /// The sequence is the rowid: the log only grows, so rowids only increase (no AUTOINCREMENT bookkeeping).
 /// </summary>
 /// <param name="database">The database.</param>
 public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
 {
+    /// <summary>How many events are serialised ahead of the writer at a time.</summary>
+    private const int Chunk = 1024;
+
     /// <summary>The event log's schema, version by version.</summary>
     public static IReadOnlyCollection<SchemaMigration> Migrations { get; } =
     [
@@ -38,60 +43,64 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
     /// <inheritdoc />
     public async Task AppendAsync(IReadOnlyList<DomainEvent> events, CancellationToken cancellationToken = default)
     {
-        var rows = EventRow.FromBatch(events);
-        if (rows.Length == 0)
+        ArgumentNullException.ThrowIfNull(events);
+        if (events.Count == 0)
         {
             return;
         }
 
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        try
+        // SQLite writes on one core: the next chunk's payloads are serialised on another meanwhile.
+        var chunks = (events.Count + Chunk - 1) / Chunk;
+        Task<EventRow[]> Prepare(int chunk) => Task.Run(() => EventRow.FromRange(events, chunk * Chunk, Math.Min(Chunk, events.Count - (chunk * Chunk))), cancellationToken);
+        var next = chunks == 1 ? Task.FromResult(EventRow.FromRange(events, 0, events.Count)) : Prepare(0);
+        await using var connection = await database.ConnectNativeAsync(cancellationToken).ConfigureAwait(false);
+        var db = connection.Handle!;
+        using var insert = new SqliteStatement(db, database.Path, """
+            INSERT INTO ent_events (id, department, school, actor, occurred_at, category, type, object_kind, object_id, payload)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+            """);
+        var ids = new HashSet<Guid>(events.Count);
+        database.InTransaction(db, () =>
         {
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = """
-                INSERT INTO ent_events (id, department, school, actor, occurred_at, category, type, object_kind, object_id, payload)
-                VALUES ($id, $department, $school, $actor, $at, $category, $type, $kind, $object, $payload)
-                """;
-            var id = insert.Parameters.Add("$id", SqliteType.Blob);
-            var department = insert.Parameters.Add("$department", SqliteType.Blob);
-            var school = insert.Parameters.Add("$school", SqliteType.Blob);
-            var actor = insert.Parameters.Add("$actor", SqliteType.Blob);
-            var at = insert.Parameters.Add("$at", SqliteType.Integer);
-            var category = insert.Parameters.Add("$category", SqliteType.Integer);
-            var type = insert.Parameters.Add("$type", SqliteType.Text);
-            var kind = insert.Parameters.Add("$kind", SqliteType.Text);
-            var @object = insert.Parameters.Add("$object", SqliteType.Blob);
-            var payload = insert.Parameters.Add("$payload", SqliteType.Text);
-            insert.Prepare();
-            foreach (var row in rows)
+            for (var chunk = 0; chunk < chunks; chunk++)
             {
-                id.Value = row.Id.ToByteArray(bigEndian: true);
-                department.Value = row.Department.ToByteArray(bigEndian: true);
-                school.Value = row.School is { } s ? s.ToByteArray(bigEndian: true) : DBNull.Value;
-                actor.Value = row.Actor.ToByteArray(bigEndian: true);
-                at.Value = row.OccurredAt.UtcTicks;
-                category.Value = row.Category;
-                type.Value = row.Type;
-                kind.Value = row.ObjectKind;
-                @object.Value = row.ObjectId.ToByteArray(bigEndian: true);
-                payload.Value = row.Payload;
+                var rows = next.GetAwaiter().GetResult();
+                if (chunk + 1 < chunks)
+                {
+                    next = Prepare(chunk + 1);
+                }
+
                 cancellationToken.ThrowIfCancellationRequested();
+                foreach (var row in rows)
+                {
+                    if (!ids.Add(row.Id))
+                    {
+                        throw new ArgumentException($"Event {row.Id} appears twice in the batch; nothing was written.", nameof(events));
+                    }
 
-                // SQLite runs in-process: the synchronous call does the same work without a task per row.
-                insert.ExecuteNonQuery();
+                    Insert(insert, row);
+                }
             }
+        });
+    }
 
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (SqliteException exception) when (exception.SqliteErrorCode == 19)
+    private static void Insert(SqliteStatement insert, EventRow row)
+    {
+        insert.BindId(1, row.Id);
+        insert.BindId(2, row.Department);
+        insert.Bind(3, ColumnType.Id, row.School);
+        insert.BindId(4, row.Actor);
+        insert.BindInt64(5, row.OccurredAt.UtcTicks);
+        insert.BindInt64(6, row.Category);
+        insert.Bind(7, ColumnType.Text, row.Type);
+        insert.Bind(8, ColumnType.Text, row.ObjectKind);
+        insert.BindId(9, row.ObjectId);
+        insert.Bind(10, ColumnType.Text, row.Payload);
+        var rc = insert.Step();
+        insert.Reset();
+        if (rc != SqliteStatement.Done)
         {
-            throw new ArgumentException($"An event of the batch is already in the log ({exception.Message}); nothing of the batch was written.", nameof(events), exception);
-        }
-        catch (SqliteException exception)
-        {
-            throw database.Translate(exception);
+            throw new ArgumentException($"Event {row.Id} is already in the log (SQLite constraint {rc}); nothing of the batch was written.", nameof(row));
         }
     }
 

@@ -142,31 +142,9 @@ internal sealed class SqliteRecordStores : IRecordStores
         }
     }
 
-    private async Task<SqliteConnection> ConnectAsync(CancellationToken cancellationToken)
-    {
-        var connection = await _database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        raw.sqlite3_busy_timeout(connection.Handle, 30_000);
-        return connection;
-    }
+    private Task<SqliteConnection> ConnectAsync(CancellationToken cancellationToken) => _database.ConnectNativeAsync(cancellationToken);
 
-    private void InTransaction(sqlite3 db, Action work)
-    {
-        SqliteStatement.Execute(db, Location, "BEGIN IMMEDIATE");
-        try
-        {
-            work();
-            SqliteStatement.Execute(db, Location, "COMMIT");
-        }
-        catch
-        {
-            if (raw.sqlite3_get_autocommit(db) == 0)
-            {
-                SqliteStatement.Execute(db, Location, "ROLLBACK");
-            }
-
-            throw;
-        }
-    }
+    private void InTransaction(sqlite3 db, Action work) => _database.InTransaction(db, work);
 
     private static Record ReadRecord(SqliteStatement statement, TableDefinition table, int offset = 0)
     {

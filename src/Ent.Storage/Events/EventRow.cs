@@ -24,21 +24,65 @@ internal sealed record EventRow(
     };
 
     /// <summary>Checks and flattens a batch; refuses the whole batch on the first problem, naming the event.</summary>
+    /// <summary>From this many events, a batch's payloads are serialised on every core.</summary>
+    private const int ParallelFrom = 512;
+
     public static EventRow[] FromBatch(IReadOnlyList<DomainEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);
         var rows = new EventRow[events.Count];
-        var ids = new HashSet<Guid>();
-        for (var i = 0; i < events.Count; i++)
+        var errors = new Exception?[events.Count];
+        void Convert(int i)
         {
-            var domainEvent = events[i] ?? throw new ArgumentException($"Event #{i} of the batch is null; nothing was written.", nameof(events));
-            var row = From(domainEvent);
-            if (!ids.Add(row.Id))
+            try
             {
-                throw new ArgumentException($"Event {row.Id} appears twice in the batch; nothing was written.", nameof(events));
+                var domainEvent = events[i] ?? throw new ArgumentException($"Event #{i} of the batch is null; nothing was written.", nameof(events));
+                rows[i] = From(domainEvent);
+            }
+            catch (ArgumentException exception)
+            {
+                errors[i] = exception;
+            }
+        }
+
+        if (events.Count >= ParallelFrom)
+        {
+            Parallel.For(0, events.Count, Convert);
+        }
+        else
+        {
+            for (var i = 0; i < events.Count; i++)
+            {
+                Convert(i);
+            }
+        }
+
+        // The first refused event, in batch order, is the one reported, whichever core met it first.
+        var ids = new HashSet<Guid>(events.Count);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            if (errors[i] is { } error)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
             }
 
-            rows[i] = row;
+            if (!ids.Add(rows[i].Id))
+            {
+                throw new ArgumentException($"Event {rows[i].Id} appears twice in the batch; nothing was written.", nameof(events));
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>Checks and converts part of a batch, in order; duplicates across parts are the caller's to find.</summary>
+    public static EventRow[] FromRange(IReadOnlyList<DomainEvent> events, int start, int count)
+    {
+        var rows = new EventRow[count];
+        for (var i = 0; i < count; i++)
+        {
+            var domainEvent = events[start + i] ?? throw new ArgumentException($"Event #{start + i} of the batch is null; nothing was written.", nameof(events));
+            rows[i] = From(domainEvent);
         }
 
         return rows;
