@@ -10,7 +10,7 @@ namespace Ent.Storage.PostgreSql.Records;
 /// <summary>
 /// The record stores on PostgreSQL: one table per record table in the <c>ent</c> schema, keyed by
 /// department then the table's key. A change set is one transaction: large runs of inserts go through
-/// binary COPY, the rest through one batch of statements whose affected-row counts check the versions.
+/// binary COPY (written by <see cref="PostgreSqlCopyWriter"/>), the rest through one batch of statements whose affected-row counts check the versions.
 /// </summary>
 internal sealed class PostgreSqlRecordStores : IRecordStores
 {
@@ -203,42 +203,6 @@ internal sealed class PostgreSqlRecordStores : IRecordStores
         return new Record(table, values, reader.GetInt64(offset + values.Length));
     }
 
-    private static void WriteValue(NpgsqlBinaryImporter importer, ColumnType type, object? value)
-    {
-        if (value is null)
-        {
-            importer.WriteNull();
-            return;
-        }
-
-        switch (type)
-        {
-            case ColumnType.Id:
-                importer.Write((Guid)value, NpgsqlDbType.Uuid);
-                break;
-            case ColumnType.Text:
-                importer.Write((string)value, NpgsqlDbType.Text);
-                break;
-            case ColumnType.Integer:
-                importer.Write((long)value, NpgsqlDbType.Bigint);
-                break;
-            case ColumnType.Number:
-                importer.Write((double)value, NpgsqlDbType.Double);
-                break;
-            case ColumnType.Boolean:
-                importer.Write((bool)value, NpgsqlDbType.Boolean);
-                break;
-            case ColumnType.Timestamp:
-                importer.Write((DateTimeOffset)value, NpgsqlDbType.TimestampTz);
-                break;
-            case ColumnType.Date:
-                importer.Write((DateOnly)value, NpgsqlDbType.Date);
-                break;
-            default:
-                throw new InvalidOperationException($"Unknown column type {type}.");
-        }
-    }
-
     private sealed class Store(PostgreSqlRecordStores owner, RecordSchema schema) : IRecordStore, IRecordScanner
     {
         public async Task<IReadOnlyList<(DepartmentId Department, Record Record)>> ScanAsync(TableDefinition table, CancellationToken cancellationToken)
@@ -390,26 +354,14 @@ internal sealed class PostgreSqlRecordStores : IRecordStores
         private static async Task CopyAsync(NpgsqlConnection connection, Guid department, List<Record> records, CancellationToken cancellationToken)
         {
             var table = records[0].Table;
-            await using var importer = await connection.BeginBinaryImportAsync(PostgreSqlRecordSql.Copy(table), cancellationToken).ConfigureAwait(false);
-            var count = 0;
+            await using var stream = await connection.BeginRawBinaryCopyAsync(PostgreSqlRecordSql.Copy(table), cancellationToken).ConfigureAwait(false);
+            await using var writer = new PostgreSqlCopyWriter(stream);
             foreach (var record in records)
             {
-                if (++count % 1024 == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-
-                importer.StartRow();
-                importer.Write(department, NpgsqlDbType.Uuid);
-                for (var i = 0; i < table.Columns.Length; i++)
-                {
-                    WriteValue(importer, table.Columns[i].Type, record.RawValues[i]);
-                }
-
-                importer.Write(1L, NpgsqlDbType.Bigint);
+                await writer.WriteRowAsync(department, record, cancellationToken).ConfigureAwait(false);
             }
 
-            await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
         private async Task BatchAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid department, RecordChange[] changes, CancellationToken cancellationToken)

@@ -102,6 +102,20 @@ public abstract class RecordStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_value_of_a_large_change_set_is_read_back_as_written()
+    {
+        var store = await OpenAsync();
+        var marks = Marks.Many(200, Assessment, Class)
+            .Select((m, i) => i % 3 == 0 ? m.With("comment", $"Très bien — ½ point n°{i} ✓").With("absent", true) : m.With("score", null))
+            .ToArray();
+
+        await store.SaveAsync(Department, new RecordChanges().InsertAll(marks));
+
+        var read = (await store.QueryAsync(Department, RecordQuery.From(Marks.Table(Marks.V1)).Where("class", Class))).ToDictionary(r => r.Key);
+        Assert.All(marks, mark => Assert.Equal(mark.Values, read[mark.Key].Values));
+    }
+
+    [Fact]
     public async Task An_update_replaces_the_values_and_increments_the_version()
     {
         var store = await OpenAsync();
