@@ -2,6 +2,7 @@ using System.Text;
 using Ent.Core.Events;
 using Ent.Core.Identifiers;
 using Ent.Storage.Events;
+using Ent.Storage.Records;
 using Ent.Storage.Schema;
 using Npgsql;
 using NpgsqlTypes;
@@ -134,30 +135,24 @@ public sealed class PostgreSqlEventLog(PostgreSqlDatabase database) : IEventLog
 
     private static async Task CopyAsync(NpgsqlConnection connection, EventRow[] rows, CancellationToken cancellationToken)
     {
-        await using var writer = await connection.BeginBinaryImportAsync(
+        await using var stream = await connection.BeginRawBinaryCopyAsync(
             "COPY ent.events (id, department_id, school_id, actor_id, occurred_at, category, type, object_kind, object_id, payload) FROM STDIN (FORMAT BINARY)",
             cancellationToken).ConfigureAwait(false);
+        await using var writer = new PostgreSqlCopyWriter(stream);
         foreach (var row in rows)
         {
-            await writer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-            await writer.WriteAsync(row.Id, NpgsqlDbType.Uuid, cancellationToken).ConfigureAwait(false);
-            await writer.WriteAsync(row.Department, NpgsqlDbType.Uuid, cancellationToken).ConfigureAwait(false);
-            if (row.School is { } school)
-            {
-                await writer.WriteAsync(school, NpgsqlDbType.Uuid, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                await writer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            await writer.WriteAsync(row.Actor, NpgsqlDbType.Uuid, cancellationToken).ConfigureAwait(false);
-            await writer.WriteAsync(row.OccurredAt, NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
-            await writer.WriteAsync(row.Category, NpgsqlDbType.Smallint, cancellationToken).ConfigureAwait(false);
-            await writer.WriteAsync(row.Type, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-            await writer.WriteAsync(row.ObjectKind, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-            await writer.WriteAsync(row.ObjectId, NpgsqlDbType.Uuid, cancellationToken).ConfigureAwait(false);
-            await writer.WriteAsync(row.Payload, NpgsqlDbType.Jsonb, cancellationToken).ConfigureAwait(false);
+            writer.StartRow(10);
+            writer.Write(ColumnType.Id, row.Id);
+            writer.Write(ColumnType.Id, row.Department);
+            writer.Write(ColumnType.Id, row.School);
+            writer.Write(ColumnType.Id, row.Actor);
+            writer.Write(ColumnType.Timestamp, row.OccurredAt);
+            writer.WriteSmallInt(row.Category);
+            writer.Write(ColumnType.Text, row.Type);
+            writer.Write(ColumnType.Text, row.ObjectKind);
+            writer.Write(ColumnType.Id, row.ObjectId);
+            writer.WriteJsonb(row.Payload);
+            await writer.EndRowAsync(cancellationToken).ConfigureAwait(false);
         }
 
         await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);

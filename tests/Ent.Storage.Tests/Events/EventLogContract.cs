@@ -54,7 +54,13 @@ public abstract class EventLogContract : IAsyncLifetime
 
         await log.AppendAsync(events);
 
-        Assert.Equal(events.Select(e => e.Id), (await log.ReadAsync(new EventLogQuery(_department) { Limit = 1000 })).Select(e => e.Id));
+        var stored = await log.ReadAsync(new EventLogQuery(_department) { Limit = 1000 });
+        Assert.Equal(events.Select(e => e.Id), stored.Select(e => e.Id));
+        var (written, read) = (events[250], stored[250]);
+        Assert.Equal((written.Department, written.School, written.Actor, written.OccurredAt, written.Category, written.Object),
+            (read.Department, read.School, read.Actor, read.OccurredAt, read.Category, read.Object));
+        using var payload = JsonDocument.Parse(read.Payload);
+        Assert.Equal(JsonValueKind.Object, payload.RootElement.GetProperty("progress").ValueKind);
     }
 
     [Fact]

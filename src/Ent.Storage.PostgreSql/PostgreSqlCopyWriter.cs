@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 using System.Text;
 using Ent.Storage.Records;
 
-namespace Ent.Storage.PostgreSql.Records;
+namespace Ent.Storage.PostgreSql;
 
 /// <summary>
 /// Writes rows in PostgreSQL's binary COPY format straight into a buffer: one length-prefixed field per
@@ -33,19 +33,48 @@ internal sealed class PostgreSqlCopyWriter : IAsyncDisposable
     {
         var table = record.Table;
         var values = record.RawValues;
-        Reserve(2 + 20);
-        WriteInt16((short)(table.Columns.Length + 2));
-        WriteId(department);
+        StartRow(table.Columns.Length + 2);
+        Write(ColumnType.Id, department);
         for (var i = 0; i < values.Length; i++)
         {
-            WriteValue(table.Columns[i].Type, values[i]);
+            Write(table.Columns[i].Type, values[i]);
         }
 
-        Reserve(12);
-        WriteInt32(8);
-        WriteInt64(1);
-        return _length >= BufferSize - 4096 ? FlushAsync(cancellationToken) : ValueTask.CompletedTask;
+        Write(ColumnType.Integer, 1L);
+        return EndRowAsync(cancellationToken);
     }
+
+    /// <summary>Starts a row of <paramref name="fields"/> fields.</summary>
+    public void StartRow(int fields)
+    {
+        Reserve(2);
+        WriteInt16((short)fields);
+    }
+
+    /// <summary>Writes a field of a record column type (null as SQL NULL).</summary>
+    public void Write(ColumnType type, object? value) => WriteValue(type, value);
+
+    /// <summary>Writes a <c>smallint</c> field.</summary>
+    public void WriteSmallInt(short value)
+    {
+        Reserve(6);
+        WriteInt32(2);
+        WriteInt16(value);
+    }
+
+    /// <summary>Writes a <c>jsonb</c> field: format version 1, then the JSON text.</summary>
+    public void WriteJsonb(string json)
+    {
+        Reserve(5 + Encoding.UTF8.GetMaxByteCount(json.Length));
+        var written = Encoding.UTF8.GetBytes(json, _buffer.AsSpan(_length + 5));
+        WriteInt32(written + 1);
+        _buffer[_length++] = 1;
+        _length += written;
+    }
+
+    /// <summary>Ends a row: sends the buffer once it is nearly full.</summary>
+    public ValueTask EndRowAsync(CancellationToken cancellationToken) =>
+        _length >= BufferSize - 4096 ? FlushAsync(cancellationToken) : ValueTask.CompletedTask;
 
     /// <summary>Writes the trailer and sends what is buffered.</summary>
     public async ValueTask CompleteAsync(CancellationToken cancellationToken)
@@ -81,7 +110,9 @@ internal sealed class PostgreSqlCopyWriter : IAsyncDisposable
         {
             case ColumnType.Id:
                 Reserve(20);
-                WriteId((Guid)value);
+                WriteInt32(16);
+                ((Guid)value).TryWriteBytes(_buffer.AsSpan(_length, 16), bigEndian: true, out _);
+                _length += 16;
                 break;
             case ColumnType.Text:
                 var text = (string)value;
@@ -119,13 +150,6 @@ internal sealed class PostgreSqlCopyWriter : IAsyncDisposable
             default:
                 throw new InvalidOperationException($"Unknown column type {type}.");
         }
-    }
-
-    private void WriteId(Guid id)
-    {
-        WriteInt32(16);
-        id.TryWriteBytes(_buffer.AsSpan(_length, 16), bigEndian: true, out _);
-        _length += 16;
     }
 
     private void WriteInt16(short value)
