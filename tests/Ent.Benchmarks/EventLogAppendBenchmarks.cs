@@ -46,6 +46,9 @@ public class EventLogAppendBenchmarks
         _postgres = Environment.GetEnvironmentVariable("ENT_TEST_POSTGRES");
     }
 
+    [IterationCleanup]
+    public void DropDatabases() => MarkData.DropPostgreSqlDatabasesAsync().GetAwaiter().GetResult();
+
     [GlobalCleanup]
     public void Cleanup() => Directory.Delete(_folder, recursive: true);
 
@@ -136,6 +139,7 @@ public class EventLogAppendBenchmarks
     {
         var server = _postgres ?? throw new InvalidOperationException("Set ENT_TEST_POSTGRES to run the PostgreSQL benchmarks (see the README).");
         var name = "ent_bench_" + Guid.NewGuid().ToString("N");
+        MarkData.Track(name);
         await using (var admin = new NpgsqlConnection(server))
         {
             await admin.OpenAsync();

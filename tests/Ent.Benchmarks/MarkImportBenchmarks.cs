@@ -40,6 +40,9 @@ public class MarkImportBenchmarks
         _folder = Directory.CreateTempSubdirectory("ent-bench-marks-").FullName;
     }
 
+    [IterationCleanup]
+    public void DropDatabases() => MarkData.DropPostgreSqlDatabasesAsync().GetAwaiter().GetResult();
+
     [GlobalCleanup]
     public void Cleanup()
     {

@@ -70,6 +70,7 @@ public class MarkSaveAndReadBenchmarks
 
         SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
+        await MarkData.DropPostgreSqlDatabasesAsync();
     }
 
     [Benchmark(Baseline = true)]
