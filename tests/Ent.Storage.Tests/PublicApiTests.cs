@@ -1,0 +1,10 @@
+using Ent.Storage.Records;
+using Ent.TestSupport;
+
+namespace Ent.Storage.Tests;
+
+public sealed class PublicApiTests
+{
+    [Fact]
+    public void The_public_api_of_Ent_Storage_matches_the_approved_snapshot() => PublicApiApproval.Verify(typeof(RecordSchema).Assembly, typeof(PublicApiTests).Assembly);
+}
