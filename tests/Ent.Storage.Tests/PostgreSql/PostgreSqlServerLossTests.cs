@@ -1,5 +1,6 @@
 using Ent.Core.Identifiers;
 using Ent.Storage.Events;
+using Ent.Storage.Records;
 using Ent.Storage.PostgreSql;
 using Ent.Storage.Tests.Engines;
 using Ent.Storage.Tests.Events;
@@ -43,5 +44,32 @@ public sealed class PostgreSqlServerLossTests : IAsyncLifetime
         Assert.Contains(_engine.Location, error.Message, StringComparison.Ordinal);
         var reopened = new PostgreSqlEventLog(await _engine.OpenAsync());
         Assert.Equal(acknowledged.Select(e => e.Id), (await reopened.ReadAsync(new EventLogQuery(_department))).Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task A_connection_cut_during_a_change_set_is_reported_naming_the_server_and_acknowledged_records_stay()
+    {
+        var schema = Records.Marks.V1;
+        var stores = await _engine.OpenRecordStoresAsync(schema);
+        var store = stores.For(schema);
+        var assessment = Guid.CreateVersion7();
+        var acknowledged = Records.Marks.Many(50, assessment, Guid.CreateVersion7());
+        await store.SaveAsync(_department, new RecordChanges().InsertAll(acknowledged));
+
+        await using (var admin = new NpgsqlConnection(_engine.ConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var terminate = new NpgsqlCommand(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()", admin);
+            await terminate.ExecuteNonQueryAsync();
+        }
+
+        var refused = Records.Marks.Many(500, assessment, Guid.CreateVersion7());
+        var error = await Assert.ThrowsAnyAsync<StorageException>(() => store.SaveAsync(_department, new RecordChanges().InsertAll(refused)));
+
+        Assert.Contains(_engine.Location, error.Message, StringComparison.Ordinal);
+        var reopened = (await _engine.OpenRecordStoresAsync(schema)).For(schema);
+        var stored = await reopened.QueryAsync(_department, RecordQuery.From(schema.Table("marks")));
+        Assert.Equal(acknowledged.Select(m => m.Key).ToHashSet(), stored.Select(m => m.Key).ToHashSet());
     }
 }
