@@ -1,6 +1,7 @@
 using Ent.Core.Identifiers;
 using Ent.Sdk.Hosting;
 using Ent.Storage.Records;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Record = Ent.Storage.Records.Record;
@@ -45,6 +46,37 @@ internal static class MarkData
     {
         var pupils = Enumerable.Range(0, 35).Select(_ => Guid.CreateVersion7()).ToArray();
         return Enumerable.Range(0, 300).SelectMany(n => Assessment(@class, pupils, n)).ToArray();
+    }
+
+    /// <summary>The naive baselines' statement: one plain INSERT of one mark, its parameters bound by name.</summary>
+    public static SqliteCommand NaiveSqliteInsert(SqliteConnection connection, SqliteTransaction? transaction, Record mark)
+    {
+        var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = $"INSERT INTO \"{Marks.PhysicalName}\" (department_id, class, assessment, pupil, subject, score, coefficient, recorded_at, row_version) VALUES ($d, $c, $a, $p, $s, $score, $coef, $at, 1)";
+        insert.Parameters.AddWithValue("$d", Department.Value.ToByteArray(bigEndian: true));
+        insert.Parameters.AddWithValue("$c", mark.GetId("class").ToByteArray(bigEndian: true));
+        insert.Parameters.AddWithValue("$a", mark.GetId("assessment").ToByteArray(bigEndian: true));
+        insert.Parameters.AddWithValue("$p", mark.GetId("pupil").ToByteArray(bigEndian: true));
+        insert.Parameters.AddWithValue("$s", mark.GetText("subject"));
+        insert.Parameters.AddWithValue("$score", mark["score"]);
+        insert.Parameters.AddWithValue("$coef", mark["coefficient"]);
+        insert.Parameters.AddWithValue("$at", mark.Get<DateTimeOffset>("recorded_at").UtcTicks);
+        return insert;
+    }
+
+    /// <summary>The naive baselines' statement on PostgreSQL: one plain INSERT of one mark.</summary>
+    public static NpgsqlCommand NaivePostgreSqlInsert(NpgsqlConnection connection, NpgsqlTransaction? transaction, Record mark)
+    {
+        var insert = new NpgsqlCommand(
+            $"INSERT INTO ent.\"{Marks.PhysicalName}\" (department_id, class, assessment, pupil, subject, score, coefficient, recorded_at, row_version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1)",
+            connection, transaction);
+        foreach (var value in new[] { Department.Value, mark["class"], mark["assessment"], mark["pupil"], mark["subject"], mark["score"], mark["coefficient"], mark["recorded_at"] })
+        {
+            insert.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        return insert;
     }
 
     public static async Task<(IRecordStore Store, ServiceProvider Services)> SqliteAsync(string path)

@@ -82,16 +82,7 @@ public class MarkSaveAndReadBenchmarks
         await MarkImportBenchmarks.Pragmas(connection);
         foreach (var mark in MarkData.Assessment(_class, _pupils, _n++))
         {
-            await using var insert = connection.CreateCommand();
-            insert.CommandText = $"INSERT INTO \"{MarkData.Marks.PhysicalName}\" (department_id, class, assessment, pupil, subject, score, coefficient, recorded_at, row_version) VALUES ($d, $c, $a, $p, $s, $score, $coef, $at, 1)";
-            insert.Parameters.AddWithValue("$d", MarkData.Department.Value.ToByteArray(bigEndian: true));
-            insert.Parameters.AddWithValue("$c", mark.GetId("class").ToByteArray(bigEndian: true));
-            insert.Parameters.AddWithValue("$a", mark.GetId("assessment").ToByteArray(bigEndian: true));
-            insert.Parameters.AddWithValue("$p", mark.GetId("pupil").ToByteArray(bigEndian: true));
-            insert.Parameters.AddWithValue("$s", mark.GetText("subject"));
-            insert.Parameters.AddWithValue("$score", mark["score"]);
-            insert.Parameters.AddWithValue("$coef", mark["coefficient"]);
-            insert.Parameters.AddWithValue("$at", mark.Get<DateTimeOffset>("recorded_at").UtcTicks);
+            await using var insert = MarkData.NaiveSqliteInsert(connection, null, mark);
             await insert.ExecuteNonQueryAsync();
         }
     }
@@ -109,14 +100,7 @@ public class MarkSaveAndReadBenchmarks
         await connection.OpenAsync();
         foreach (var mark in MarkData.Assessment(_class, _pupils, _n++))
         {
-            await using var insert = new NpgsqlCommand(
-                $"INSERT INTO ent.\"{MarkData.Marks.PhysicalName}\" (department_id, class, assessment, pupil, subject, score, coefficient, recorded_at, row_version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1)",
-                connection);
-            foreach (var value in new[] { MarkData.Department.Value, mark["class"], mark["assessment"], mark["pupil"], mark["subject"], mark["score"], mark["coefficient"], mark["recorded_at"] })
-            {
-                insert.Parameters.Add(new NpgsqlParameter { Value = value });
-            }
-
+            await using var insert = MarkData.NaivePostgreSqlInsert(connection, null, mark);
             await insert.ExecuteNonQueryAsync();
         }
     }

@@ -6,26 +6,14 @@ using Ent.Storage.Tests.Engines;
 namespace Ent.Storage.Tests.Core;
 
 /// <summary>The durable progress store's contract, on each engine and on the in-memory store it replaces.</summary>
-public abstract class ProgressStoreContract : IAsyncLifetime
+public abstract class ProgressStoreContract : EngineContract
 {
     protected readonly DepartmentId Department = DepartmentId.New();
     protected readonly PersonId Learner = PersonId.New();
     protected readonly ActivityId Quiz = ActivityId.New();
     protected static readonly DateTimeOffset Monday = new(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
 
-    protected StorageEngine Engine { get; private set; } = null!;
-
-    protected abstract StorageEngine CreateEngine();
-
     protected virtual async Task<IProgressStore> OpenAsync() => new StoredProgressStore(await Engine.OpenRecordStoresAsync(CoreSchemas.Progress));
-
-    public Task InitializeAsync()
-    {
-        Engine = CreateEngine();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await Engine.DisposeAsync();
 
     protected static Func<ActivityProgress?, ActivityProgress> Add(PersonId learner, ActivityId activity, Evidence evidence) =>
         previous => new ActivityProgress(learner, activity, CompletionStatus.Completed, Monday, (previous?.Evidence ?? []).Add(evidence));

@@ -7,21 +7,9 @@ using Ent.TestSupport;
 namespace Ent.Storage.Tests.Core;
 
 /// <summary>Courses kept by a storage engine.</summary>
-public abstract class StoredCourseCatalogContract : IAsyncLifetime
+public abstract class StoredCourseCatalogContract : EngineContract
 {
     private readonly TestWorld _world = new();
-
-    protected StorageEngine Engine { get; private set; } = null!;
-
-    protected abstract StorageEngine CreateEngine();
-
-    public Task InitializeAsync()
-    {
-        Engine = CreateEngine();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await Engine.DisposeAsync();
 
     private async Task<ICourseCatalog> OpenAsync() => new StoredCourseCatalog(await Engine.OpenRecordStoresAsync(CoreSchemas.Courses));
 

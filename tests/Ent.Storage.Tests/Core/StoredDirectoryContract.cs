@@ -8,20 +8,8 @@ using Ent.TestSupport;
 namespace Ent.Storage.Tests.Core;
 
 /// <summary>The directory kept by a storage engine: what was accepted is there after a restart, what was refused is nowhere.</summary>
-public abstract class StoredDirectoryContract : IAsyncLifetime
+public abstract class StoredDirectoryContract : EngineContract
 {
-    protected StorageEngine Engine { get; private set; } = null!;
-
-    protected abstract StorageEngine CreateEngine();
-
-    public Task InitializeAsync()
-    {
-        Engine = CreateEngine();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await Engine.DisposeAsync();
-
     private async Task<StoredOrganisationDirectory> OpenAsync()
     {
         var directory = new StoredOrganisationDirectory(await Engine.OpenRecordStoresAsync(CoreSchemas.Directory));

@@ -8,22 +8,10 @@ using Ent.Storage.Tests.Engines;
 namespace Ent.Storage.Tests.Events;
 
 /// <summary>The event log's contract. Each engine runs every test here (see the subclasses).</summary>
-public abstract class EventLogContract : IAsyncLifetime
+public abstract class EventLogContract : EngineContract
 {
     private readonly DepartmentId _department = DepartmentId.New();
     private readonly SchoolId _school = SchoolId.New();
-
-    protected StorageEngine Engine { get; private set; } = null!;
-
-    protected abstract StorageEngine CreateEngine();
-
-    public Task InitializeAsync()
-    {
-        Engine = CreateEngine();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await Engine.DisposeAsync();
 
     [Fact]
     public async Task Appended_events_are_read_back_in_order_with_every_field()

@@ -8,32 +8,10 @@ internal static class Marks
 {
     public const string Component = "test.grading";
 
-    public static readonly RecordSchema V1 = RecordSchema.Create(Component, schema => schema
-        .Version(1, "Marks", v => v.CreateTable("marks", t => t
-            .Key(Column.Id("assessment"), Column.Id("pupil"))
-            .Columns(
-                Column.Id("class"),
-                Column.Number("score", 0, 20, nullable: true),
-                Column.Boolean("absent"),
-                Column.Text("comment", 200, nullable: true),
-                Column.Timestamp("recorded_at"),
-                Column.Date("due"),
-                Column.Integer("coefficient", 1, 10))
-            .Index("class"))));
+    public static readonly RecordSchema V1 = RecordSchema.Create(Component, schema => Version1(schema));
 
     /// <summary>Version 2: marks out of 100 instead of 20, with the scale kept in a new column.</summary>
-    public static readonly RecordSchema V2 = RecordSchema.Create(Component, schema => schema
-        .Version(1, "Marks", v => v.CreateTable("marks", t => t
-            .Key(Column.Id("assessment"), Column.Id("pupil"))
-            .Columns(
-                Column.Id("class"),
-                Column.Number("score", 0, 20, nullable: true),
-                Column.Boolean("absent"),
-                Column.Text("comment", 200, nullable: true),
-                Column.Timestamp("recorded_at"),
-                Column.Date("due"),
-                Column.Integer("coefficient", 1, 10))
-            .Index("class")))
+    public static readonly RecordSchema V2 = RecordSchema.Create(Component, schema => Version1(schema)
         .Version(2, "Scores on 100, absences without a mark removed", v => v
             .AddColumn("marks", Column.Integer("scale", 1, 100), defaultValue: 20L)
             .ChangeLimits("marks", Column.Number("score", 0, 100, nullable: true))
@@ -41,6 +19,20 @@ internal static class Marks
                 ? null
                 : mark.With("scale", 100L).With("score", mark.Get<double?>("score") * 5))
             .AddIndex("marks", "pupil")));
+
+    /// <summary>Version 1, which every later declaration of the component starts with.</summary>
+    public static RecordSchemaBuilder Version1(RecordSchemaBuilder schema) => schema
+        .Version(1, "Marks", v => v.CreateTable("marks", t => t
+            .Key(Column.Id("assessment"), Column.Id("pupil"))
+            .Columns(
+                Column.Id("class"),
+                Column.Number("score", 0, 20, nullable: true),
+                Column.Boolean("absent"),
+                Column.Text("comment", 200, nullable: true),
+                Column.Timestamp("recorded_at"),
+                Column.Date("due"),
+                Column.Integer("coefficient", 1, 10))
+            .Index("class")));
 
     public static readonly DateTimeOffset Monday = new(2026, 11, 30, 8, 15, 0, TimeSpan.FromHours(1));
 

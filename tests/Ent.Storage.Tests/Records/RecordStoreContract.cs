@@ -5,23 +5,11 @@ using Ent.Storage.Tests.Engines;
 namespace Ent.Storage.Tests.Records;
 
 /// <summary>The record store's contract. Each engine runs every test here (see the subclasses).</summary>
-public abstract class RecordStoreContract : IAsyncLifetime
+public abstract class RecordStoreContract : EngineContract
 {
     protected readonly DepartmentId Department = DepartmentId.New();
     protected readonly Guid Assessment = Guid.CreateVersion7();
     protected readonly Guid Class = Guid.CreateVersion7();
-
-    protected StorageEngine Engine { get; private set; } = null!;
-
-    protected abstract StorageEngine CreateEngine();
-
-    public Task InitializeAsync()
-    {
-        Engine = CreateEngine();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await Engine.DisposeAsync();
 
     protected async Task<IRecordStore> OpenAsync(RecordSchema? schema = null)
     {
@@ -314,12 +302,7 @@ public abstract class DurableRecordStoreContract : RecordStoreContract
         var v1 = await OpenAsync(Marks.V1);
         var mark = Marks.Mark(Assessment, Guid.CreateVersion7(), Class, 12.5);
         await v1.SaveAsync(Department, new RecordChanges().Insert(mark));
-        var broken = RecordSchema.Create(Marks.Component, schema => schema
-            .Version(1, "Marks", v => v.CreateTable("marks", t => t
-                .Key(Column.Id("assessment"), Column.Id("pupil"))
-                .Columns(Column.Id("class"), Column.Number("score", 0, 20, nullable: true), Column.Boolean("absent"), Column.Text("comment", 200, nullable: true),
-                    Column.Timestamp("recorded_at"), Column.Date("due"), Column.Integer("coefficient", 1, 10))
-                .Index("class")))
+        var broken = RecordSchema.Create(Marks.Component, schema => Marks.Version1(schema)
             .Version(2, "Broken", v => v
                 .AddColumn("marks", Column.Integer("scale", 1, 100), defaultValue: 20L)
                 .Transform("marks", _ => throw new FormatException("cannot convert"))));
