@@ -1,50 +1,65 @@
 using Ent.Core.Events;
 using Ent.Core.Identifiers;
 using Ent.Core.Learning;
+using Ent.Sdk.Hosting;
 using Ent.Storage.Events;
-using Ent.Storage.PostgreSql;
-using Ent.Storage.Schema;
-using Ent.Storage.Sqlite;
+using Ent.Storage.Records;
+using Microsoft.Extensions.DependencyInjection;
 
-// Usage: Ent.Storage.CrashWriter sqlite <file> | postgresql <connection string>
-// Appends batches of 500 events, one transaction each; after each commit prints "ack <batch id>".
-// Every event of a batch carries the batch id as its object, so a reader can tell whole batches from partial ones.
+// Usage: Ent.Storage.CrashWriter sqlite <file> | postgresql <connection string>  [events | records]
+// Writes batches of 500, one transaction each, forever; after each commit prints "ack <batch id>".
+// events: domain events whose object is the batch id. records: change sets of 500 marks whose assessment
+// is the batch id (the schema below, as the tests declare it). A reader can tell whole batches from partial ones.
 const int BatchSize = 500;
-var migrations = new Dictionary<string, IReadOnlyCollection<SchemaMigration>>();
-IEventLog log;
-if (args is ["sqlite", var path])
+var services = new ServiceCollection();
+var ent = services.AddEnt();
+switch (args)
 {
-    var database = new SqliteDatabase(path, TimeProvider.System);
-    migrations[SchemaComponents.EventLog] = SqliteEventLog.Migrations;
-    await database.OpenAsync(migrations);
-    log = new SqliteEventLog(database);
+    case ["sqlite", var path, ..]:
+        ent.UseSqlite(path);
+        break;
+    case ["postgresql", var connectionString, ..]:
+        ent.UsePostgreSql(connectionString);
+        break;
+    default:
+        await Console.Error.WriteLineAsync("Usage: Ent.Storage.CrashWriter sqlite <file> | postgresql <connection string> [events | records]");
+        return 2;
 }
-else if (args is ["postgresql", var connectionString])
+
+var schema = RecordSchema.Create("crash.marks", s => s.Version(1, "Marks", v => v.CreateTable("marks", t => t
+    .Key(Column.Id("assessment"), Column.Id("pupil"))
+    .Columns(Column.Number("score", 0, 20)))));
+services.AddRecordSchema(schema);
+await using var provider = services.BuildServiceProvider();
+foreach (var task in provider.GetServices<IEntStartupTask>())
 {
-    var database = new PostgreSqlDatabase(connectionString);
-    migrations[SchemaComponents.EventLog] = PostgreSqlEventLog.Migrations;
-    await database.OpenAsync(migrations);
-    log = new PostgreSqlEventLog(database);
-}
-else
-{
-    await Console.Error.WriteLineAsync("Usage: Ent.Storage.CrashWriter sqlite <file> | postgresql <connection string>");
-    return 2;
+    await task.RunAsync(CancellationToken.None);
 }
 
 var department = new DepartmentId(Guid.Parse("0193a000-0000-7000-8000-000000000093"));
 var school = SchoolId.New();
+var writeRecords = args.Length > 2 && args[2] == "records";
+var log = provider.GetRequiredService<IEventLog>();
+var marks = provider.GetRequiredService<IRecordStores>().For(schema);
 await Console.Out.WriteLineAsync("ready");
 while (true)
 {
     var batch = Guid.NewGuid();
-    var events = Enumerable.Range(0, BatchSize).Select(i => (DomainEvent)new ActivityProgressRecorded(
-        PersonId.New(), department, school, DateTimeOffset.UtcNow, CourseId.New(),
-        new ActivityProgress(PersonId.New(), ActivityId.New(), CompletionStatus.Completed, DateTimeOffset.UtcNow, []))
+    if (writeRecords)
     {
-        Object = new ObjectReference("crash-batch", batch),
-    }).ToArray();
-    await log.AppendAsync(events);
+        await marks.SaveAsync(department, new RecordChanges().InsertAll(
+            Enumerable.Range(0, BatchSize).Select(i => schema.Table("marks").NewRecord(batch, Guid.NewGuid(), (double)(i % 21)))));
+    }
+    else
+    {
+        await log.AppendAsync(Enumerable.Range(0, BatchSize).Select(i => (DomainEvent)new ActivityProgressRecorded(
+            PersonId.New(), department, school, DateTimeOffset.UtcNow, CourseId.New(),
+            new ActivityProgress(PersonId.New(), ActivityId.New(), CompletionStatus.Completed, DateTimeOffset.UtcNow, []))
+        {
+            Object = new ObjectReference("crash-batch", batch),
+        }).ToArray());
+    }
+
     await Console.Out.WriteLineAsync($"ack {batch}");
     await Console.Out.FlushAsync();
 }
