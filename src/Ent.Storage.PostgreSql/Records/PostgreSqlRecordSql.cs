@@ -88,7 +88,7 @@ internal static class PostgreSqlRecordSql
         return $"SELECT {string.Join(", ", keys.Select(k => $"t.{k}"))}, t.row_version FROM {Name(table)} t JOIN unnest({arrays}) AS u({string.Join(", ", keys)}) ON {join} WHERE t.department_id = $1 LIMIT 1";
     }
 
-    /// <summary>Parameters: department, then the non-null filter values in order.</summary>
+    /// <summary>Parameters: department, the non-null filter values in order, then the key to start after.</summary>
     public static string Query(RecordQuery query)
     {
         var table = query.Table;
@@ -97,6 +97,11 @@ internal static class PostgreSqlRecordSql
         foreach (var (ordinal, value) in query.Filters)
         {
             sql.Append(value is null ? $" AND {table.Columns[ordinal].Name} IS NULL" : $" AND {table.Columns[ordinal].Name} = ${parameter++}");
+        }
+
+        if (query.After is not null)
+        {
+            sql.Append($" AND ({KeyList(table)}) > ({string.Join(", ", table.KeyColumns.Select(_ => $"${parameter++}"))})");
         }
 
         sql.Append($" ORDER BY {KeyList(table)}");

@@ -271,6 +271,14 @@ internal sealed class PostgreSqlRecordStores : IRecordStores
                     }
                 }
 
+                if (query.After is { } after)
+                {
+                    for (var i = 0; i < query.Table.KeyCount; i++)
+                    {
+                        select.Parameters.Add(Parameter(query.Table.Columns[i].Type, after.Values[i]));
+                    }
+                }
+
                 var records = new List<Record>();
                 await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

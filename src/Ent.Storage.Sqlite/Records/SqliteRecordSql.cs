@@ -59,7 +59,7 @@ internal static class SqliteRecordSql
     public static string Version(TableDefinition table) =>
         $"SELECT row_version FROM \"{table.PhysicalName}\" WHERE {KeyCondition(table, 1)}";
 
-    /// <summary>Parameters: department, then the non-null filter values in order.</summary>
+    /// <summary>Parameters: department, the non-null filter values in order, then the key to start after.</summary>
     public static string Query(RecordQuery query)
     {
         var table = query.Table;
@@ -68,6 +68,11 @@ internal static class SqliteRecordSql
         foreach (var (ordinal, value) in query.Filters)
         {
             sql.Append(value is null ? $" AND {table.Columns[ordinal].Name} IS NULL" : $" AND {table.Columns[ordinal].Name} = ?{parameter++}");
+        }
+
+        if (query.After is not null)
+        {
+            sql.Append($" AND ({KeyList(table)}) > ({string.Join(", ", table.KeyColumns.Select(_ => $"?{parameter++}"))})");
         }
 
         sql.Append($" ORDER BY {KeyList(table)}");

@@ -228,6 +228,14 @@ internal sealed class SqliteRecordStores : IRecordStores
                 }
             }
 
+            if (query.After is { } after)
+            {
+                for (var i = 0; i < query.Table.KeyCount; i++)
+                {
+                    select.Bind(parameter++, query.Table.Columns[i].Type, after.Values[i]);
+                }
+            }
+
             var records = new List<Record>();
             while (select.Step() == SqliteStatement.Row)
             {

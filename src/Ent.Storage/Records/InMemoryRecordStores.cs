@@ -66,6 +66,7 @@ public sealed class InMemoryRecordStores : IRecordStores
                     .Where(row => row.Key.Item1 == department && row.Key.Item2.Table.Name == query.Table.Name && row.Value.Table.Component == schema.Component)
                     .Select(row => row.Value)
                     .Where(record => query.Filters.All(filter => Equals(record.RawValues[filter.Ordinal], filter.Value)))
+                    .Where(record => query.After is null || KeyOrder.Compare(record.RawValues, query.After.Values, record.Table.KeyCount) > 0)
                     .Order(KeyOrder.Instance);
                 if (query.Limit is { } limit)
                 {
@@ -116,11 +117,11 @@ public sealed class InMemoryRecordStores : IRecordStores
     {
         public static readonly KeyOrder Instance = new();
 
-        public int Compare(Record? x, Record? y)
+        public static int Compare(IReadOnlyList<object?> x, IReadOnlyList<object?> y, int keyCount)
         {
-            for (var i = 0; i < x!.Table.KeyCount; i++)
+            for (var i = 0; i < keyCount; i++)
             {
-                var order = Comparer<object>.Default.Compare(x.RawValues[i]!, y!.RawValues[i]!);
+                var order = Comparer<object>.Default.Compare(x[i]!, y[i]!);
                 if (order != 0)
                 {
                     return order;
@@ -129,5 +130,7 @@ public sealed class InMemoryRecordStores : IRecordStores
 
             return 0;
         }
+
+        public int Compare(Record? x, Record? y) => Compare(x!.RawValues, y!.RawValues, x.Table.KeyCount);
     }
 }

@@ -4,15 +4,17 @@ namespace Ent.Storage.Records;
 
 /// <summary>
 /// Which records of one table to read, within one department: equality filters on columns (null matches
-/// null), in key order, optionally capped. Declare an index on the columns a frequent query filters on.
+/// null), in key order, optionally capped and starting after a key (to read a large table page by page).
+/// Declare an index on the columns a frequent query filters on.
 /// </summary>
 public sealed class RecordQuery
 {
-    private RecordQuery(TableDefinition table, ImmutableArray<(int Ordinal, object? Value)> filters, int? limit)
+    private RecordQuery(TableDefinition table, ImmutableArray<(int Ordinal, object? Value)> filters, int? limit, RecordKey? after)
     {
         Table = table;
         Filters = filters;
         Limit = limit;
+        After = after;
     }
 
     /// <summary>The table.</summary>
@@ -24,12 +26,15 @@ public sealed class RecordQuery
     /// <summary>The most records to return; null for all.</summary>
     public int? Limit { get; }
 
+    /// <summary>Only records whose key comes after this one, in key order; null to start at the first.</summary>
+    public RecordKey? After { get; }
+
     /// <summary>Every record of a table (in the department queried).</summary>
     /// <param name="table">The table.</param>
     public static RecordQuery From(TableDefinition table)
     {
         ArgumentNullException.ThrowIfNull(table);
-        return new RecordQuery(table, [], null);
+        return new RecordQuery(table, [], null, null);
     }
 
     /// <summary>Only the records whose column equals a value (checked against the column).</summary>
@@ -41,7 +46,7 @@ public sealed class RecordQuery
         var ordinal = Table.Ordinal(column);
         var definition = Table.Columns[ordinal];
         var normalized = value is null && definition.Nullable ? null : definition.Normalize(Table.ToString(), value);
-        return new RecordQuery(Table, Filters.Add((ordinal, normalized)), Limit);
+        return new RecordQuery(Table, Filters.Add((ordinal, normalized)), Limit, After);
     }
 
     /// <summary>At most <paramref name="limit"/> records, the first in key order.</summary>
@@ -50,6 +55,20 @@ public sealed class RecordQuery
     public RecordQuery Take(int limit)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        return new RecordQuery(Table, Filters, limit);
+        return new RecordQuery(Table, Filters, limit, After);
+    }
+
+    /// <summary>Starts after a key: with <see cref="Take"/>, reads a large table page by page (pass the last key of a page).</summary>
+    /// <param name="key">A key of this table.</param>
+    /// <returns>A new query.</returns>
+    public RecordQuery StartAfter(RecordKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (key.Table.Name != Table.Name || key.Table.Component != Table.Component)
+        {
+            throw new ArgumentException($"{key} is not a key of {Table}.", nameof(key));
+        }
+
+        return new RecordQuery(Table, Filters, Limit, key);
     }
 }

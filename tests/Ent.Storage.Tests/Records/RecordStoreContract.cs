@@ -1,5 +1,6 @@
 using Ent.Core.Identifiers;
 using Ent.Storage.Records;
+using Record = Ent.Storage.Records.Record;
 using Ent.Storage.Tests.Engines;
 
 namespace Ent.Storage.Tests.Records;
@@ -75,6 +76,24 @@ public abstract class RecordStoreContract : EngineContract
         var read = await store.QueryAsync(Department, RecordQuery.From(Marks.Table(Marks.V1)).Take(3));
 
         Assert.Equal(3, read.Count);
+    }
+
+    [Fact]
+    public async Task A_table_is_read_page_by_page_in_key_order()
+    {
+        var store = await OpenAsync();
+        var marks = Marks.Many(25, Assessment, Class);
+        await store.SaveAsync(Department, new RecordChanges().InsertAll(marks));
+        var query = RecordQuery.From(Marks.Table(Marks.V1)).Where("class", Class).Take(10);
+
+        var pages = new List<IReadOnlyList<Record>>();
+        for (var page = await store.QueryAsync(Department, query); page.Count > 0; page = await store.QueryAsync(Department, query.StartAfter(page[^1].Key)))
+        {
+            pages.Add(page);
+        }
+
+        Assert.Equal([10, 10, 5], pages.Select(p => p.Count));
+        Assert.Equal(marks.Select(m => m.GetId("pupil")).Order(), pages.SelectMany(p => p).Select(m => m.GetId("pupil")));
     }
 
     [Fact]
