@@ -39,9 +39,9 @@ internal sealed record EventRow(
                 var domainEvent = events[i] ?? throw new ArgumentException($"Event #{i} of the batch is null; nothing was written.", nameof(events));
                 rows[i] = From(domainEvent);
             }
-            catch (ArgumentException exception)
+            catch (Exception exception)
             {
-                errors[i] = exception;
+                errors[i] = exception; // rethrown below in batch order, unwrapped, whichever core met it
             }
         }
 
