@@ -8,6 +8,7 @@ namespace Ent.Samples.DepartmentHost;
 internal sealed record DepartmentConfiguration(
     DepartmentSettings Department,
     string? DataFile,
+    string? PostgreSql,
     string TimeZone,
     bool Strict,
     IReadOnlyList<string> PluginDirectories,

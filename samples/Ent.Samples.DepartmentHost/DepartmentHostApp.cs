@@ -50,9 +50,18 @@ internal static class DepartmentHostApp
         builder.Services.AddSingleton<IDomainEventHandler<DomainEvent>>(sp => sp.GetRequiredService<UsageCounter>());
         builder.Ent.Options.TimeZone = configuration.TimeZone;
         builder.Ent.UseStrictPlugins(arguments.Strict || configuration.Strict);
+        var postgreSql = arguments.PostgreSql ?? configuration.PostgreSql;
         try
         {
-            builder.Ent.UseSqlite(dataFile);
+            if (postgreSql is null)
+            {
+                builder.Ent.UseSqlite(dataFile);
+            }
+            else
+            {
+                builder.Ent.UsePostgreSql(postgreSql);
+                dataFile = PostgreSqlLocation(postgreSql);
+            }
         }
         catch (ArgumentException exception)
         {
@@ -115,6 +124,13 @@ internal static class DepartmentHostApp
         }
 
         return 0;
+    }
+
+    /// <summary>Where the data is, for the report: the server and database, never the password.</summary>
+    private static string PostgreSqlLocation(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        return $"postgresql://{builder.Host}:{builder.Port}/{builder.Database}";
     }
 
     private static string ReadConfiguration(string path)

@@ -1,7 +1,7 @@
 namespace Ent.Samples.DepartmentHost;
 
 /// <summary>The department host's command line.</summary>
-internal sealed record HostArguments(string? ConfigPath, string? DataFile, IReadOnlyList<string> PluginDirectories, bool Strict, string Language, bool Help)
+internal sealed record HostArguments(string? ConfigPath, string? DataFile, string? PostgreSql, IReadOnlyList<string> PluginDirectories, bool Strict, string Language, bool Help)
 {
     public const string Usage = """
         Ent department host: composes the department's ENT from its plugin folders and prints what loaded.
@@ -10,6 +10,7 @@ internal sealed record HostArguments(string? ConfigPath, string? DataFile, IRead
           --config <file>    department configuration (JSON); the embedded sample department by default
           --plugins <dir>    a plugins directory (repeatable); replaces the configuration's directories
           --data <file>      the SQLite database file; department.db next to the host by default
+          --postgres <cs>    store on PostgreSQL instead (an Npgsql connection string)
           --strict           refuse to start on any plugin problem, listing them all
           --lang fr|en       language of the report (fr by default)
           --help             this text
@@ -20,6 +21,7 @@ internal sealed record HostArguments(string? ConfigPath, string? DataFile, IRead
     {
         string? config = null;
         string? data = null;
+        string? postgreSql = null;
         var plugins = new List<string>();
         var strict = false;
         var language = "fr";
@@ -33,6 +35,9 @@ internal sealed record HostArguments(string? ConfigPath, string? DataFile, IRead
                     break;
                 case "--data":
                     data = Path.GetFullPath(Value(args, ref i));
+                    break;
+                case "--postgres":
+                    postgreSql = Value(args, ref i);
                     break;
                 case "--plugins":
                     plugins.Add(Path.GetFullPath(Value(args, ref i)));
@@ -56,7 +61,7 @@ internal sealed record HostArguments(string? ConfigPath, string? DataFile, IRead
             }
         }
 
-        return new HostArguments(config, data, plugins, strict, language, help);
+        return new HostArguments(config, data, postgreSql, plugins, strict, language, help);
     }
 
     private static string Value(IReadOnlyList<string> args, ref int i) =>
