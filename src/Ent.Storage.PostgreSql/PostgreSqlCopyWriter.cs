@@ -62,14 +62,14 @@ internal sealed class PostgreSqlCopyWriter : IAsyncDisposable
         WriteInt16(value);
     }
 
-    /// <summary>Writes a <c>jsonb</c> field: format version 1, then the JSON text.</summary>
-    public void WriteJsonb(string json)
+    /// <summary>Writes a <c>jsonb</c> field: format version 1, then the JSON text in UTF-8.</summary>
+    public void WriteJsonb(ReadOnlySpan<byte> utf8)
     {
-        Reserve(5 + Encoding.UTF8.GetMaxByteCount(json.Length));
-        var written = Encoding.UTF8.GetBytes(json, _buffer.AsSpan(_length + 5));
-        WriteInt32(written + 1);
+        Reserve(5 + utf8.Length);
+        WriteInt32(utf8.Length + 1);
         _buffer[_length++] = 1;
-        _length += written;
+        utf8.CopyTo(_buffer.AsSpan(_length));
+        _length += utf8.Length;
     }
 
     /// <summary>Ends a row: sends the buffer once it is nearly full.</summary>

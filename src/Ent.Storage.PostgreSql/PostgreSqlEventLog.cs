@@ -177,7 +177,7 @@ public sealed class PostgreSqlEventLog(PostgreSqlDatabase database) : IEventLog
             insert.Parameters.Add(new NpgsqlParameter { Value = row.Type, NpgsqlDbType = NpgsqlDbType.Text });
             insert.Parameters.Add(new NpgsqlParameter { Value = row.ObjectKind, NpgsqlDbType = NpgsqlDbType.Text });
             insert.Parameters.Add(new NpgsqlParameter { Value = row.ObjectId, NpgsqlDbType = NpgsqlDbType.Uuid });
-            insert.Parameters.Add(new NpgsqlParameter { Value = row.Payload, NpgsqlDbType = NpgsqlDbType.Jsonb });
+            insert.Parameters.Add(new NpgsqlParameter { Value = row.PayloadText, NpgsqlDbType = NpgsqlDbType.Jsonb });
         }
 
         insert.CommandText = sql.ToString();

@@ -95,7 +95,7 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
         insert.Bind(7, ColumnType.Text, row.Type);
         insert.Bind(8, ColumnType.Text, row.ObjectKind);
         insert.BindId(9, row.ObjectId);
-        insert.Bind(10, ColumnType.Text, row.Payload);
+        insert.BindUtf8(10, row.Payload);
         var rc = insert.Step();
         insert.Reset();
         if (rc != SqliteStatement.Done)

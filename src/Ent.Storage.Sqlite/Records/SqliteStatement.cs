@@ -71,6 +71,9 @@ internal sealed class SqliteStatement : IDisposable
 
     public void BindInt64(int index, long value) => raw.sqlite3_bind_int64(_statement, index, value);
 
+    /// <summary>Binds text already encoded in UTF-8, without converting it.</summary>
+    public void BindUtf8(int index, ReadOnlySpan<byte> utf8) => raw.sqlite3_bind_text(_statement, index, utf8);
+
     /// <summary>Reads a value of a column type at a 0-based result column (a column declared non-null is not checked for null: one native call less per value).</summary>
     public object? Read(int column, ColumnType type, bool nullable)
     {

@@ -6,7 +6,7 @@ namespace Ent.Storage.Events;
 
 /// <summary>An event checked and flattened for the engines: every limit is enforced here, before anything is written.</summary>
 internal sealed record EventRow(
-    Guid Id, Guid Department, Guid? School, Guid Actor, DateTimeOffset OccurredAt, short Category, string Type, string ObjectKind, Guid ObjectId, string Payload)
+    Guid Id, Guid Department, Guid? School, Guid Actor, DateTimeOffset OccurredAt, short Category, string Type, string ObjectKind, Guid ObjectId, byte[] Payload)
 {
     public const int MaxTypeLength = 200;
     public const int MaxObjectKindLength = 100;
@@ -93,8 +93,14 @@ internal sealed record EventRow(
         var type = domainEvent.GetType().Name;
         Limit(domainEvent, "type name", type, MaxTypeLength);
         Limit(domainEvent, "object kind", domainEvent.Object.Kind, MaxObjectKindLength);
-        var payload = JsonSerializer.Serialize(domainEvent, domainEvent.GetType(), Json);
-        Limit(domainEvent, "payload", payload, MaxPayloadLength);
+        // UTF-8 straight away: what both engines store, without a UTF-16 string in between.
+        var payload = JsonSerializer.SerializeToUtf8Bytes(domainEvent, domainEvent.GetType(), Json);
+        if (payload.Length > MaxPayloadLength)
+        {
+            throw new ArgumentException(
+                $"Event {domainEvent.Id.Value} ({type}): its payload is {payload.Length} bytes long, the limit is {MaxPayloadLength}; nothing was written.", nameof(domainEvent));
+        }
+
         if (domainEvent.OccurredAt == default)
         {
             throw new ArgumentException($"Event {domainEvent.Id.Value} ({type}) has no time; nothing was written.", nameof(domainEvent));
@@ -127,4 +133,7 @@ internal sealed record EventRow(
                 nameof(domainEvent));
         }
     }
+
+    /// <summary>The payload as text.</summary>
+    public string PayloadText => System.Text.Encoding.UTF8.GetString(Payload);
 }

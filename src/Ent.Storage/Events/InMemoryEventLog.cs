@@ -29,7 +29,7 @@ public sealed class InMemoryEventLog : IEventLog
             {
                 _ids.Add(row.Id);
                 _events.Add(new StoredEvent(_events.Count + 1, domainEvent.Id, domainEvent.Department, domainEvent.School, domainEvent.Actor,
-                    row.OccurredAt, domainEvent.Category, row.Type, domainEvent.Object, row.Payload));
+                    row.OccurredAt, domainEvent.Category, row.Type, domainEvent.Object, row.PayloadText));
             }
         }
 
