@@ -1,3 +1,4 @@
+using Ent.Sdk.Content;
 using Ent.Sdk.Hosting;
 using Ent.Storage.Records;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,6 +22,10 @@ public static class EntServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton<IRecordStores, MissingStorageEngine>(); // until UseSqlite / UsePostgreSql replaces it
+        services.AddOptions<MarkdownOptions>()
+            .Validate(o => o.MaxInputLength > 0 && o.MaxNestingDepth > 0, "MarkdownOptions: MaxInputLength and MaxNestingDepth must be positive.")
+            .ValidateOnStart();
+        services.TryAddSingleton<IMarkdownRenderer, MarkdownRenderer>();
         var builder = new EntBuilder(services);
         configure?.Invoke(builder);
         builder.Compose();
