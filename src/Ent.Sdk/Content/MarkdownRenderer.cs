@@ -1,6 +1,4 @@
-using Ganss.Xss;
 using Markdig;
-using Markdig.Renderers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using Microsoft.Extensions.Options;
@@ -9,8 +7,8 @@ namespace Ent.Sdk.Content;
 
 /// <summary>
 /// The shared pipeline: Markdig with raw HTML disabled and the extensions teachers need, built once;
-/// link and image URLs checked on the syntax tree; the HTML then passed through HtmlSanitizer, which
-/// keeps only the elements and attributes Markdown produces.
+/// link and image URLs checked on the syntax tree; the HTML then passed through an allow-list
+/// sanitiser (<see cref="HtmlAllowList"/>) that keeps only the elements and attributes Markdown produces.
 /// </summary>
 public sealed class MarkdownRenderer : IMarkdownRenderer
 {
@@ -19,7 +17,6 @@ public sealed class MarkdownRenderer : IMarkdownRenderer
 
     private readonly MarkdownOptions _options;
     private readonly MarkdownPipeline _pipeline;
-    private readonly HtmlSanitizer _sanitizer;
 
     /// <summary>Builds the pipeline and the sanitiser once.</summary>
     /// <param name="options">The limits.</param>
@@ -38,7 +35,6 @@ public sealed class MarkdownRenderer : IMarkdownRenderer
             .UseMathematics()
             .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub)
             .Build();
-        _sanitizer = CreateSanitizer();
     }
 
     /// <inheritdoc />
@@ -57,16 +53,9 @@ public sealed class MarkdownRenderer : IMarkdownRenderer
         }
 
         var document = Markdown.Parse(markdown, _pipeline);
-        var warnings = new List<ContentWarning>();
-        CheckLinks(document, warnings);
-        CheckHeadings(document, warnings);
-        warnings.Sort((a, b) => a.Line.CompareTo(b.Line));
+        var warnings = Check(document);
 
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        _pipeline.Setup(renderer);
-        renderer.Render(document);
-        return new RenderedContent(_sanitizer.Sanitize(writer.ToString()), warnings);
+        return new RenderedContent(HtmlAllowList.Sanitize(document.ToHtml(_pipeline)), warnings); // the pipeline's pooled renderer
     }
 
     /// <summary>Whether a URL may stay in a link or an image: relative, or one of the safe schemes (data: images only for images).</summary>
@@ -139,72 +128,47 @@ public sealed class MarkdownRenderer : IMarkdownRenderer
         return deepest;
     }
 
-    private static void CheckLinks(MarkdownDocument document, List<ContentWarning> warnings)
+    /// <summary>One walk over the syntax tree: unsafe URLs lose their target; images without alt text and skipped heading levels are reported.</summary>
+    private static List<ContentWarning> Check(MarkdownDocument document)
     {
-        foreach (var link in document.Descendants<LinkInline>().ToArray())
+        var warnings = new List<ContentWarning>();
+        var previousHeading = 0;
+        foreach (var node in document.Descendants())
         {
-            if (!IsSafe(link.Url, link.IsImage))
+            switch (node)
             {
-                link.Url = string.Empty; // the text stays, the target goes
-            }
+                case LinkInline link:
+                    if (!IsSafe(link.Url, link.IsImage))
+                    {
+                        link.Url = string.Empty; // the text stays, the target goes
+                    }
 
-            if (link.IsImage && string.IsNullOrWhiteSpace(AltText(link)))
-            {
-                warnings.Add(new ContentWarning(ContentWarning.ImageWithoutAlt, link.Line + 1,
-                    "Image sans texte alternatif : décrivez-la entre les crochets. / Image without alternative text: describe it between the brackets."));
+                    if (link.IsImage && string.IsNullOrWhiteSpace(AltText(link)))
+                    {
+                        warnings.Add(new ContentWarning(ContentWarning.ImageWithoutAlt, link.Line + 1,
+                            "Image sans texte alternatif : décrivez-la entre les crochets. / Image without alternative text: describe it between the brackets."));
+                    }
+
+                    break;
+                case AutolinkInline autolink when !IsSafe(autolink.Url, image: false):
+                    autolink.Url = string.Empty;
+                    break;
+                case HeadingBlock heading:
+                    if (previousHeading > 0 && heading.Level > previousHeading + 1)
+                    {
+                        warnings.Add(new ContentWarning(ContentWarning.HeadingSkipsLevel, heading.Line + 1,
+                            $"Titre de niveau {heading.Level} après un titre de niveau {previousHeading} : n'en sautez pas. / Level {heading.Level} heading after a level {previousHeading} heading: do not skip levels."));
+                    }
+
+                    previousHeading = heading.Level;
+                    break;
             }
         }
 
-        foreach (var autolink in document.Descendants<AutolinkInline>())
-        {
-            if (!IsSafe(autolink.Url, image: false))
-            {
-                autolink.Url = string.Empty;
-            }
-        }
+        warnings.Sort((a, b) => a.Line.CompareTo(b.Line));
+        return warnings;
     }
 
     private static string AltText(LinkInline image) =>
         string.Concat(image.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
-
-    private static void CheckHeadings(MarkdownDocument document, List<ContentWarning> warnings)
-    {
-        var previous = 0;
-        foreach (var heading in document.Descendants<HeadingBlock>())
-        {
-            if (previous > 0 && heading.Level > previous + 1)
-            {
-                warnings.Add(new ContentWarning(ContentWarning.HeadingSkipsLevel, heading.Line + 1,
-                    $"Titre de niveau {heading.Level} après un titre de niveau {previous} : n'en sautez pas. / Level {heading.Level} heading after a level {previous} heading: do not skip levels."));
-            }
-
-            previous = heading.Level;
-        }
-    }
-
-    private static HtmlSanitizer CreateSanitizer()
-    {
-        var options = new HtmlSanitizerOptions
-        {
-            AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-            {
-                "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "em", "strong", "del", "ins", "mark", "sub", "sup", "code", "pre",
-                "blockquote", "ul", "ol", "li", "a", "img", "table", "thead", "tbody", "tr", "th", "td", "figure", "figcaption",
-                "span", "div", "input", "section",
-            },
-            AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src", "alt", "title", "id", "class", "type", "checked", "disabled", "align", "start" },
-            AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "http", "https", "mailto", "data" },
-            UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src" },
-        };
-        var sanitizer = new HtmlSanitizer(options);
-        sanitizer.FilterUrl += (_, e) =>
-        {
-            // data: only for images, and only raster types (an SVG can carry script).
-            if (e.SanitizedUrl is { } url && !IsSafe(url, image: e.Tag.TagName.Equals("img", StringComparison.OrdinalIgnoreCase)))
-            {
-                e.SanitizedUrl = null;
-            }
-        };
-        return sanitizer;
-    }
 }
