@@ -13,6 +13,7 @@ namespace Ent.Sdk.Content;
 public sealed class MarkdownRenderer : IMarkdownRenderer
 {
     private static readonly string[] SafeSchemes = ["http", "https", "mailto"];
+    private static readonly System.Buffers.SearchValues<char> Structural = System.Buffers.SearchValues.Create("[]()\n");
     private static readonly string[] SafeImageTypes = ["data:image/png;", "data:image/jpeg;", "data:image/gif;", "data:image/webp;"];
 
     private readonly MarkdownOptions _options;
@@ -85,43 +86,55 @@ public sealed class MarkdownRenderer : IMarkdownRenderer
     {
         var deepest = 0;
         var brackets = 0;
-        var lineStart = true;
-        var quotes = 0;
-        var indent = 0;
-        foreach (var c in markdown)
+        var text = markdown.AsSpan();
+        var position = 0;
+        while (position < text.Length)
         {
-            if (c == '\n')
+            // The start of a line: its quote markers and indentation.
+            var quotes = 0;
+            var indent = 0;
+            for (; position < text.Length; position++)
             {
-                lineStart = true;
-                quotes = indent = 0;
-                continue;
-            }
-
-            if (lineStart)
-            {
+                var c = text[position];
                 if (c == '>')
                 {
                     deepest = Math.Max(deepest, ++quotes);
-                    continue;
                 }
-
-                if (c == ' ' || c == '\t')
+                else if (c is ' ' or '\t')
                 {
                     indent += c == '\t' ? 4 : 1;
                     deepest = Math.Max(deepest, indent / 2);
-                    continue;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            // The rest of the line: only brackets count, found by a vectorised search.
+            while (position < text.Length)
+            {
+                var next = text[position..].IndexOfAny(Structural);
+                if (next < 0)
+                {
+                    return deepest;
                 }
 
-                lineStart = false;
-            }
+                position += next;
+                var c = text[position++];
+                if (c == '\n')
+                {
+                    break;
+                }
 
-            if (c is '[' or '(')
-            {
-                deepest = Math.Max(deepest, ++brackets);
-            }
-            else if (c is ']' or ')' && brackets > 0)
-            {
-                brackets--;
+                if (c is '[' or '(')
+                {
+                    deepest = Math.Max(deepest, ++brackets);
+                }
+                else if (brackets > 0)
+                {
+                    brackets--;
+                }
             }
         }
 
