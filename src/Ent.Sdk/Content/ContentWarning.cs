@@ -20,28 +20,3 @@ public sealed record ContentWarning(string Code, int Line, string Message)
 /// <param name="Html">The sanitised HTML.</param>
 /// <param name="Warnings">The accessibility warnings, in document order.</param>
 public sealed record RenderedContent(string Html, IReadOnlyList<ContentWarning> Warnings);
-
-/// <summary>Content over one of the pipeline's limits; nothing was rendered.</summary>
-public sealed class ContentLimitException : ArgumentException
-{
-    /// <summary>Creates the exception.</summary>
-    /// <param name="limit">Which limit: "length" or "nesting depth".</param>
-    /// <param name="actual">The content's value.</param>
-    /// <param name="maximum">The limit's value.</param>
-    public ContentLimitException(string limit, long actual, long maximum)
-        : base($"The content's {limit} is {actual}, over the limit of {maximum}; nothing was rendered.")
-    {
-        Limit = limit;
-        Actual = actual;
-        Maximum = maximum;
-    }
-
-    /// <summary>Which limit.</summary>
-    public string Limit { get; }
-
-    /// <summary>The content's value.</summary>
-    public long Actual { get; }
-
-    /// <summary>The limit's value.</summary>
-    public long Maximum { get; }
-}
