@@ -96,17 +96,17 @@ public sealed class SqliteDatabase
     /// <summary>Runs work in a <c>BEGIN IMMEDIATE</c> transaction on a native handle: committed, or rolled back if it throws.</summary>
     internal void InTransaction(SQLitePCL.sqlite3 db, Action work)
     {
-        Records.SqliteStatement.Execute(db, Path, "BEGIN IMMEDIATE");
+        SqliteStatement.Execute(db, Path, "BEGIN IMMEDIATE");
         try
         {
             work();
-            Records.SqliteStatement.Execute(db, Path, "COMMIT");
+            SqliteStatement.Execute(db, Path, "COMMIT");
         }
         catch
         {
             if (SQLitePCL.raw.sqlite3_get_autocommit(db) == 0)
             {
-                Records.SqliteStatement.Execute(db, Path, "ROLLBACK");
+                SqliteStatement.Execute(db, Path, "ROLLBACK");
             }
 
             throw;

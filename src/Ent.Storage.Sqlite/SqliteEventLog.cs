@@ -3,7 +3,6 @@ using Ent.Core.Identifiers;
 using Ent.Storage.Events;
 using Ent.Storage.Schema;
 using Ent.Storage.Records;
-using Ent.Storage.Sqlite.Records;
 using Microsoft.Data.Sqlite;
 
 namespace Ent.Storage.Sqlite;

@@ -190,6 +190,6 @@ internal static class HtmlAllowList
             }
         }
 
-        return MarkdownRenderer.IsSafe(value.Contains('&') ? WebUtility.HtmlDecode(value.ToString()) : value.ToString(), image);
+        return SafeUrl.IsSafe(value.Contains('&') ? WebUtility.HtmlDecode(value.ToString()) : value.ToString(), image);
     }
 }

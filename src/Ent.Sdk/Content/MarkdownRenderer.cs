@@ -12,9 +12,7 @@ namespace Ent.Sdk.Content;
 /// </summary>
 public sealed class MarkdownRenderer : IMarkdownRenderer
 {
-    private static readonly string[] SafeSchemes = ["http", "https", "mailto"];
     private static readonly System.Buffers.SearchValues<char> Structural = System.Buffers.SearchValues.Create("[]()\n");
-    private static readonly string[] SafeImageTypes = ["data:image/png;", "data:image/jpeg;", "data:image/gif;", "data:image/webp;"];
 
     private readonly MarkdownOptions _options;
     private readonly MarkdownPipeline _pipeline;
@@ -57,28 +55,6 @@ public sealed class MarkdownRenderer : IMarkdownRenderer
         var warnings = Check(document);
 
         return new RenderedContent(HtmlAllowList.Sanitize(document.ToHtml(_pipeline)), warnings); // the pipeline's pooled renderer
-    }
-
-    /// <summary>Whether a URL may stay in a link or an image: relative, or one of the safe schemes (data: images only for images).</summary>
-    internal static bool IsSafe(string? url, bool image)
-    {
-        if (string.IsNullOrWhiteSpace(url))
-        {
-            return true;
-        }
-
-        // Browsers ignore control characters and whitespace inside a scheme ("java\tscript:"): so do we.
-        var compact = new string(url.Where(c => !char.IsControl(c) && !char.IsWhiteSpace(c)).ToArray());
-        var colon = compact.IndexOf(':', StringComparison.Ordinal);
-        var slash = compact.IndexOfAny(['/', '?', '#']);
-        if (colon < 0 || (slash >= 0 && slash < colon))
-        {
-            return true; // relative
-        }
-
-        var scheme = compact[..colon];
-        return SafeSchemes.Contains(scheme, StringComparer.OrdinalIgnoreCase)
-            || (image && SafeImageTypes.Any(t => compact.StartsWith(t, StringComparison.OrdinalIgnoreCase)));
     }
 
     /// <summary>The deepest nesting of quotes, list indentation and brackets, measured on the text before parsing.</summary>
@@ -151,7 +127,7 @@ public sealed class MarkdownRenderer : IMarkdownRenderer
             switch (node)
             {
                 case LinkInline link:
-                    if (!IsSafe(link.Url, link.IsImage))
+                    if (!SafeUrl.IsSafe(link.Url, link.IsImage))
                     {
                         link.Url = string.Empty; // the text stays, the target goes
                     }
@@ -163,7 +139,7 @@ public sealed class MarkdownRenderer : IMarkdownRenderer
                     }
 
                     break;
-                case AutolinkInline autolink when !IsSafe(autolink.Url, image: false):
+                case AutolinkInline autolink when !SafeUrl.IsSafe(autolink.Url, image: false):
                     autolink.Url = string.Empty;
                     break;
                 case HeadingBlock heading:

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Ent.Core.Identifiers;
 using Ent.Storage.Records;
 using Ent.Storage.Schema;
@@ -19,7 +18,6 @@ internal sealed class PostgreSqlRecordStores : IRecordStores
 
     private readonly PostgreSqlDatabase _database;
     private readonly RecordSchemaRegistry _registry;
-    private readonly ConcurrentDictionary<string, IRecordStore> _stores = new(StringComparer.Ordinal);
 
     public PostgreSqlRecordStores(PostgreSqlDatabase database, IEnumerable<RecordSchema> schemas)
     {
@@ -29,11 +27,7 @@ internal sealed class PostgreSqlRecordStores : IRecordStores
 
     private string Location => _database.Location;
 
-    public IRecordStore For(RecordSchema schema)
-    {
-        var registered = _registry.Resolve(schema);
-        return _stores.GetOrAdd(registered.Component, _ => new Store(this, registered));
-    }
+    public IRecordStore For(RecordSchema schema) => _registry.StoreFor(schema, registered => new Store(this, registered));
 
     /// <summary>Creates and migrates every registered schema, one transaction per version, under Ent's advisory lock.</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Ent.Core.Identifiers;
 using Ent.Storage.Records;
@@ -18,7 +17,6 @@ internal sealed class SqliteRecordStores : IRecordStores
     private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
     private readonly RecordSchemaRegistry _registry;
-    private readonly ConcurrentDictionary<string, IRecordStore> _stores = new(StringComparer.Ordinal);
 
     public SqliteRecordStores(SqliteDatabase database, TimeProvider time, IEnumerable<RecordSchema> schemas)
     {
@@ -29,11 +27,7 @@ internal sealed class SqliteRecordStores : IRecordStores
 
     private string Location => _database.Path;
 
-    public IRecordStore For(RecordSchema schema)
-    {
-        var registered = _registry.Resolve(schema);
-        return _stores.GetOrAdd(registered.Component, _ => new Store(this, registered));
-    }
+    public IRecordStore For(RecordSchema schema) => _registry.StoreFor(schema, registered => new Store(this, registered));
 
     /// <summary>Creates and migrates every registered schema, one transaction per version.</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken)

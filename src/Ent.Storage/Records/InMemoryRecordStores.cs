@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Ent.Core.Identifiers;
 
 namespace Ent.Storage.Records;
@@ -11,7 +10,6 @@ namespace Ent.Storage.Records;
 public sealed class InMemoryRecordStores : IRecordStores
 {
     private readonly RecordSchemaRegistry _registry;
-    private readonly ConcurrentDictionary<string, IRecordStore> _stores = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly Dictionary<(DepartmentId, RecordKey), Record> _rows = [];
 
@@ -23,11 +21,7 @@ public sealed class InMemoryRecordStores : IRecordStores
     }
 
     /// <inheritdoc />
-    public IRecordStore For(RecordSchema schema)
-    {
-        var registered = _registry.Resolve(schema);
-        return _stores.GetOrAdd(registered.Component, _ => new Store(this, registered));
-    }
+    public IRecordStore For(RecordSchema schema) => _registry.StoreFor(schema, registered => new Store(this, registered));
 
     private sealed class Store(InMemoryRecordStores owner, RecordSchema schema) : IRecordStore, IRecordScanner
     {

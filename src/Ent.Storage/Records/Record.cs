@@ -79,8 +79,6 @@ public sealed class Record : IEquatable<Record>
 
     internal Record WithVersion(long version) => new(Table, _values, version);
 
-    internal Record Reshape(TableDefinition table, object?[] values) => new(table, values, Version);
-
     /// <inheritdoc />
     public bool Equals(Record? other) =>
         other is not null && Version == other.Version && Table.SameShape(other.Table) && _values.SequenceEqual(other._values);

@@ -7,6 +7,7 @@ namespace Ent.Storage.Records;
 internal sealed class RecordSchemaRegistry
 {
     private readonly Dictionary<string, RecordSchema> _schemas = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IRecordStore> _stores = new(StringComparer.Ordinal);
 
     public RecordSchemaRegistry(IEnumerable<RecordSchema> schemas)
     {
@@ -43,6 +44,13 @@ internal sealed class RecordSchemaRegistry
     }
 
     public IReadOnlyCollection<RecordSchema> All => _schemas.Values;
+
+    /// <summary>The one store of a registered schema, created by the engine on first use.</summary>
+    public IRecordStore StoreFor(RecordSchema schema, Func<RecordSchema, IRecordStore> create)
+    {
+        var registered = Resolve(schema);
+        return _stores.GetOrAdd(registered.Component, _ => create(registered));
+    }
 
     /// <summary>The registered schema a caller asks for, which must be the same declaration.</summary>
     public RecordSchema Resolve(RecordSchema schema)

@@ -1,7 +1,7 @@
 using Ent.Storage.Records;
 using SQLitePCL;
 
-namespace Ent.Storage.Sqlite.Records;
+namespace Ent.Storage.Sqlite;
 
 /// <summary>
 /// A prepared statement on a connection's native handle, bound by position: the record store talks to
