@@ -267,7 +267,7 @@ internal sealed class PluginComposer
         {
             using (handle?.EnterContextualReflection())
             {
-                plugin!.ConfigureServices(new PluginServiceContext(manifest, candidate.Folder, staging, present));
+                plugin!.ConfigureServices(new PluginServiceContext(manifest, candidate.Folder, staging, present, plugin.GetType().Assembly));
             }
         }
         catch (Exception exception)

@@ -85,6 +85,36 @@ public sealed class EntBuilder
         return this;
     }
 
+    /// <summary>
+    /// Reads the department's template and string overrides from a folder (see <see cref="Views.ViewOptions.OverrideDirectory"/>):
+    /// <c>views/grading/report-card.sbn-html</c> for the department, <c>schools/0930001W/views/…</c> for one school,
+    /// <c>strings/grading.fr.json</c> for the wording.
+    /// </summary>
+    /// <param name="directory">The folder; relative paths are taken from the current directory.</param>
+    /// <returns>This builder, for chaining.</returns>
+    public EntBuilder UseViewOverrides(string directory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        var full = Path.GetFullPath(directory);
+        Services.Configure<Views.ViewOptions>(o => o.OverrideDirectory = full);
+        return this;
+    }
+
+    /// <summary>Sets the language of renders and texts that name none (<c>fr</c> unless changed).</summary>
+    /// <param name="language">The language code, e.g. <c>fr</c> or <c>en</c>.</param>
+    /// <returns>This builder, for chaining.</returns>
+    /// <exception cref="ArgumentException">Not a known language code.</exception>
+    public EntBuilder UseDefaultLanguage(string language)
+    {
+        if (!Localization.LanguageCode.IsValid(language))
+        {
+            throw new ArgumentException($"'{language}' is not a language code such as 'fr' or 'en'.", nameof(language));
+        }
+
+        Services.Configure<Views.ViewOptions>(o => o.DefaultLanguage = language);
+        return this;
+    }
+
     /// <summary>Turns a plugin on in every school of the department, from a date.</summary>
     /// <param name="pluginId">The plugin's id.</param>
     /// <param name="from">The first day it is on.</param>

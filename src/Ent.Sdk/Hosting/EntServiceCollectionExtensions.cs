@@ -26,6 +26,7 @@ public static class EntServiceCollectionExtensions
             .Validate(o => o.MaxInputLength > 0 && o.MaxNestingDepth > 0, "MarkdownOptions: MaxInputLength and MaxNestingDepth must be positive.")
             .ValidateOnStart();
         services.TryAddSingleton<IMarkdownRenderer, MarkdownRenderer>();
+        services.AddEntViewSystem();
         var builder = new EntBuilder(services);
         configure?.Invoke(builder);
         builder.Compose();

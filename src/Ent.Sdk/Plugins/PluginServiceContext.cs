@@ -1,3 +1,4 @@
+using System.Reflection;
 using Ent.Core.Access;
 using Ent.Core.Courses;
 using Ent.Core.Events;
@@ -16,9 +17,11 @@ namespace Ent.Sdk.Plugins;
 public sealed class PluginServiceContext
 {
     private readonly IReadOnlySet<string> _presentPlugins;
+    private readonly Assembly _assembly;
 
-    internal PluginServiceContext(PluginManifest manifest, string? folder, IServiceCollection services, IReadOnlySet<string> presentPlugins)
+    internal PluginServiceContext(PluginManifest manifest, string? folder, IServiceCollection services, IReadOnlySet<string> presentPlugins, Assembly assembly)
     {
+        _assembly = assembly;
         Manifest = manifest;
         Folder = folder;
         Services = services;
@@ -78,6 +81,21 @@ public sealed class PluginServiceContext
     public PluginServiceContext GrantCapability(Role role, GrantReach reach, Capability capability)
     {
         Services.AddSingleton(new CapabilityGrant(role, capability, reach));
+        return this;
+    }
+
+    /// <summary>
+    /// Contributes the templates and strings embedded in the plugin's assembly under an area: files under
+    /// <c>Views/</c> (<c>.sbn-html</c>, <c>.sbn-txt</c>) become templates <c>&lt;area&gt;/&lt;path&gt;</c>, and
+    /// <c>Strings/&lt;language&gt;.json</c> the area's texts (the Ent.Sdk build embeds both). A department overrides
+    /// them by name.
+    /// </summary>
+    /// <param name="area">The area, e.g. <c>grading</c>: lower-case letters, digits and '-'.</param>
+    /// <returns>This context, for chaining.</returns>
+    /// <exception cref="ArgumentException">The area is not valid.</exception>
+    public PluginServiceContext AddViews(string area)
+    {
+        Services.AddViewPackage(area, _assembly, Manifest.Id);
         return this;
     }
 }

@@ -1,0 +1,74 @@
+using System.Reflection;
+using Ent.Sdk.Hosting;
+using Ent.Sdk.Localization;
+using Ent.Sdk.Views;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the view system and the templates and strings an assembly ships.</summary>
+public static class ViewServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the templates and strings embedded in an assembly under an area: resources named
+    /// <c>views/&lt;path&gt;.sbn-html</c> (or <c>.sbn-txt</c>) become templates <c>&lt;area&gt;/&lt;path&gt;</c>, and
+    /// <c>strings/&lt;language&gt;.json</c> the area's texts. Plugins call <c>PluginServiceContext.AddViews</c> instead.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="area">The area: lower-case letters, digits and '-', e.g. <c>grading</c>.</param>
+    /// <param name="assembly">The assembly that embeds them.</param>
+    /// <returns>The service collection, for chaining.</returns>
+    /// <exception cref="ArgumentException">The area is not valid.</exception>
+    public static IServiceCollection AddEntViews(this IServiceCollection services, string area, Assembly assembly)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(assembly);
+        return services.AddViewPackage(area, assembly, assembly.GetName().Name ?? "the host");
+    }
+
+    /// <summary>Registers a package of templates and strings, checking its area.</summary>
+    internal static IServiceCollection AddViewPackage(this IServiceCollection services, string area, Assembly assembly, string origin)
+    {
+        if (string.IsNullOrEmpty(area) || !ViewCatalog.IsValidName(area + "/x"))
+        {
+            throw new ArgumentException($"'{area}' is not a view area: use lower-case letters, digits and '-', starting with a letter (e.g. grading).", nameof(area));
+        }
+
+        services.AddSingleton(new ViewPackage(area, assembly, origin));
+        return services;
+    }
+
+    /// <summary>Registers the catalog, the strings and the renderer, once (called by <c>AddEnt</c>).</summary>
+    internal static IServiceCollection AddEntViewSystem(this IServiceCollection services)
+    {
+        services.AddOptions<ViewOptions>().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ViewOptions>, ViewOptionsValidator>();
+        services.TryAddSingleton<ViewCatalog>();
+        services.TryAddSingleton<IViewCatalog>(sp => sp.GetRequiredService<ViewCatalog>());
+        services.TryAddSingleton<ILocalizedStrings, LocalizedStrings>();
+        services.TryAddSingleton<IViewRenderer, ViewRenderer>();
+        services.AddSingleton<IEntStartupTask, ViewCatalogStartup>();
+        return services;
+    }
+
+    /// <summary>Reports every problem of the view options at start, each naming its value.</summary>
+    private sealed class ViewOptionsValidator : IValidateOptions<ViewOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, ViewOptions options)
+        {
+            var problems = options.Validate();
+            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        }
+    }
+
+    /// <summary>Loads the templates and strings when the host starts, so that their diagnostics come out at start.</summary>
+    private sealed class ViewCatalogStartup(ViewCatalog catalog) : IEntStartupTask
+    {
+        public Task RunAsync(CancellationToken cancellationToken)
+        {
+            _ = catalog.Templates;
+            return Task.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using Ent.Sdk.Content;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+
+namespace Ent.Sdk.Views;
+
+/// <summary>
+/// The context of one render: the shared, read-only built-in functions, the limits, the reader's language
+/// and school, and HTML encoding of every value written by an HTML template (except HTML that Ent itself
+/// produced: included templates and rendered Markdown).
+/// </summary>
+internal sealed class ViewTemplateContext : TemplateContext
+{
+    public ViewTemplateContext(ScriptObject builtins, ViewRenderer renderer, ViewEntry entry, string? school, string language, CultureInfo culture)
+        : base(builtins)
+    {
+        Renderer = renderer;
+        School = school;
+        ReaderLanguage = language;
+        Kind = entry.Kind;
+        Area = entry.Area;
+        MemberFilter = static _ => false; // no reflection: models are script objects already
+        PushCulture(culture);
+    }
+
+    /// <summary>The renderer, for the functions.</summary>
+    public ViewRenderer Renderer { get; }
+
+    /// <summary>The school whose overrides apply, or null.</summary>
+    public string? School { get; }
+
+    /// <summary>The reader's language.</summary>
+    public string ReaderLanguage { get; }
+
+    /// <summary>HTML or text: decides encoding.</summary>
+    public ViewKind Kind { get; }
+
+    /// <summary>The area of the template being run (an include switches it), whose strings <c>t</c> reads.</summary>
+    public string Area { get; set; }
+
+    /// <summary>How deep includes nest at this point.</summary>
+    public int IncludeDepth { get; set; }
+
+    /// <inheritdoc />
+    public override TemplateContext Write(SourceSpan span, object? textAsObject)
+    {
+        if (textAsObject is HtmlFragment fragment)
+        {
+            return Write(fragment.Html);
+        }
+
+        var text = ObjectToString(textAsObject);
+        return Write(Kind == ViewKind.Html && text is not null ? HtmlEscaping.Escape(text) : text);
+    }
+}
+
+/// <summary>HTML that Ent produced (an included template, rendered Markdown): written without encoding, still sanitised with the page.</summary>
+/// <param name="Html">The HTML.</param>
+internal sealed record HtmlFragment(string Html)
+{
+    /// <inheritdoc />
+    public override string ToString() => Html;
+}
