@@ -13,7 +13,8 @@ internal sealed record DepartmentConfiguration(
     bool Strict,
     IReadOnlyList<string> PluginDirectories,
     IReadOnlyList<SchoolSettings> Schools,
-    IReadOnlyList<EnablementSettings> Enablement)
+    IReadOnlyList<EnablementSettings> Enablement,
+    string? ViewOverrides = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

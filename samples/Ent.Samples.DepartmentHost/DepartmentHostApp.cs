@@ -5,6 +5,7 @@ using Ent.Core.Organisation;
 using Ent.Sdk;
 using Ent.Sdk.Diagnostics;
 using Ent.Sdk.Hosting;
+using Ent.Sdk.Views;
 using Ent.Storage;
 using Ent.Storage.Events;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,6 +51,11 @@ internal static class DepartmentHostApp
         builder.Services.AddSingleton<IDomainEventHandler<DomainEvent>>(sp => sp.GetRequiredService<UsageCounter>());
         builder.Ent.Options.TimeZone = configuration.TimeZone;
         builder.Ent.UseStrictPlugins(arguments.Strict || configuration.Strict);
+        if (configuration.ViewOverrides is { } overrides)
+        {
+            builder.Ent.UseViewOverrides(Path.GetFullPath(overrides, baseDirectory ?? AppContext.BaseDirectory));
+        }
+
         var postgreSql = arguments.PostgreSql ?? configuration.PostgreSql;
         try
         {
@@ -119,6 +125,7 @@ internal static class DepartmentHostApp
             report.Plugins(host.Runtime);
             report.Enablement(host, schools, today);
             await report.DemoAsync(host, demo).ConfigureAwait(false);
+            report.Views(host.Services.GetRequiredService<IViewCatalog>());
             report.Usage(host.Services.GetRequiredService<UsageCounter>(),
                 await host.Services.GetRequiredService<IEventLog>().CountByCategoryAsync(new EventLogQuery(department.Id)).ConfigureAwait(false));
         }

@@ -5,6 +5,7 @@ using Ent.Core.Organisation;
 using Ent.Core.Strategies;
 using Ent.Sdk.Enablement;
 using Ent.Sdk.Hosting;
+using Ent.Sdk.Views;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ent.Samples.DepartmentHost;
@@ -12,17 +13,19 @@ namespace Ent.Samples.DepartmentHost;
 /// <summary>Prints what the host composed: plugins in start order, diagnostics, enablement per school, a demonstration, usage.</summary>
 internal sealed class HostReport(TextWriter output, HostReport.Labels labels)
 {
+    private const string ReadinessView = "flipped-classroom/class-readiness";
+
     public static readonly Labels French = new(
         CultureInfo.GetCultureInfo("fr-FR"), "Hôte départemental Ent", "Répertoires d'extensions", "Extensions chargées (ordre de démarrage)", "aucune",
         "Diagnostics", "aucun", "Activation des extensions le", "activée", "désactivée", "Démonstration", "classe", "cours",
         "Propositions de la stratégie", "pour", "rien à proposer", "Regroupements proposés", "terminé", "Usage", "pédagogique", "administration", "communication", "part pédagogique",
-        "Données", "cette exécution", "journal, toutes exécutions");
+        "Données", "cette exécution", "journal, toutes exécutions", "Modèles de vues (source en vigueur)");
 
     public static readonly Labels English = new(
         CultureInfo.GetCultureInfo("en-GB"), "Ent department host", "Plugin directories", "Plugins loaded (start order)", "none",
         "Diagnostics", "none", "Plugin enablement on", "on", "off", "Demonstration", "class", "course",
         "Proposals of strategy", "for", "nothing to propose", "Proposed groupings", "finished", "Usage", "pedagogical", "administration", "communication", "pedagogical share",
-        "Data", "this run", "log, all runs");
+        "Data", "this run", "log, all runs", "View templates (effective source)");
 
     public void Header(Department department, string sdkVersion, IEnumerable<string> directories, string dataFile)
     {
@@ -114,6 +117,39 @@ internal sealed class HostReport(TextWriter output, HostReport.Labels labels)
             Line($"    {labels.Groupings}: " + string.Join(" | ", groupings.Select(g =>
                 $"{(g.Activity is { } activity ? titles[activity] : labels.Finished)}: {string.Join(", ", g.Learners.Select(l => names[l]))}")));
         }
+
+        // A plugin's view, rendered by name in the reader's language, with the department's and the school's overrides.
+        var views = host.Services.GetRequiredService<IViewRenderer>();
+        if (host.Services.GetRequiredService<IViewCatalog>().Find(ReadinessView) is not null && enablement.IsEnabled("sample.flipped-classroom", demo.School.Id))
+        {
+            var learners = situations.Select(s => new
+            {
+                Name = names[s.Learner],
+                Completed = demo.Course.Activities.Count(a => s.StatusOf(a.Id) == CompletionStatus.Completed),
+                Total = demo.Course.Activities.Count(),
+            }).ToList();
+            var model = new { ClassName = demo.Class.Name, SessionTitle = demo.Course.Title, Learners = learners, ReadyShare = (double)learners.Count(l => l.Completed == l.Total) / Math.Max(learners.Count, 1) };
+            Line();
+            foreach (var line in views.Render(ReadinessView, model, new ViewScope(demo.School.Uai.Value, labels.Culture.TwoLetterISOLanguageName)).TrimEnd().Split('\n'))
+            {
+                Line("  " + line.TrimEnd());
+            }
+        }
+    }
+
+    public void Views(IViewCatalog catalog)
+    {
+        Line();
+        Line($"{labels.Views}:");
+        foreach (var template in catalog.Templates)
+        {
+            Line($"  {template.Name} ({template.Kind}) — {template.EffectiveFor()}{(template.Schools.Count > 0 ? $" + {template.Schools.Count} school override(s)" : string.Empty)}");
+        }
+
+        foreach (var diagnostic in catalog.Diagnostics)
+        {
+            Line($"  ! {diagnostic}");
+        }
     }
 
     public void Usage(UsageCounter run, IReadOnlyDictionary<UsageCategory, long> logged)
@@ -139,5 +175,5 @@ internal sealed class HostReport(TextWriter output, HostReport.Labels labels)
         CultureInfo Culture, string Title, string Directories, string Plugins, string NoPlugin, string Diagnostics, string NoDiagnostic,
         string Enablement, string On, string Off, string Demo, string Class, string Course, string ProposalsOf, string For,
         string NothingToPropose, string Groupings, string Finished, string Usage, string Pedagogical, string Administration,
-        string Communication, string PedagogicalShare, string Data, string ThisRun, string LogAllRuns);
+        string Communication, string PedagogicalShare, string Data, string ThisRun, string LogAllRuns, string Views);
 }

@@ -27,6 +27,7 @@ public sealed class FlippedClassroomPlugin : EntPlugin
         context.Services.AddOptions<FlippedClassroomOptions>().Validate(o => o.ReadinessThreshold is > 0 and <= 1, "ReadinessThreshold must be in (0, 1].");
         context.Services.AddRecordSchema(ReadinessTracker.Schema);
         context.Services.AddSingleton<ReadinessTracker>();
+        context.AddViews("flipped-classroom"); // Views/class-readiness.sbn-txt and Strings/fr.json, en.json
         context.AddStrategy<FlippedClassroomStrategy>()
             .AddActivityKind(ReadinessQuiz)
             .AddEventHandler<ActivityProgressRecorded, ReadinessTracker.Handler>()

@@ -154,6 +154,12 @@ public sealed class EntBuilder
         Services.AddOptions();
         Services.TryAddSingleton(zone);
         Services.AddEntCore();
+        Services.TryAddSingleton<Ent.Storage.Records.IRecordStores, Ent.Storage.Records.MissingStorageEngine>(); // until UseSqlite / UsePostgreSql replaces it
+        Services.AddOptions<Content.MarkdownOptions>()
+            .Validate(o => o.MaxInputLength > 0 && o.MaxNestingDepth > 0, "MarkdownOptions: MaxInputLength and MaxNestingDepth must be positive.")
+            .ValidateOnStart();
+        Services.TryAddSingleton<Content.IMarkdownRenderer, Content.MarkdownRenderer>();
+        Services.AddEntViewSystem();
         Services.AddSingleton(sp => new EntRuntime(composition, sp, sp.GetRequiredService<ILogger<EntRuntime>>()));
         Services.AddSingleton<IEntRuntime>(sp => sp.GetRequiredService<EntRuntime>());
         Services.AddSingleton<IPluginEnablement>(sp => new PluginEnablement(rules, sp.GetRequiredService<IEntRuntime>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<TimeZoneInfo>()));

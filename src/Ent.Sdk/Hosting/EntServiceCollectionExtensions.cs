@@ -1,7 +1,4 @@
-using Ent.Sdk.Content;
 using Ent.Sdk.Hosting;
-using Ent.Storage.Records;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -21,12 +18,6 @@ public static class EntServiceCollectionExtensions
     public static EntBuilder AddEnt(this IServiceCollection services, Action<EntBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.TryAddSingleton<IRecordStores, MissingStorageEngine>(); // until UseSqlite / UsePostgreSql replaces it
-        services.AddOptions<MarkdownOptions>()
-            .Validate(o => o.MaxInputLength > 0 && o.MaxNestingDepth > 0, "MarkdownOptions: MaxInputLength and MaxNestingDepth must be positive.")
-            .ValidateOnStart();
-        services.TryAddSingleton<IMarkdownRenderer, MarkdownRenderer>();
-        services.AddEntViewSystem();
         var builder = new EntBuilder(services);
         configure?.Invoke(builder);
         builder.Compose();

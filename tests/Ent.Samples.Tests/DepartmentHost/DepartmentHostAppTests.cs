@@ -143,6 +143,50 @@ public sealed class DepartmentHostAppTests : IDisposable
         Assert.Contains("1. sample.flipped-classroom 1.0.0", report, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_department_overrides_the_plugins_view_for_one_school_and_rewords_it_for_all()
+    {
+        var overrides = Directory.CreateDirectory(Path.Combine(_data, "overrides")).FullName;
+        var schoolView = Path.Combine(overrides, "schools", "0930001W", "views", "flipped-classroom", "class-readiness.sbn-txt");
+        Directory.CreateDirectory(Path.GetDirectoryName(schoolView)!);
+        await File.WriteAllTextAsync(schoolView, "Collège Jean Jaurès — {{ t \"title\" class_name session_title }} {{ learners.size }} élèves\n");
+        Directory.CreateDirectory(Path.Combine(overrides, "strings"));
+        await File.WriteAllTextAsync(Path.Combine(overrides, "strings", "flipped-classroom.fr.json"), "{ \"title\": \"Où en est la {0} ({1}) ?\" }");
+        var config = await ConfigurationWith(overrides);
+
+        var (exit, report, _) = await Run("--config", config, "--plugins", PluginArtifacts);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Collège Jean Jaurès — Où en est la 5e B (Les fractions) ? 3 élèves", report, StringComparison.Ordinal);
+        Assert.Contains("flipped-classroom/class-readiness (Text) — shipped by sample.flipped-classroom + 1 school override(s)", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_broken_view_override_is_reported_and_the_plugins_view_is_shown()
+    {
+        var overrides = Directory.CreateDirectory(Path.Combine(_data, "overrides")).FullName;
+        var view = Path.Combine(overrides, "views", "flipped-classroom", "class-readiness.sbn-txt");
+        Directory.CreateDirectory(Path.GetDirectoryName(view)!);
+        await File.WriteAllTextAsync(view, "{{ for x in }}");
+        var config = await ConfigurationWith(overrides);
+
+        var (exit, report, _) = await Run("--config", config, "--plugins", PluginArtifacts);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Préparation de la classe 5e B avant « Les fractions » :", report, StringComparison.Ordinal);
+        Assert.Contains("! flipped-classroom/class-readiness (department override " + view + "), line 1, column", report, StringComparison.Ordinal);
+    }
+
+    private async Task<string> ConfigurationWith(string viewOverrides)
+    {
+        await using var stream = typeof(DepartmentHostApp).Assembly.GetManifestResourceStream("department.json")!;
+        using var reader = new StreamReader(stream);
+        var json = (await reader.ReadToEndAsync()).Replace("\"viewOverrides\": null", $"\"viewOverrides\": \"{viewOverrides}\"", StringComparison.Ordinal);
+        var config = Path.Combine(_data, "department.json");
+        await File.WriteAllTextAsync(config, json);
+        return config;
+    }
+
     private async Task<(int Exit, string Output, string Error)> Run(params string[] args)
     {
         using var output = new StringWriter();
