@@ -97,6 +97,51 @@ public sealed class ViewLimitTests
     }
 
     [Fact]
+    public void Template_code_nested_too_deep_is_a_syntax_error_not_a_stack_overflow()
+    {
+        var nested = string.Concat(Enumerable.Repeat("{{ if true }}", 5_000)) + string.Concat(Enumerable.Repeat("{{ end }}", 5_000));
+        using var host = ViewHost.Create(new Dictionary<string, string> { ["views/specs/deep.sbn-html"] = nested });
+
+        var error = Assert.Throws<ViewException>(() => host.Render("specs/deep"));
+
+        Assert.Equal(ViewFailure.Syntax, error.Failure);
+        Assert.Contains("depth limit", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_template_of_ten_megabytes_of_brackets_is_refused_at_load_naming_its_length()
+    {
+        using var host = ViewHost.Create(new Dictionary<string, string> { ["views/specs/brackets.sbn-html"] = new string('[', 10_000_000) });
+
+        var error = Assert.Throws<ViewException>(() => host.Render("specs/brackets"));
+
+        Assert.Contains("10000000 characters long", error.Message, StringComparison.Ordinal);
+        Assert.Contains(host.Catalog.Diagnostics, d => d.Template == "specs/brackets");
+    }
+
+    [Fact]
+    public void Ten_megabytes_of_brackets_in_a_value_stop_at_the_output_limit()
+    {
+        using var host = ViewHost.Create();
+
+        var error = Assert.Throws<ViewException>(() => host.Render("specs/echo", new { Value = new string('[', 10_000_000) }));
+
+        Assert.Equal(ViewFailure.OutputLimit, error.Failure);
+    }
+
+    [Fact]
+    public void Markdown_over_its_limits_in_a_template_is_an_error_naming_the_template_and_the_limit()
+    {
+        using var host = ViewHost.Create();
+
+        var error = Assert.Throws<ViewException>(() => host.Render("specs/markdown", new { Content = new string('>', 1_000) + " deep" }));
+
+        Assert.Equal(ViewFailure.Runtime, error.Failure);
+        Assert.Contains("specs/markdown", error.Message, StringComparison.Ordinal);
+        Assert.Contains("nesting depth", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Options_out_of_range_fail_at_start_naming_the_values()
     {
         var problems = new ViewOptions { MaxLoopIterations = 0, Timeout = TimeSpan.Zero, DefaultLanguage = "zz" }.Validate();
