@@ -44,6 +44,9 @@ public sealed class PackageConsumerTests(PackedFeed feed) : IClassFixture<Packed
 
         Assert.Contains("plugin acme.hello 1.0.0 Started", output, StringComparison.Ordinal);
         Assert.Contains("strategy acme.hello: Bonjour depuis un paquet", output, StringComparison.Ordinal);
+        Assert.Contains("view fr: <p class=\"welcome\">Bienvenue, Zoé &lt;3 !</p>", output, StringComparison.Ordinal); // Views/ and Strings/ embedded by the package's targets
+        Assert.Contains("view en: <p class=\"welcome\">Welcome, Zoé &lt;3!</p>", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", output, StringComparison.Ordinal);
         Assert.DoesNotContain("diagnostic", output, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(pluginFolder, "Ent.Sdk.dll")), "The package's build targets should keep Ent.Sdk.dll out of the plugin folder.");
         Assert.False(File.Exists(Path.Combine(pluginFolder, "Ent.Core.dll")), "The package's build targets should keep Ent.Core.dll out of the plugin folder.");

@@ -6,7 +6,7 @@ namespace Acme.Hello;
 
 public sealed class HelloPlugin : EntPlugin
 {
-    public override void ConfigureServices(PluginServiceContext context) => context.AddStrategy<HelloStrategy>();
+    public override void ConfigureServices(PluginServiceContext context) => context.AddViews("hello").AddStrategy<HelloStrategy>();
 }
 
 public sealed class HelloStrategy : IPedagogicalStrategy

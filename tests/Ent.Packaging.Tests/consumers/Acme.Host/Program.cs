@@ -1,5 +1,6 @@
 using Ent.Core.Strategies;
 using Ent.Sdk.Hosting;
+using Ent.Sdk.Views;
 using Microsoft.Extensions.DependencyInjection;
 
 var builder = EntHost.CreateBuilder();
@@ -20,5 +21,9 @@ foreach (var strategy in host.Services.GetServices<IPedagogicalStrategy>().Order
 {
     Console.WriteLine($"strategy {strategy.Id}: {strategy.Name.French}");
 }
+
+var views = host.Services.GetRequiredService<IViewRenderer>();
+Console.WriteLine($"view fr: {views.Render("hello/welcome", new { Name = "Zoé <3" })}".TrimEnd());
+Console.WriteLine($"view en: {views.Render("hello/welcome", new { Name = "Zoé <3" }, new ViewScope(Language: "en"))}".TrimEnd());
 
 return host.Runtime.Diagnostics.Count == 0 ? 0 : 1;
