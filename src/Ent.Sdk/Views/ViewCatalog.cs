@@ -23,6 +23,7 @@ internal sealed partial class ViewCatalog : IViewCatalog
     public const string TextExtension = ".sbn-txt";
 
     private const int MaxTemplateLength = 1_000_000;
+    private const int MaxDiagnostics = 1_000;
 
     private readonly ILogger<ViewCatalog> _logger;
     private readonly Dictionary<string, ViewEntry> _entries = new(StringComparer.Ordinal);
@@ -30,6 +31,7 @@ internal sealed partial class ViewCatalog : IViewCatalog
     private readonly List<ViewDiagnostic> _diagnostics = [];
     private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
+    private readonly FrozenDictionary<string, ViewTemplateInfo> _infos;
 
     /// <summary>Loads the shipped templates and strings, then the overrides.</summary>
     public ViewCatalog(IEnumerable<ViewPackage> packages, IOptions<ViewOptions> options, ILogger<ViewCatalog> logger)
@@ -57,6 +59,7 @@ internal sealed partial class ViewCatalog : IViewCatalog
         CheckTranslations();
         Templates = [.. _entries.Values.OrderBy(e => e.Name, StringComparer.Ordinal).Select(e => e.ToInfo())];
         Names = _entries.ToFrozenDictionary(StringComparer.Ordinal);
+        _infos = Templates.ToFrozenDictionary(t => t.Name, StringComparer.Ordinal);
     }
 
     /// <summary>The options in force.</summary>
@@ -81,7 +84,7 @@ internal sealed partial class ViewCatalog : IViewCatalog
     public FrozenDictionary<string, ViewEntry> Names { get; }
 
     /// <inheritdoc />
-    public ViewTemplateInfo? Find(string name) => Templates.FirstOrDefault(t => t.Name == name);
+    public ViewTemplateInfo? Find(string name) => _infos.GetValueOrDefault(name);
 
     /// <summary>Whether a template name is well formed: an area and a path of lower-case segments (<c>grading/report-card</c>).</summary>
     public static bool IsValidName(string name) => NameShape().IsMatch(name);
@@ -99,9 +102,9 @@ internal sealed partial class ViewCatalog : IViewCatalog
     {
         lock (_lock)
         {
-            if (!_reported.Add(diagnostic.ToString()))
+            if (_diagnostics.Count >= MaxDiagnostics || !_reported.Add(diagnostic.ToString()))
             {
-                return;
+                return; // the first thousand are kept; a template failing with ever-new messages cannot fill memory
             }
 
             _diagnostics.Add(diagnostic);

@@ -12,7 +12,7 @@ public sealed class ViewOptions
     /// <summary>The language used when a render or a lookup names none; <c>fr</c> by default, as for a French department.</summary>
     public string DefaultLanguage { get; set; } = "fr";
 
-    /// <summary>The most loop iterations a render may run, all loops counted together (10,000 by default).</summary>
+    /// <summary>The most iterations one loop may run, the loops nested in it counted together (10,000 by default).</summary>
     public int MaxLoopIterations { get; set; } = 10_000;
 
     /// <summary>The deepest a render may call functions and includes within each other (64 by default).</summary>
