@@ -15,7 +15,7 @@ namespace Ent.Sdk.Content;
 /// </summary>
 internal static class HtmlPageSanitizer
 {
-    private static readonly HashSet<string> Elements = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> Elements = new(StringComparer.OrdinalIgnoreCase)
     {
         "html", "head", "body", "title", "meta", "style", "header", "footer", "main", "nav", "section", "article", "aside",
         "h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "br", "hr", "wbr", "ul", "ol", "li", "dl", "dt", "dd",
@@ -26,13 +26,13 @@ internal static class HtmlPageSanitizer
     };
 
     /// <summary>Elements dropped with everything up to their end tag: their content is code, or parsed by other rules.</summary>
-    private static readonly HashSet<string> DroppedWithContent = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> DroppedWithContent = new(StringComparer.OrdinalIgnoreCase)
     {
         "script", "noscript", "template", "iframe", "frame", "frameset", "object", "embed", "applet", "noembed", "noframes",
         "xmp", "plaintext", "svg", "math", "base", "link",
     };
 
-    private static readonly HashSet<string> Attributes = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> Attributes = new(StringComparer.OrdinalIgnoreCase)
     {
         "id", "class", "title", "lang", "dir", "role", "hidden", "tabindex", "style", "href", "src", "alt", "width", "height",
         "colspan", "rowspan", "scope", "headers", "datetime", "name", "value", "type", "for", "action", "method", "checked",
@@ -47,6 +47,7 @@ internal static class HtmlPageSanitizer
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ElementLookup = Elements.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> DroppedLookup = DroppedWithContent.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AttributeLookup = Attributes.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Sanitises a page: what is not on the allow-list is escaped or dropped, never passed through.</summary>
     public static string Sanitize(string html)
@@ -97,13 +98,13 @@ internal static class HtmlPageSanitizer
             return open + 1;
         }
 
-        var name = html.AsSpan(nameStart, nameEnd - nameStart).ToString().ToLowerInvariant();
-        if (DroppedLookup.Contains(name))
+        var span = html.AsSpan(nameStart, nameEnd - nameStart);
+        if (DroppedLookup.TryGetValue(span, out var dropped))
         {
-            return closing ? SkipPast(html, nameEnd, '>') : SkipElement(html, nameEnd, name);
+            return closing ? SkipPast(html, nameEnd, '>') : SkipElement(html, nameEnd, dropped);
         }
 
-        if (!ElementLookup.Contains(name))
+        if (!ElementLookup.TryGetValue(span, out var name)) // the set's own lower-case string: no allocation per tag
         {
             output.Append("&lt;");
             return open + 1;
@@ -152,7 +153,8 @@ internal static class HtmlPageSanitizer
                 i++;
             }
 
-            var attribute = html.AsSpan(attributeStart, i - attributeStart).ToString().ToLowerInvariant();
+            var attributeSpan = html.AsSpan(attributeStart, i - attributeStart);
+            var attribute = AttributeLookup.TryGetValue(attributeSpan, out var known) ? known : attributeSpan.ToString().ToLowerInvariant();
             while (i < html.Length && char.IsWhiteSpace(html[i]))
             {
                 i++;

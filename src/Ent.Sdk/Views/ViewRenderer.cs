@@ -238,7 +238,11 @@ internal sealed class ViewRenderer : IViewRenderer
             objects.Remove("eval_template");
         }
 
-        builtins.Import(typeof(ViewFunctions));
+        foreach (var (name, function) in ViewFunction.All)
+        {
+            builtins[name] = function;
+        }
+
         foreach (var (_, value) in builtins)
         {
             if (value is ScriptObject nested)

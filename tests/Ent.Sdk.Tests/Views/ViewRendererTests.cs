@@ -140,6 +140,20 @@ public sealed class ViewRendererTests
         Assert.Equal(2, error.Line);
     }
 
+    [Theory]
+    [InlineData("<p>\n{{ t }}</p>")]
+    [InlineData("<p>\n{{ include }}</p>")]
+    [InlineData("<p>\n{{ include \"specs/echo\" \"specs/echo\" }}</p>")]
+    public void A_function_called_with_the_wrong_arguments_is_a_runtime_error_with_its_line(string template)
+    {
+        using var host = ViewHost.Create(new Dictionary<string, string> { ["views/specs/call.sbn-html"] = template });
+
+        var error = Assert.Throws<ViewException>(() => host.Render("specs/call"));
+
+        Assert.Equal(ViewFailure.Runtime, error.Failure);
+        Assert.Equal(2, error.Line);
+    }
+
     [Fact]
     public void An_invalid_language_is_refused_naming_it()
     {
