@@ -19,13 +19,13 @@ internal sealed class HostReport(TextWriter output, HostReport.Labels labels)
         CultureInfo.GetCultureInfo("fr-FR"), "Hôte départemental Ent", "Répertoires d'extensions", "Extensions chargées (ordre de démarrage)", "aucune",
         "Diagnostics", "aucun", "Activation des extensions le", "activée", "désactivée", "Démonstration", "classe", "cours",
         "Propositions de la stratégie", "pour", "rien à proposer", "Regroupements proposés", "terminé", "Usage", "pédagogique", "administration", "communication", "part pédagogique",
-        "Données", "cette exécution", "journal, toutes exécutions", "Modèles de vues (source en vigueur)");
+        "Données", "cette exécution", "journal, toutes exécutions", "Modèles de vues (source en vigueur)", "fourni par", "surcharge du département", "surcharge(s) d'établissement");
 
     public static readonly Labels English = new(
         CultureInfo.GetCultureInfo("en-GB"), "Ent department host", "Plugin directories", "Plugins loaded (start order)", "none",
         "Diagnostics", "none", "Plugin enablement on", "on", "off", "Demonstration", "class", "course",
         "Proposals of strategy", "for", "nothing to propose", "Proposed groupings", "finished", "Usage", "pedagogical", "administration", "communication", "pedagogical share",
-        "Data", "this run", "log, all runs", "View templates (effective source)");
+        "Data", "this run", "log, all runs", "View templates (effective source)", "shipped by", "department override", "school override(s)");
 
     public void Header(Department department, string sdkVersion, IEnumerable<string> directories, string dataFile)
     {
@@ -143,7 +143,10 @@ internal sealed class HostReport(TextWriter output, HostReport.Labels labels)
         Line($"{labels.Views}:");
         foreach (var template in catalog.Templates)
         {
-            Line($"  {template.Name} ({template.Kind}) — {template.EffectiveFor()}{(template.Schools.Count > 0 ? $" + {template.Schools.Count} school override(s)" : string.Empty)}");
+            var source = template.EffectiveFor() is { } effective
+                ? effective.Layer == ViewLayer.Shipped ? $"{labels.ShippedBy} {effective.Origin}" : $"{labels.DepartmentOverride} {effective.Origin}"
+                : labels.NoneLabel;
+            Line($"  {template.Name} ({template.Kind}) — {source}{(template.Schools.Count > 0 ? $" + {template.Schools.Count} {labels.SchoolOverrides}" : string.Empty)}");
         }
 
         foreach (var diagnostic in catalog.Diagnostics)
@@ -175,5 +178,9 @@ internal sealed class HostReport(TextWriter output, HostReport.Labels labels)
         CultureInfo Culture, string Title, string Directories, string Plugins, string NoPlugin, string Diagnostics, string NoDiagnostic,
         string Enablement, string On, string Off, string Demo, string Class, string Course, string ProposalsOf, string For,
         string NothingToPropose, string Groupings, string Finished, string Usage, string Pedagogical, string Administration,
-        string Communication, string PedagogicalShare, string Data, string ThisRun, string LogAllRuns, string Views);
+        string Communication, string PedagogicalShare, string Data, string ThisRun, string LogAllRuns, string Views, string ShippedBy, string DepartmentOverride, string SchoolOverrides)
+    {
+        /// <summary>The word for "none".</summary>
+        public string NoneLabel => NoPlugin;
+    }
 }

@@ -158,7 +158,7 @@ public sealed class DepartmentHostAppTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.Contains("Collège Jean Jaurès — Où en est la 5e B (Les fractions) ? 3 élèves", report, StringComparison.Ordinal);
-        Assert.Contains("flipped-classroom/class-readiness (Text) — shipped by sample.flipped-classroom + 1 school override(s)", report, StringComparison.Ordinal);
+        Assert.Contains("flipped-classroom/class-readiness (Text) — fourni par sample.flipped-classroom + 1 surcharge(s) d'établissement", report, StringComparison.Ordinal);
     }
 
     [Fact]
