@@ -16,6 +16,9 @@ public sealed class PostgreSqlEventLog(PostgreSqlDatabase database) : IEventLog
     /// <summary>Batches at least this large are written with binary COPY; smaller ones with one multi-row INSERT.</summary>
     public const int CopyThreshold = 64;
 
+    /// <summary>How many events are serialised ahead while the previous ones are written.</summary>
+    private const int CopyChunk = 1024;
+
     /// <summary>The event log's schema, version by version.</summary>
     public static IReadOnlyCollection<SchemaMigration> Migrations { get; } =
     [
@@ -35,28 +38,33 @@ public sealed class PostgreSqlEventLog(PostgreSqlDatabase database) : IEventLog
             CREATE INDEX ix_events_department_time ON ent.events (department_id, occurred_at);
             CREATE INDEX ix_events_department_school ON ent.events (department_id, school_id, sequence);
             """),
+        new(2, "The time index becomes a BRIN index: the log is appended in time order, so block ranges summarise time well, at a fraction of a B-tree's cost per appended row.", """
+            DROP INDEX ent.ix_events_department_time;
+            CREATE INDEX ix_events_time ON ent.events USING brin (occurred_at);
+            """),
     ];
 
     /// <inheritdoc />
     public async Task AppendAsync(IReadOnlyList<DomainEvent> events, CancellationToken cancellationToken = default)
     {
-        var rows = EventRow.FromBatch(events);
-        if (rows.Length == 0)
+        ArgumentNullException.ThrowIfNull(events);
+        if (events.Count == 0)
         {
             return;
         }
 
+        var small = events.Count < CopyThreshold ? EventRow.FromBatch(events) : null; // checked before connecting
         await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            if (rows.Length >= CopyThreshold)
+            if (small is null)
             {
-                await CopyAsync(connection, rows, cancellationToken).ConfigureAwait(false);
+                await CopyAsync(connection, events, cancellationToken).ConfigureAwait(false);
             }
             else
             {
-                await InsertAsync(connection, transaction, rows, cancellationToken).ConfigureAwait(false);
+                await InsertAsync(connection, transaction, small, cancellationToken).ConfigureAwait(false);
             }
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -133,13 +141,14 @@ public sealed class PostgreSqlEventLog(PostgreSqlDatabase database) : IEventLog
         }
     }
 
-    private static async Task CopyAsync(NpgsqlConnection connection, EventRow[] rows, CancellationToken cancellationToken)
+    /// <summary>Writes a batch with binary COPY while its next chunk is serialised on another core; the server parses and indexes meanwhile.</summary>
+    private static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<DomainEvent> events, CancellationToken cancellationToken)
     {
         await using var stream = await connection.BeginRawBinaryCopyAsync(
             "COPY ent.events (id, department_id, school_id, actor_id, occurred_at, category, type, object_kind, object_id, payload) FROM STDIN (FORMAT BINARY)",
             cancellationToken).ConfigureAwait(false);
         await using var writer = new PostgreSqlCopyWriter(stream);
-        foreach (var row in rows)
+        foreach (var row in EventRow.InChunks(events, CopyChunk, cancellationToken).SelectMany(rows => rows))
         {
             writer.StartRow(10);
             writer.Write(ColumnType.Id, row.Id);

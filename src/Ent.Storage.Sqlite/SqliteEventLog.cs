@@ -48,35 +48,19 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
             return;
         }
 
-        // SQLite writes on one core: the next chunk's payloads are serialised on another meanwhile.
-        var chunks = (events.Count + Chunk - 1) / Chunk;
-        Task<EventRow[]> Prepare(int chunk) => Task.Run(() => EventRow.FromRange(events, chunk * Chunk, Math.Min(Chunk, events.Count - (chunk * Chunk))), cancellationToken);
-        var next = chunks == 1 ? Task.FromResult(EventRow.FromRange(events, 0, events.Count)) : Prepare(0);
         await using var connection = await database.ConnectNativeAsync(cancellationToken).ConfigureAwait(false);
         var db = connection.Handle!;
         using var insert = new SqliteStatement(db, database.Path, """
             INSERT INTO ent_events (id, department, school, actor, occurred_at, category, type, object_kind, object_id, payload)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
             """);
-        var ids = new HashSet<Guid>(events.Count);
         database.InTransaction(db, () =>
         {
-            for (var chunk = 0; chunk < chunks; chunk++)
+            // SQLite writes on one core: the next chunk's payloads are serialised on another meanwhile.
+            foreach (var rows in EventRow.InChunks(events, Chunk, cancellationToken))
             {
-                var rows = next.GetAwaiter().GetResult();
-                if (chunk + 1 < chunks)
-                {
-                    next = Prepare(chunk + 1);
-                }
-
-                cancellationToken.ThrowIfCancellationRequested();
                 foreach (var row in rows)
                 {
-                    if (!ids.Add(row.Id))
-                    {
-                        throw new ArgumentException($"Event {row.Id} appears twice in the batch; nothing was written.", nameof(events));
-                    }
-
                     Insert(insert, row);
                 }
             }

@@ -23,10 +23,10 @@ internal sealed record EventRow(
         TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { LeaveOutCommonFields } },
     };
 
-    /// <summary>Checks and flattens a batch; refuses the whole batch on the first problem, naming the event.</summary>
     /// <summary>From this many events, a batch's payloads are serialised on every core.</summary>
     private const int ParallelFrom = 512;
 
+    /// <summary>Checks and flattens a batch; refuses the whole batch on the first problem, naming the event.</summary>
     public static EventRow[] FromBatch(IReadOnlyList<DomainEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);
@@ -73,6 +73,37 @@ internal sealed record EventRow(
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// Checks and converts a batch chunk by chunk, the next chunk being serialised on another core while the
+    /// caller writes the current one (engines write on one core). An event that appears twice is refused.
+    /// </summary>
+    public static IEnumerable<EventRow[]> InChunks(IReadOnlyList<DomainEvent> events, int chunk, CancellationToken cancellationToken)
+    {
+        var chunks = (events.Count + chunk - 1) / chunk;
+        Task<EventRow[]> Prepare(int index) => Task.Run(() => FromRange(events, index * chunk, Math.Min(chunk, events.Count - (index * chunk))), cancellationToken);
+        var next = chunks == 1 ? Task.FromResult(FromRange(events, 0, events.Count)) : Prepare(0);
+        var ids = new HashSet<Guid>(events.Count);
+        for (var index = 0; index < chunks; index++)
+        {
+            var rows = next.GetAwaiter().GetResult();
+            if (index + 1 < chunks)
+            {
+                next = Prepare(index + 1);
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var row in rows)
+            {
+                if (!ids.Add(row.Id))
+                {
+                    throw new ArgumentException($"Event {row.Id} appears twice in the batch; nothing was written.", nameof(events));
+                }
+            }
+
+            yield return rows;
+        }
     }
 
     /// <summary>Checks and converts part of a batch, in order; duplicates across parts are the caller's to find.</summary>

@@ -20,5 +20,7 @@ public sealed class InMemoryEngine : StorageEngine
     public override Task SetSchemaVersionAsync(string component, int version) =>
         throw new NotSupportedException("The in-memory log has no schema.");
 
+    public override int EventLogVersion => throw new NotSupportedException("The in-memory log has no schema.");
+
     public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -51,11 +51,15 @@ public sealed class PostgreSqlEngine : StorageEngine
         return stores;
     }
 
-    public async Task<PostgreSqlDatabase> OpenAsync()
+    public override int EventLogVersion => PostgreSqlEventLog.Migrations.Max(m => m.Version);
+
+    /// <summary>Opens the store, migrating the event log up to <paramref name="eventLogVersion"/> (the latest by default).</summary>
+    public async Task<PostgreSqlDatabase> OpenAsync(int? eventLogVersion = null)
     {
         var database = new PostgreSqlDatabase(ConnectionString);
         _opened.Add(database);
-        await database.OpenAsync(new Dictionary<string, IReadOnlyCollection<SchemaMigration>> { [SchemaComponents.EventLog] = PostgreSqlEventLog.Migrations });
+        var migrations = PostgreSqlEventLog.Migrations.Where(m => m.Version <= (eventLogVersion ?? int.MaxValue)).ToArray();
+        await database.OpenAsync(new Dictionary<string, IReadOnlyCollection<SchemaMigration>> { [SchemaComponents.EventLog] = migrations });
         return database;
     }
 

@@ -36,6 +36,8 @@ public sealed class SqliteEngine : StorageEngine
         return database;
     }
 
+    public override int EventLogVersion => SqliteEventLog.Migrations.Max(m => m.Version);
+
     public override async Task SetSchemaVersionAsync(string component, int version)
     {
         await using var connection = new SqliteConnection($"Data Source={Path};Pooling=False");

@@ -18,5 +18,8 @@ public abstract class StorageEngine : IAsyncDisposable
     /// <summary>Sets a component's stored schema version behind Ent's back, as a newer Ent would have left it.</summary>
     public abstract Task SetSchemaVersionAsync(string component, int version);
 
+    /// <summary>The event log's schema version in this engine's code.</summary>
+    public abstract int EventLogVersion { get; }
+
     public abstract ValueTask DisposeAsync();
 }

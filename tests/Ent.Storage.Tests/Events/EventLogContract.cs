@@ -66,6 +66,32 @@ public abstract class EventLogContract : EngineContract
     }
 
     [Fact]
+    public async Task An_event_over_a_limit_late_in_a_large_batch_leaves_nothing_of_the_batch()
+    {
+        var log = await Engine.OpenEventLogAsync();
+        var events = SampleEvents.Many(3000, _department, _school);
+        events[2500] = events[2500] with { Object = new ObjectReference(new string('x', 101), Guid.NewGuid()) };
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => log.AppendAsync(events));
+
+        Assert.Contains(events[2500].Id.Value.ToString(), error.Message, StringComparison.Ordinal);
+        Assert.Empty(await log.ReadAsync(new EventLogQuery(_department)));
+    }
+
+    [Fact]
+    public async Task An_event_twice_in_a_large_batch_leaves_nothing_of_the_batch()
+    {
+        var log = await Engine.OpenEventLogAsync();
+        var events = SampleEvents.Many(3000, _department, _school);
+        events[2999] = events[10];
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => log.AppendAsync(events));
+
+        Assert.Contains("appears twice", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await log.ReadAsync(new EventLogQuery(_department)));
+    }
+
+    [Fact]
     public async Task An_event_over_a_limit_is_refused_before_writing_naming_it()
     {
         var log = await Engine.OpenEventLogAsync();
@@ -158,8 +184,8 @@ public abstract class DurableEventLogContract : EventLogContract
         var error = await Assert.ThrowsAsync<IncompatibleStoreException>(Engine.OpenEventLogAsync);
 
         Assert.Contains(Engine.Location, error.Message, StringComparison.Ordinal);
-        Assert.Contains("'core.events' is at version 99, newer than this code (version 1)", error.Message, StringComparison.Ordinal);
-        await Engine.SetSchemaVersionAsync(SchemaComponents.EventLog, 1);
+        Assert.Contains($"'core.events' is at version 99, newer than this code (version {Engine.EventLogVersion})", error.Message, StringComparison.Ordinal);
+        await Engine.SetSchemaVersionAsync(SchemaComponents.EventLog, Engine.EventLogVersion);
         Assert.Equal(events.Select(e => e.Id), (await (await Engine.OpenEventLogAsync()).ReadAsync(new EventLogQuery(_department))).Select(e => e.Id));
     }
 }
@@ -172,6 +198,25 @@ public sealed class SqliteEventLogTests : DurableEventLogContract
 public sealed class PostgreSqlEventLogTests : DurableEventLogContract
 {
     protected override StorageEngine CreateEngine() => new PostgreSqlEngine();
+
+    [Fact]
+    public async Task A_version_1_log_gets_its_brin_time_index_and_keeps_its_events()
+    {
+        var engine = (PostgreSqlEngine)Engine;
+        var department = DepartmentId.New();
+        var events = SampleEvents.Many(100, department, SchoolId.New());
+        await new Ent.Storage.PostgreSql.PostgreSqlEventLog(await engine.OpenAsync(eventLogVersion: 1)).AppendAsync(events);
+
+        var log = new Ent.Storage.PostgreSql.PostgreSqlEventLog(await engine.OpenAsync());
+
+        Assert.Equal(events.Select(e => e.Id), (await log.ReadAsync(new EventLogQuery(department))).Select(e => e.Id));
+        await using var connection = new Npgsql.NpgsqlConnection(engine.ConnectionString);
+        await connection.OpenAsync();
+        await using var indexes = new Npgsql.NpgsqlCommand("SELECT string_agg(indexname || ':' || split_part(indexdef, 'USING ', 2), ' ' ORDER BY indexname) FROM pg_indexes WHERE schemaname = 'ent' AND tablename = 'events'", connection);
+        var found = (string)(await indexes.ExecuteScalarAsync())!;
+        Assert.Contains("ix_events_time:brin (occurred_at)", found, StringComparison.Ordinal);
+        Assert.DoesNotContain("ix_events_department_time", found, StringComparison.Ordinal);
+    }
 }
 
 public sealed class InMemoryEventLogTests : EventLogContract
