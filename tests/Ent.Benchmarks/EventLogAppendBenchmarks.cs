@@ -128,6 +128,28 @@ public class EventLogAppendBenchmarks
         }
     }
 
+    /// <summary>
+    /// The same million events from two writers at once, as a host's concurrent requests append them: each batch
+    /// is still one transaction, and the server indexes the two streams on two cores.
+    /// </summary>
+    [Benchmark]
+    [BenchmarkCategory("PostgreSQL")]
+    public async Task PostgreSqlEventLogAppendTwoWriters()
+    {
+        await using var database = await NewPostgreSqlAsync();
+        var log = new PostgreSqlEventLog(database);
+        var next = -1;
+        async Task Writer()
+        {
+            for (var batch = Interlocked.Increment(ref next); batch < _batches.Length; batch = Interlocked.Increment(ref next))
+            {
+                await log.AppendAsync(_batches[batch]);
+            }
+        }
+
+        await Task.WhenAll(Task.Run(Writer), Task.Run(Writer));
+    }
+
     private async Task<SqliteDatabase> NewSqliteAsync()
     {
         var database = new SqliteDatabase(Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".db"), TimeProvider.System);
