@@ -147,6 +147,13 @@ internal sealed class PostgreSqlCopyWriter : IAsyncDisposable
                 WriteInt32(4);
                 WriteInt32(((DateOnly)value).DayNumber - DateEpochDay);
                 break;
+            case ColumnType.Bytes:
+                var bytes = ((ReadOnlyMemory<byte>)value).Span;
+                Reserve(4 + bytes.Length);
+                WriteInt32(bytes.Length);
+                bytes.CopyTo(_buffer.AsSpan(_length));
+                _length += bytes.Length;
+                break;
             default:
                 throw new InvalidOperationException($"Unknown column type {type}.");
         }

@@ -57,6 +57,9 @@ internal sealed class SqliteStatement : IDisposable
             case ColumnType.Date:
                 raw.sqlite3_bind_int64(_statement, index, ((DateOnly)value).DayNumber);
                 break;
+            case ColumnType.Bytes:
+                raw.sqlite3_bind_blob(_statement, index, ((ReadOnlyMemory<byte>)value).Span);
+                break;
             default:
                 throw new InvalidOperationException($"Unknown column type {type}.");
         }
@@ -90,6 +93,7 @@ internal sealed class SqliteStatement : IDisposable
             ColumnType.Boolean => raw.sqlite3_column_int64(_statement, column) != 0,
             ColumnType.Timestamp => new DateTimeOffset(raw.sqlite3_column_int64(_statement, column), TimeSpan.Zero),
             ColumnType.Date => DateOnly.FromDayNumber((int)raw.sqlite3_column_int64(_statement, column)),
+            ColumnType.Bytes => new ReadOnlyMemory<byte>(raw.sqlite3_column_blob(_statement, column).ToArray()),
             _ => throw new InvalidOperationException($"Unknown column type {type}."),
         };
     }

@@ -16,6 +16,7 @@ internal static class PostgreSqlRecordSql
         ColumnType.Boolean => "boolean",
         ColumnType.Timestamp => "timestamptz",
         ColumnType.Date => "date",
+        ColumnType.Bytes => "bytea",
         _ => throw new InvalidOperationException($"Unknown column type {type}."),
     };
 
@@ -28,6 +29,7 @@ internal static class PostgreSqlRecordSql
         ColumnType.Boolean => NpgsqlDbType.Boolean,
         ColumnType.Timestamp => NpgsqlDbType.TimestampTz,
         ColumnType.Date => NpgsqlDbType.Date,
+        ColumnType.Bytes => NpgsqlDbType.Bytea,
         _ => throw new InvalidOperationException($"Unknown column type {type}."),
     };
 

@@ -154,7 +154,7 @@ internal sealed class PostgreSqlRecordStores : IRecordStores
     }
 
     private static NpgsqlParameter Parameter(ColumnType type, object? value) =>
-        new() { NpgsqlDbType = PostgreSqlRecordSql.DbType(type), Value = value ?? DBNull.Value };
+        new() { NpgsqlDbType = PostgreSqlRecordSql.DbType(type), Value = value is ReadOnlyMemory<byte> bytes ? bytes.ToArray() : value ?? DBNull.Value };
 
     private static void AddKey(NpgsqlParameterCollection parameters, TableDefinition table, Guid department, Record record)
     {
@@ -190,6 +190,7 @@ internal sealed class PostgreSqlRecordStores : IRecordStores
                 ColumnType.Boolean => reader.GetBoolean(ordinal),
                 ColumnType.Timestamp => reader.GetFieldValue<DateTimeOffset>(ordinal),
                 ColumnType.Date => reader.GetFieldValue<DateOnly>(ordinal),
+                ColumnType.Bytes => new ReadOnlyMemory<byte>(reader.GetFieldValue<byte[]>(ordinal)),
                 _ => throw new InvalidOperationException($"Unknown column type {table.Columns[i].Type}."),
             };
         }
@@ -467,6 +468,7 @@ internal sealed class PostgreSqlRecordStores : IRecordStores
             ColumnType.Boolean => typeof(bool),
             ColumnType.Timestamp => typeof(DateTimeOffset),
             ColumnType.Date => typeof(DateOnly),
+            ColumnType.Bytes => typeof(byte[]),
             _ => throw new InvalidOperationException($"Unknown column type {type}."),
         };
     }

@@ -8,7 +8,7 @@ internal static class SqliteRecordSql
 {
     public static string Type(ColumnType type) => type switch
     {
-        ColumnType.Id => "BLOB",
+        ColumnType.Id or ColumnType.Bytes => "BLOB",
         ColumnType.Text => "TEXT",
         ColumnType.Number => "REAL",
         _ => "INTEGER",

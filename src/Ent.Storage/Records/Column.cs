@@ -12,6 +12,16 @@ public static class Column
     public static ColumnDefinition Id(string name, bool nullable = false) =>
         new(name, ColumnType.Id, nullable, 0, 0, 0);
 
+    /// <summary>The longest bytes column allowed.</summary>
+    public const int MaxBytesLength = 1_000_000;
+
+    /// <summary>A bytes column: a packed value the component encodes and decodes itself.</summary>
+    /// <param name="name">The column name.</param>
+    /// <param name="maxLength">The longest value, in bytes.</param>
+    /// <param name="nullable">Whether it may be null.</param>
+    public static ColumnDefinition Bytes(string name, int maxLength, bool nullable = false) =>
+        new(name, ColumnType.Bytes, nullable, maxLength, 0, 0);
+
     /// <summary>A text column.</summary>
     /// <param name="name">The column name.</param>
     /// <param name="maxLength">The longest value, in characters.</param>

@@ -24,6 +24,11 @@ public sealed record ColumnDefinition
             throw new ArgumentOutOfRangeException(nameof(maxLength), maxLength, $"The maximum length of text column '{name}' must be between 1 and {Column.MaxTextLength}.");
         }
 
+        if (type == ColumnType.Bytes && maxLength is < 1 or > Column.MaxBytesLength)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxLength), maxLength, $"The maximum length of bytes column '{name}' must be between 1 and {Column.MaxBytesLength}.");
+        }
+
         if (minimum > maximum || double.IsNaN(minimum) || double.IsNaN(maximum))
         {
             throw new ArgumentOutOfRangeException(nameof(minimum), minimum, $"The range of column '{name}' is empty: {minimum} > {maximum}.");
@@ -45,7 +50,7 @@ public sealed record ColumnDefinition
     /// <summary>Whether it may be null.</summary>
     public bool Nullable { get; }
 
-    /// <summary>For text, the longest value in characters.</summary>
+    /// <summary>For text, the longest value in characters; for bytes, in bytes.</summary>
     public int MaxLength { get; }
 
     /// <summary>For integers and numbers, the smallest value allowed.</summary>
@@ -127,6 +132,17 @@ public sealed record ColumnDefinition
                 return new DateTimeOffset(utc - (utc % 10), TimeSpan.Zero);
             case ColumnType.Date:
                 return value is DateOnly date ? date : throw Refuse(table, value, "expected a DateOnly");
+            case ColumnType.Bytes:
+                ReadOnlyMemory<byte> bytes = value switch
+                {
+                    byte[] array => array.ToArray(), // a copy: the caller's array may change, the record may not
+                    ReadOnlyMemory<byte> memory => memory.ToArray(),
+                    Memory<byte> memory => memory.ToArray(),
+                    _ => throw Refuse(table, value, "expected bytes (byte[] or ReadOnlyMemory<byte>)"),
+                };
+                return bytes.Length > MaxLength
+                    ? throw new ArgumentException($"{table}.{Name}: {bytes.Length} bytes are over the limit of {MaxLength}; nothing was written.", nameof(value))
+                    : bytes;
             default:
                 throw new InvalidOperationException($"Unknown column type {Type}.");
         }

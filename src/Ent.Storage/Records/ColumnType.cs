@@ -23,4 +23,10 @@ public enum ColumnType
 
     /// <summary>A <see cref="DateOnly"/>.</summary>
     Date,
+
+    /// <summary>
+    /// Bytes up to the column's maximum length, read as <see cref="ReadOnlyMemory{T}"/> of <see cref="byte"/>: a packed
+    /// value the component encodes itself (an assessment's marks, say). Neither a key nor a filter nor an index.
+    /// </summary>
+    Bytes,
 }

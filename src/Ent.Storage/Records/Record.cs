@@ -50,6 +50,10 @@ public sealed class Record : IEquatable<Record>
     /// <param name="column">The column name.</param>
     public double GetNumber(string column) => Get<double>(column);
 
+    /// <summary>The value of a bytes column (read-only: the record keeps its own copy).</summary>
+    /// <param name="column">The column name.</param>
+    public ReadOnlyMemory<byte> GetBytes(string column) => Get<ReadOnlyMemory<byte>>(column);
+
     /// <summary>The value of a column, of its stored type, or its default when null.</summary>
     /// <typeparam name="T">The stored type (Guid, string, long, double, bool, DateTimeOffset, DateOnly), nullable where the column is.</typeparam>
     /// <param name="column">The column name.</param>
@@ -81,7 +85,7 @@ public sealed class Record : IEquatable<Record>
 
     /// <inheritdoc />
     public bool Equals(Record? other) =>
-        other is not null && Version == other.Version && Table.SameShape(other.Table) && _values.SequenceEqual(other._values);
+        other is not null && Version == other.Version && Table.SameShape(other.Table) && _values.SequenceEqual(other._values, ValueComparer.Instance);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as Record);
@@ -91,4 +95,14 @@ public sealed class Record : IEquatable<Record>
 
     /// <inheritdoc />
     public override string ToString() => $"{Key} v{Version}";
+
+    /// <summary>Values compare by content; bytes too (a memory compares by reference otherwise).</summary>
+    private sealed class ValueComparer : IEqualityComparer<object?>
+    {
+        public static readonly ValueComparer Instance = new();
+
+        public new bool Equals(object? x, object? y) => x is ReadOnlyMemory<byte> a && y is ReadOnlyMemory<byte> b ? a.Span.SequenceEqual(b.Span) : object.Equals(x, y);
+
+        public int GetHashCode(object? value) => value?.GetHashCode() ?? 0;
+    }
 }

@@ -45,6 +45,11 @@ public sealed class RecordQuery
     {
         var ordinal = Table.Ordinal(column);
         var definition = Table.Columns[ordinal];
+        if (definition.Type == ColumnType.Bytes)
+        {
+            throw new ArgumentException($"Column '{column}' of '{Table}' holds bytes: a query cannot filter on it.", nameof(column));
+        }
+
         var normalized = value is null && definition.Nullable ? null : definition.Normalize(Table.ToString(), value);
         return new RecordQuery(Table, Filters.Add((ordinal, normalized)), Limit, After);
     }

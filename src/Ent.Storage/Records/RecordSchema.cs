@@ -280,6 +280,12 @@ public sealed class TableBuilder
             throw new ArgumentException($"Table '{component}/{name}' has no key column.", nameof(name));
         }
 
+        var bytesKey = _key.FirstOrDefault(c => c.Type == ColumnType.Bytes);
+        if (bytesKey is not null)
+        {
+            throw new ArgumentException($"Key column '{bytesKey.Name}' of '{component}/{name}' holds bytes; a key is made of ids, texts, integers, numbers, booleans, timestamps or dates.", nameof(name));
+        }
+
         var nullableKey = _key.FirstOrDefault(c => c.Nullable);
         if (nullableKey is not null)
         {

@@ -87,7 +87,10 @@ public sealed class TableDefinition
     {
         foreach (var column in columns)
         {
-            Ordinal(column);
+            if (Columns[Ordinal(column)].Type == ColumnType.Bytes)
+            {
+                throw new ArgumentException($"Column '{column}' of '{this}' holds bytes and cannot be indexed.", nameof(columns));
+            }
         }
 
         return new(Component, Name, Columns, KeyCount, Indexes.Add(columns));

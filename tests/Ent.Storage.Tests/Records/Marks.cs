@@ -44,3 +44,16 @@ internal static class Marks
     public static Record[] Many(int count, Guid assessment, Guid @class) =>
         Enumerable.Range(0, count).Select(i => Mark(assessment, Guid.CreateVersion7(), @class, i % 21)).ToArray();
 }
+
+/// <summary>A component that packs an assessment's marks into one bytes column, as a gradebook may.</summary>
+internal static class Packed
+{
+    public const int MaxLength = 2_000;
+
+    public static readonly RecordSchema Schema = RecordSchema.Create("test.packed", schema => schema
+        .Version(1, "Assessments with their marks packed", v => v.CreateTable("assessments", t => t
+            .Key(Column.Id("assessment"))
+            .Columns(Column.Bytes("marks", MaxLength), Column.Bytes("extra", 10, nullable: true)))));
+
+    public static TableDefinition Table => Schema.Table("assessments");
+}

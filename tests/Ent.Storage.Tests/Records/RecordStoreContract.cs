@@ -35,6 +35,49 @@ public abstract class RecordStoreContract : EngineContract
     }
 
     [Fact]
+    public async Task Bytes_are_read_back_exactly_empty_small_and_at_their_limit()
+    {
+        var store = await OpenAsync(Packed.Schema);
+        byte[][] values = [[], [0, 1, 2, 255], [.. Enumerable.Range(0, Packed.MaxLength).Select(i => (byte)(i * 7))]];
+        var records = values.Select(v => Packed.Table.NewRecord(Guid.CreateVersion7(), v, null)).ToArray();
+
+        var saved = await store.SaveAsync(Department, new RecordChanges().InsertAll(records));
+
+        foreach (var record in saved)
+        {
+            var read = await store.FindAsync(Department, record.Key);
+            Assert.Equal(record.GetBytes("marks").ToArray(), read!.GetBytes("marks").ToArray());
+            Assert.Null(read["extra"]);
+            Assert.Equal(record, read); // bytes compare by content
+        }
+    }
+
+    [Fact]
+    public async Task Bytes_written_in_bulk_are_read_back_exactly()
+    {
+        var store = await OpenAsync(Packed.Schema);
+        var records = Enumerable.Range(0, 500).Select(i => Packed.Table.NewRecord(Guid.CreateVersion7(), Enumerable.Range(0, i % 50).Select(b => (byte)(b + i)).ToArray(), new byte[] { (byte)i })).ToArray();
+
+        await store.SaveAsync(Department, new RecordChanges().InsertAll(records));
+
+        var read = await store.QueryAsync(Department, RecordQuery.From(Packed.Table).Take(1000));
+        Assert.Equal(records.OrderBy(r => r.GetId("assessment")).Select(r => Convert.ToHexString(r.GetBytes("marks").Span)), read.Select(r => Convert.ToHexString(r.GetBytes("marks").Span)));
+        Assert.All(read, r => Assert.Equal(1, r.GetBytes("extra").Length));
+    }
+
+    [Fact]
+    public async Task Bytes_over_their_limit_are_refused_naming_the_column_and_nothing_is_written()
+    {
+        var store = await OpenAsync(Packed.Schema);
+        var fine = Packed.Table.NewRecord(Guid.CreateVersion7(), new byte[] { 1 }, null);
+
+        var error = Assert.ThrowsAny<ArgumentException>(() => new RecordChanges().Insert(fine).Insert(Packed.Table.NewRecord(Guid.CreateVersion7(), new byte[Packed.MaxLength + 1], null)));
+
+        Assert.Contains($"marks: {Packed.MaxLength + 1} bytes are over the limit of {Packed.MaxLength}", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await store.QueryAsync(Department, RecordQuery.From(Packed.Table)));
+    }
+
+    [Fact]
     public async Task Finding_a_missing_key_returns_null()
     {
         var store = await OpenAsync();

@@ -9,6 +9,42 @@ public sealed class RecordValidationTests
     private static readonly Guid Assessment = Guid.CreateVersion7();
 
     [Fact]
+    public void A_record_keeps_its_own_copy_of_bytes()
+    {
+        var source = new byte[] { 1, 2, 3 };
+        var record = Packed.Table.NewRecord(Guid.CreateVersion7(), source, null);
+
+        source[0] = 99;
+
+        Assert.Equal(new byte[] { 1, 2, 3 }, record.GetBytes("marks").ToArray());
+    }
+
+    [Fact]
+    public void Bytes_cannot_be_a_key()
+    {
+        var error = Assert.Throws<ArgumentException>(() => RecordSchema.Create("test.bad", s => s.Version(1, "x", v => v.CreateTable("t", t => t.Key(Column.Bytes("packed", 10))))));
+
+        Assert.Contains("'packed'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bytes_cannot_be_indexed_or_filtered_on()
+    {
+        Assert.Throws<ArgumentException>(() => RecordSchema.Create("test.bad", s => s.Version(1, "x", v => v.CreateTable("t", t => t.Key(Column.Id("id")).Columns(Column.Bytes("packed", 10)).Index("packed")))));
+        var error = Assert.Throws<ArgumentException>(() => RecordQuery.From(Packed.Table).Where("marks", new byte[] { 1 }));
+
+        Assert.Contains("'marks'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(Column.MaxBytesLength + 1)]
+    public void A_bytes_column_needs_a_length_within_bounds(int length)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => Column.Bytes("packed", length));
+    }
+
+    [Fact]
     public void A_number_out_of_its_range_is_refused_naming_column_and_value()
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => Marks.Mark(Assessment, Guid.NewGuid(), Guid.NewGuid(), 21));
