@@ -84,6 +84,7 @@ internal static class MarkData
         var services = new ServiceCollection();
         services.AddEnt().UseSqlite(path);
         services.AddRecordSchema(Schema);
+        services.AddRecordSchema(PackedGradebook.Schema);
         return await StartAsync(services);
     }
 
@@ -104,6 +105,7 @@ internal static class MarkData
         var services = new ServiceCollection();
         services.AddEnt().UsePostgreSql(connectionString);
         services.AddRecordSchema(Schema);
+        services.AddRecordSchema(PackedGradebook.Schema);
         var (store, provider) = await StartAsync(services);
         return (store, provider, connectionString);
     }
