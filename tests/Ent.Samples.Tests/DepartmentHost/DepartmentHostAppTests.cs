@@ -140,7 +140,7 @@ public sealed class DepartmentHostAppTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.Contains("ENT002 error: plugin '?'", report, StringComparison.Ordinal);
-        Assert.Contains("1. sample.flipped-classroom 1.0.0", report, StringComparison.Ordinal);
+        Assert.Contains("2. sample.flipped-classroom 1.0.0", report, StringComparison.Ordinal);
     }
 
     [Fact]

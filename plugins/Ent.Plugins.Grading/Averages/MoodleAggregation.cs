@@ -1,0 +1,241 @@
+namespace Ent.Plugins.Grading.Averages;
+
+/// <summary>Moodle's aggregation methods, by Moodle's names.</summary>
+public enum MoodleMethod
+{
+    /// <summary>Mean of grades: the normalised grades' mean.</summary>
+    Mean,
+
+    /// <summary>Weighted mean of grades: each grade weighted by its item's weight (the coefficient); items of weight 0 are left out.</summary>
+    WeightedMean,
+
+    /// <summary>Simple weighted mean of grades: each grade weighted by its item's range (the scale); extra-credit items add to the sum, not to the weights.</summary>
+    SimpleWeightedMean,
+
+    /// <summary>Mean of grades (with extra credits): normal items' mean; each extra-credit item adds its weight × grade to the sum, divided by the number of normal items.</summary>
+    MeanWithExtraCredits,
+
+    /// <summary>Median of grades: the middle grade, or the mean of the two middle grades.</summary>
+    Median,
+
+    /// <summary>Lowest grade.</summary>
+    Lowest,
+
+    /// <summary>Highest grade.</summary>
+    Highest,
+
+    /// <summary>Mode of grades: the most frequent grade; of several, the highest.</summary>
+    Mode,
+
+    /// <summary>Natural: the sum of points over the sum of maxima (weights in proportion to the maxima); extra-credit items add points, not maxima.</summary>
+    Natural,
+}
+
+/// <summary>Moodle's per-category options that change which grades are aggregated.</summary>
+/// <param name="DropLowest">Drop this many lowest grades first (extra-credit items are never dropped).</param>
+/// <param name="KeepHighest">Keep only this many highest grades (extra-credit items are always kept); 0 keeps all.</param>
+/// <param name="EmptyAsZero">Count empty grades (marks left out: absent, exempt…) as 0, as when Moodle's "aggregate only non-empty grades" is off.</param>
+public sealed record MoodleOptions(int DropLowest = 0, int KeepHighest = 0, bool EmptyAsZero = false)
+{
+    /// <summary>Moodle's defaults: nothing dropped, empty grades left out.</summary>
+    public static MoodleOptions Default { get; } = new();
+}
+
+/// <summary>
+/// The aggregation methods Moodle documents, computed as Moodle's code does, so that a department migrating
+/// from Moodle gets the same numbers: each mark is normalised to 0–1 (points ÷ scale), aggregated, and
+/// given out of 20 (Moodle gives it out of the category's maximum: multiply by max/20). Extra credit is the
+/// <see cref="GradeItemKind.Bonus"/> kind; Moodle has no optional items, so <see cref="GradeItemKind.Optional"/>
+/// counts as normal. Where Moodle's help and code differ (the extra-credit mean's example), the code is followed.
+/// The result is at most 20.
+/// </summary>
+public sealed class MoodleAggregation : IGradeAggregation
+{
+    /// <summary>Creates the aggregation of a method with options.</summary>
+    /// <param name="method">The method.</param>
+    /// <param name="options">The options, Moodle's defaults when null.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An unknown method, a negative count, or both drop-lowest and keep-highest.</exception>
+    public MoodleAggregation(MoodleMethod method, MoodleOptions? options = null)
+    {
+        Method = Enum.IsDefined(method) ? method : throw new ArgumentOutOfRangeException(nameof(method), method, "Not a Moodle aggregation method.");
+        Options = options ?? MoodleOptions.Default;
+        if (Options.DropLowest < 0 || Options.KeepHighest < 0 || (Options.DropLowest > 0 && Options.KeepHighest > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), Options, $"Drop the lowest ({Options.DropLowest}) or keep the highest ({Options.KeepHighest}) grades, not both, and never a negative number.");
+        }
+    }
+
+    /// <summary>The method.</summary>
+    public MoodleMethod Method { get; }
+
+    /// <summary>The options.</summary>
+    public MoodleOptions Options { get; }
+
+    /// <inheritdoc />
+    public string Id => "moodle." + Method switch
+    {
+        MoodleMethod.Mean => "mean",
+        MoodleMethod.WeightedMean => "weighted-mean",
+        MoodleMethod.SimpleWeightedMean => "simple-weighted-mean",
+        MoodleMethod.MeanWithExtraCredits => "mean-with-extra-credits",
+        MoodleMethod.Median => "median",
+        MoodleMethod.Lowest => "lowest",
+        MoodleMethod.Highest => "highest",
+        MoodleMethod.Mode => "mode",
+        _ => "natural",
+    };
+
+    /// <inheritdoc />
+    public int Version => 1;
+
+    /// <inheritdoc />
+    public decimal? Average(IReadOnlyList<GradeItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var usesExtraCredit = Method is MoodleMethod.SimpleWeightedMean or MoodleMethod.MeanWithExtraCredits or MoodleMethod.Natural;
+        var grades = new List<Grade>(items.Count);
+        foreach (var item in items)
+        {
+            var fraction = item.Fraction ?? (Options.EmptyAsZero ? 0m : null);
+            if (fraction is { } value)
+            {
+                grades.Add(new Grade(value, item.ScaleOf, item.Coefficient, usesExtraCredit && item.Kind == GradeItemKind.Bonus));
+            }
+        }
+
+        grades = Limit(grades);
+        var normal = grades.Where(g => !g.ExtraCredit).ToList();
+        decimal? fraction01 = Method switch
+        {
+            MoodleMethod.Mean => normal.Count == 0 ? null : normal.Average(g => g.Value),
+            MoodleMethod.WeightedMean => WeightedMean(normal),
+            MoodleMethod.SimpleWeightedMean => SimpleWeightedMean(grades),
+            MoodleMethod.MeanWithExtraCredits => MeanWithExtraCredits(grades),
+            MoodleMethod.Median => Median(normal),
+            MoodleMethod.Lowest => normal.Count == 0 ? null : normal.Min(g => g.Value),
+            MoodleMethod.Highest => normal.Count == 0 ? null : normal.Max(g => g.Value),
+            MoodleMethod.Mode => Mode(normal),
+            _ => Natural(grades),
+        };
+        return fraction01 is { } result ? Math.Min(1, result) * 20 : null;
+    }
+
+    private List<Grade> Limit(List<Grade> grades)
+    {
+        if (Options.DropLowest > 0)
+        {
+            var dropped = grades.Where(g => !g.ExtraCredit).OrderBy(g => g.Value).Take(Options.DropLowest).ToHashSet();
+            return [.. grades.Where(g => !dropped.Contains(g))];
+        }
+
+        if (Options.KeepHighest > 0)
+        {
+            var kept = grades.Where(g => !g.ExtraCredit).OrderByDescending(g => g.Value).Take(Options.KeepHighest).ToHashSet();
+            return [.. grades.Where(g => g.ExtraCredit || kept.Contains(g))];
+        }
+
+        return grades;
+    }
+
+    private static decimal? WeightedMean(List<Grade> grades)
+    {
+        decimal sum = 0, weights = 0;
+        foreach (var grade in grades.Where(g => g.Weight > 0))
+        {
+            sum += grade.Weight * grade.Value;
+            weights += grade.Weight;
+        }
+
+        return weights == 0 ? null : sum / weights;
+    }
+
+    private static decimal? SimpleWeightedMean(List<Grade> grades)
+    {
+        if (grades.Count == 0)
+        {
+            return null;
+        }
+
+        decimal sum = 0, weights = 0;
+        foreach (var grade in grades)
+        {
+            sum += grade.Range * grade.Value;
+            weights += grade.ExtraCredit ? 0 : grade.Range;
+        }
+
+        return weights == 0 ? sum : sum / weights; // only extra credits: their sum, as Moodle
+    }
+
+    private static decimal? MeanWithExtraCredits(List<Grade> grades)
+    {
+        if (grades.Count == 0)
+        {
+            return null;
+        }
+
+        decimal sum = 0;
+        var count = 0;
+        foreach (var grade in grades)
+        {
+            if (!grade.ExtraCredit)
+            {
+                sum += grade.Value;
+                count++;
+            }
+            else if (grade.Weight > 0)
+            {
+                sum += grade.Weight * grade.Value;
+            }
+        }
+
+        return count == 0 ? sum : sum / count;
+    }
+
+    private static decimal? Median(List<Grade> grades)
+    {
+        if (grades.Count == 0)
+        {
+            return null;
+        }
+
+        var sorted = grades.Select(g => g.Value).Order().ToArray();
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    private static decimal? Mode(List<Grade> grades) =>
+        grades.Count == 0
+            ? null
+            : grades.GroupBy(g => Math.Round(g.Value, 5)) // Moodle compares grades as printed
+                .OrderByDescending(group => group.Count()).ThenByDescending(group => group.Key)
+                .First().Key;
+
+    private static decimal? Natural(List<Grade> grades)
+    {
+        if (grades.Count == 0)
+        {
+            return null;
+        }
+
+        decimal points = 0, maxima = 0;
+        foreach (var grade in grades)
+        {
+            points += grade.Value * grade.Range;
+            maxima += grade.ExtraCredit ? 0 : grade.Range;
+        }
+
+        return maxima == 0 ? null : points / maxima;
+    }
+
+    /// <summary>A normalised grade and what Moodle knows of its item (a class: two equal grades are two grades).</summary>
+    private sealed class Grade(decimal value, decimal range, decimal weight, bool extraCredit)
+    {
+        public decimal Value { get; } = value;
+
+        public decimal Range { get; } = range;
+
+        public decimal Weight { get; } = weight;
+
+        public bool ExtraCredit { get; } = extraCredit;
+    }
+}

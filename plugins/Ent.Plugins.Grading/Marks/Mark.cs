@@ -1,0 +1,59 @@
+using System.Globalization;
+
+namespace Ent.Plugins.Grading.Marks;
+
+/// <summary>A pupil's mark in an assessment: a number on the assessment's scale, or a code.</summary>
+public readonly record struct Mark
+{
+    private Mark(decimal? points, MarkCode? code)
+    {
+        Points = points;
+        Code = code;
+    }
+
+    /// <summary>The points, on the assessment's scale; null for a code.</summary>
+    public decimal? Points { get; }
+
+    /// <summary>The code; null for a number.</summary>
+    public MarkCode? Code { get; }
+
+    /// <summary>A number of points on a scale.</summary>
+    /// <param name="points">The points, from 0 to the scale.</param>
+    /// <param name="scale">The assessment's scale (20 for a mark out of 20).</param>
+    /// <exception cref="ArgumentOutOfRangeException">Below 0 or above the scale; the message names both.</exception>
+    public static Mark Of(decimal points, decimal scale)
+    {
+        Scale.Check(scale);
+        return points < 0 || points > scale
+            ? throw new ArgumentOutOfRangeException(nameof(points), points, $"A mark of {points.ToString(CultureInfo.InvariantCulture)} is outside 0–{scale.ToString(CultureInfo.InvariantCulture)}, the assessment's scale.")
+            : new Mark(points, null);
+    }
+
+    /// <summary>A number of points given as a double (from a form or an import): NaN and infinities are refused.</summary>
+    /// <param name="points">The points.</param>
+    /// <param name="scale">The assessment's scale.</param>
+    /// <exception cref="ArgumentOutOfRangeException">Not a finite number, or outside the scale.</exception>
+    public static Mark Of(double points, decimal scale) =>
+        double.IsFinite(points)
+            ? Of((decimal)points, scale)
+            : throw new ArgumentOutOfRangeException(nameof(points), points, $"A mark must be a number; {points.ToString(CultureInfo.InvariantCulture)} is not.");
+
+    /// <summary>A code instead of a number.</summary>
+    /// <param name="code">The code.</param>
+    /// <exception cref="ArgumentOutOfRangeException">Not one of the codes.</exception>
+    public static Mark Coded(MarkCode code) =>
+        MarkCodes.IsDefined(code)
+            ? new Mark(null, code)
+            : throw new ArgumentOutOfRangeException(nameof(code), code, $"{(int)code} is not a mark code (1–7: absent, exempt, not graded, unfit, not handed in, absent unjustified, not handed in counted).");
+
+    /// <summary>The points that count in an average: the number, 0 for a code that counts as 0, null for a code left out.</summary>
+    public decimal? Counted => Code switch
+    {
+        null => Points,
+        { } code when code.CountsAsZero() => 0m,
+        _ => null,
+    };
+
+    /// <inheritdoc />
+    public override string ToString() => Code?.ToString() ?? Points!.Value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,35 @@
+using System.Globalization;
+
+namespace Ent.Plugins.Grading.Marks;
+
+/// <summary>The rules of an assessment's scale and coefficient.</summary>
+public static class Scale
+{
+    /// <summary>The largest scale (Pronote allows 1 to 99; 100 is common elsewhere).</summary>
+    public const decimal Maximum = 100m;
+
+    /// <summary>The largest coefficient.</summary>
+    public const decimal MaximumCoefficient = 99m;
+
+    /// <summary>Checks a scale: more than 0, at most <see cref="Maximum"/>.</summary>
+    /// <param name="scale">The scale.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The message names the value.</exception>
+    public static void Check(decimal scale)
+    {
+        if (scale <= 0 || scale > Maximum)
+        {
+            throw new ArgumentOutOfRangeException(nameof(scale), scale, $"A scale of {scale.ToString(CultureInfo.InvariantCulture)} is not allowed: marks are out of more than 0 and at most {Maximum.ToString(CultureInfo.InvariantCulture)} (5, 10, 20, 100…).");
+        }
+    }
+
+    /// <summary>Checks a coefficient: from 0 (the assessment does not count) to <see cref="MaximumCoefficient"/>.</summary>
+    /// <param name="coefficient">The coefficient.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The message names the value.</exception>
+    public static void CheckCoefficient(decimal coefficient)
+    {
+        if (coefficient < 0 || coefficient > MaximumCoefficient)
+        {
+            throw new ArgumentOutOfRangeException(nameof(coefficient), coefficient, $"A coefficient of {coefficient.ToString(CultureInfo.InvariantCulture)} is not allowed: from 0 (does not count) to {MaximumCoefficient.ToString(CultureInfo.InvariantCulture)}.");
+        }
+    }
+}
