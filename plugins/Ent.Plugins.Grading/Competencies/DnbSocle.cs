@@ -1,0 +1,40 @@
+namespace Ent.Plugins.Grading.Competencies;
+
+/// <summary>
+/// What the socle weighs in the diplôme national du brevet, which changed with session 2026.
+/// <list type="bullet">
+/// <item><b>Up to session 2025</b>: each of the 8 components at its end-of-cycle level brings 10, 25, 40 or
+/// 50 points: 400 of the 800 points (final exams 400; pass at 400).</item>
+/// <item><b>From session 2026</b> (décret 2025-328, arrêté of 10 April 2025): the DNB is a mark out of 20,
+/// 60 % final exams and 40 % continuous assessment (the 3e annual averages); the socle no longer brings points.
+/// Its end-of-cycle assessment stays in the livret scolaire (LSU).</item>
+/// </list>
+/// </summary>
+public static class DnbSocle
+{
+    /// <summary>The last session in which the socle brought points.</summary>
+    public const int LastSessionWithSoclePoints = 2025;
+
+    /// <summary>The socle's points for a DNB session, from the 8 components' end-of-cycle levels.</summary>
+    /// <param name="session">The DNB session (year).</param>
+    /// <param name="levels">One level per component, all 8.</param>
+    /// <returns>Up to 400 points for sessions up to 2025.</returns>
+    /// <exception cref="ArgumentException">A component is missing or named twice; the message names it.</exception>
+    /// <exception cref="InvalidOperationException">Session 2026 or later: the socle brings no points any more.</exception>
+    public static int Points(int session, IReadOnlyDictionary<SocleComponent, MasteryLevel> levels)
+    {
+        ArgumentNullException.ThrowIfNull(levels);
+        if (session > LastSessionWithSoclePoints)
+        {
+            throw new InvalidOperationException($"From the DNB session 2026 the socle brings no points (décret 2025-328): session {session} is marked out of 20, 60 % final exams and 40 % continuous assessment. The end-of-cycle levels stay in the LSU.");
+        }
+
+        var missing = Enum.GetValues<SocleComponent>().Where(c => !levels.ContainsKey(c)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ArgumentException($"The DNB socle points need all 8 components; missing: {string.Join(", ", missing)}.", nameof(levels));
+        }
+
+        return levels.Values.Sum(CompetencyConversion.Points);
+    }
+}
