@@ -18,15 +18,20 @@ public readonly record struct Mark
     public MarkCode? Code { get; }
 
     /// <summary>A number of points on a scale.</summary>
-    /// <param name="points">The points, from 0 to the scale.</param>
+    /// <param name="points">The points, from 0 to the scale, to the hundredth at most.</param>
     /// <param name="scale">The assessment's scale (20 for a mark out of 20).</param>
     /// <exception cref="ArgumentOutOfRangeException">Below 0 or above the scale; the message names both.</exception>
     public static Mark Of(decimal points, decimal scale)
     {
         Scale.Check(scale);
-        return points < 0 || points > scale
-            ? throw new ArgumentOutOfRangeException(nameof(points), points, $"A mark of {points.ToString(CultureInfo.InvariantCulture)} is outside 0–{scale.ToString(CultureInfo.InvariantCulture)}, the assessment's scale.")
-            : new Mark(points, null);
+        if (points < 0 || points > scale)
+        {
+            throw new ArgumentOutOfRangeException(nameof(points), points, $"A mark of {points.ToString(CultureInfo.InvariantCulture)} is outside 0–{scale.ToString(CultureInfo.InvariantCulture)}, the assessment's scale.");
+        }
+
+        return decimal.Round(points, 2) == points
+            ? new Mark(points, null)
+            : throw new ArgumentOutOfRangeException(nameof(points), points, $"A mark of {points.ToString(CultureInfo.InvariantCulture)} has more than two decimals: marks are kept to the hundredth.");
     }
 
     /// <summary>A number of points given as a double (from a form or an import): NaN and infinities are refused.</summary>

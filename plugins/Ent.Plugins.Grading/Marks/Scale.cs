@@ -11,25 +11,25 @@ public static class Scale
     /// <summary>The largest coefficient.</summary>
     public const decimal MaximumCoefficient = 99m;
 
-    /// <summary>Checks a scale: more than 0, at most <see cref="Maximum"/>.</summary>
+    /// <summary>Checks a scale: a whole number from 1 to <see cref="Maximum"/>.</summary>
     /// <param name="scale">The scale.</param>
     /// <exception cref="ArgumentOutOfRangeException">The message names the value.</exception>
     public static void Check(decimal scale)
     {
-        if (scale <= 0 || scale > Maximum)
+        if (scale < 1 || scale > Maximum || decimal.Truncate(scale) != scale)
         {
-            throw new ArgumentOutOfRangeException(nameof(scale), scale, $"A scale of {scale.ToString(CultureInfo.InvariantCulture)} is not allowed: marks are out of more than 0 and at most {Maximum.ToString(CultureInfo.InvariantCulture)} (5, 10, 20, 100…).");
+            throw new ArgumentOutOfRangeException(nameof(scale), scale, $"A scale of {scale.ToString(CultureInfo.InvariantCulture)} is not allowed: marks are out of a whole number from 1 to {Maximum.ToString(CultureInfo.InvariantCulture)} (5, 10, 20, 100…).");
         }
     }
 
-    /// <summary>Checks a coefficient: from 0 (the assessment does not count) to <see cref="MaximumCoefficient"/>.</summary>
+    /// <summary>Checks a coefficient: from 0 (the assessment does not count) to <see cref="MaximumCoefficient"/>, in hundredths at most.</summary>
     /// <param name="coefficient">The coefficient.</param>
     /// <exception cref="ArgumentOutOfRangeException">The message names the value.</exception>
     public static void CheckCoefficient(decimal coefficient)
     {
-        if (coefficient < 0 || coefficient > MaximumCoefficient)
+        if (coefficient < 0 || coefficient > MaximumCoefficient || decimal.Round(coefficient, 2) != coefficient)
         {
-            throw new ArgumentOutOfRangeException(nameof(coefficient), coefficient, $"A coefficient of {coefficient.ToString(CultureInfo.InvariantCulture)} is not allowed: from 0 (does not count) to {MaximumCoefficient.ToString(CultureInfo.InvariantCulture)}.");
+            throw new ArgumentOutOfRangeException(nameof(coefficient), coefficient, $"A coefficient of {coefficient.ToString(CultureInfo.InvariantCulture)} is not allowed: from 0 (does not count) to {MaximumCoefficient.ToString(CultureInfo.InvariantCulture)}, in hundredths at most.");
         }
     }
 }

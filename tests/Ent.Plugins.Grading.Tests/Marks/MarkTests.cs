@@ -31,11 +31,20 @@ public sealed class MarkTests
     [InlineData(0)]
     [InlineData(-20)]
     [InlineData(101)]
-    public void A_scale_of_zero_negative_or_over_100_is_refused_naming_it(decimal scale)
+    [InlineData(12.5)]
+    public void A_scale_of_zero_negative_over_100_or_fractional_is_refused_naming_it(decimal scale)
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => Mark.Of(1m, scale));
 
         Assert.Contains($"A scale of {scale}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_mark_with_more_than_two_decimals_is_refused_naming_it()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => Mark.Of(12.125m, 20m));
+
+        Assert.Contains("12.125", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
