@@ -1,0 +1,165 @@
+using Ent.Plugins.Grading.Averages;
+using Ent.Plugins.Grading.Marks;
+using Ent.Plugins.Grading.Periods;
+
+namespace Ent.Plugins.Grading.Tests.Periods;
+
+/// <summary>The term close gives exactly what the rules give one pupil at a time, for a whole period at once.</summary>
+public sealed class TermCalculatorTests
+{
+    private const int Subjects = 4;
+    private static readonly decimal[] SubjectCoefficients = [3m, 2m, 1m, 0m];
+
+    /// <summary>A random period (fixed seed): 6 classes, codes, coefficients 0 to 3, scales 5 to 100, some bonus and optional assessments.</summary>
+    private static (TermData Data, List<(int Class, int Subject, decimal Scale, decimal Coefficient, GradeItemKind Kind, Dictionary<int, Mark> Marks)> Assessments) RandomPeriod()
+    {
+        var random = new Random(20261129);
+        var builder = new TermDataBuilder(Subjects);
+        var assessments = new List<(int, int, decimal, decimal, GradeItemKind, Dictionary<int, Mark>)>();
+        decimal[] scales = [5, 10, 20, 20, 20, 40, 100];
+        for (var c = 0; c < 6; c++)
+        {
+            var pupils = 5 + random.Next(25);
+            var first = builder.AddClass(pupils, SubjectCoefficients);
+            for (var a = 0; a < 16; a++)
+            {
+                var subject = random.Next(Subjects);
+                var scale = scales[random.Next(scales.Length)];
+                var coefficient = random.Next(4) + (random.Next(4) == 0 ? 0.5m : 0m);
+                var kind = random.Next(10) switch { 0 => GradeItemKind.Bonus, 1 => GradeItemKind.Optional, _ => GradeItemKind.Normal };
+                var marks = new Dictionary<int, Mark>();
+                for (var p = first; p < first + pupils; p++)
+                {
+                    var draw = random.Next(20);
+                    if (draw == 0)
+                    {
+                        continue; // no mark at all
+                    }
+
+                    marks[p] = draw == 1 ? Mark.Coded((MarkCode)(1 + random.Next(7))) : Mark.Of(Math.Round((decimal)random.NextDouble() * scale * 4) / 4, scale);
+                }
+
+                builder.AddAssessment(subject, scale, coefficient, kind, marks.Select(m => (m.Key, m.Value)));
+                assessments.Add((c, subject, scale, coefficient, kind, marks));
+            }
+        }
+
+        return (builder.Build(), assessments);
+    }
+
+    [Theory]
+    [InlineData(FrenchAverageMode.NormalizedTo20)]
+    [InlineData(FrenchAverageMode.SumOfScales)]
+    public void Every_subject_average_equals_the_rules_average_for_that_pupil(FrenchAverageMode mode)
+    {
+        var (data, assessments) = RandomPeriod();
+        var rule = new FrenchAverage(mode);
+
+        var results = new TermCalculator(mode).Compute(data);
+
+        for (var pupil = 0; pupil < data.Pupils; pupil++)
+        {
+            for (var subject = 0; subject < Subjects; subject++)
+            {
+                var items = assessments.Where(a => a.Subject == subject && a.Marks.ContainsKey(pupil))
+                    .Select(a => new GradeItem(a.Marks[pupil], a.Scale, a.Coefficient, a.Kind)).ToList();
+                var expected = rule.Average(items);
+                var actual = results.SubjectAverage(pupil, subject);
+                Assert.Equal(expected is null, actual is null);
+                if (expected is { } e)
+                {
+                    Assert.Equal(e, actual!.Value, 20);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Overall_averages_and_class_statistics_follow_from_the_subject_averages()
+    {
+        var (data, _) = RandomPeriod();
+
+        var results = new TermCalculator(FrenchAverageMode.NormalizedTo20).Compute(data);
+
+        for (var pupil = 0; pupil < data.Pupils; pupil++)
+        {
+            var expected = OverallAverage.Of(Enumerable.Range(0, Subjects).Select(s => (results.SubjectAverage(pupil, s), SubjectCoefficients[s])));
+            Assert.Equal(expected is null, results.OverallAverages[pupil] is null);
+            if (expected is { } e)
+            {
+                Assert.Equal(e, results.OverallAverages[pupil]!.Value, 20);
+            }
+        }
+
+        Assert.Equal(Statistics.Of(results.OverallAverages.Take(data.Pupils)).Count, results.ClassStatistics.Sum(s => s.Count));
+    }
+
+    [Fact]
+    public void Assessment_statistics_are_in_points_over_the_marks_that_count()
+    {
+        var builder = new TermDataBuilder(1);
+        builder.AddClass(4, [1m]);
+        builder.AddAssessment(0, 10, 1, GradeItemKind.Normal, [(0, Mark.Of(7.5m, 10)), (1, Mark.Of(4m, 10)), (2, Mark.Coded(MarkCode.Absent)), (3, Mark.Coded(MarkCode.AbsentUnjustified))]);
+
+        var results = new TermCalculator(FrenchAverageMode.NormalizedTo20).Compute(builder.Build());
+
+        Assert.Equal(new Statistics(11.5m / 3, 0m, 7.5m, 3), results.AssessmentStatistics[0]);
+    }
+
+    [Fact]
+    public void The_worked_example_gives_8_67_and_12_through_the_term_close()
+    {
+        var builder = new TermDataBuilder(1);
+        builder.AddClass(1, [1m]);
+        builder.AddAssessment(0, 20, 1, GradeItemKind.Normal, [(0, Mark.Of(18m, 20))]);
+        builder.AddAssessment(0, 10, 1, GradeItemKind.Normal, [(0, Mark.Of(2m, 10))]);
+        builder.AddAssessment(0, 5, 1, GradeItemKind.Normal, [(0, Mark.Of(1m, 5))]);
+        var data = builder.Build();
+
+        Assert.Equal(8.67m, AverageRounding.Default.Apply(new TermCalculator(FrenchAverageMode.NormalizedTo20).Compute(data).SubjectAverage(0, 0)!.Value));
+        Assert.Equal(12m, new TermCalculator(FrenchAverageMode.SumOfScales).Compute(data).SubjectAverage(0, 0));
+    }
+
+    [Fact]
+    public void Recomputing_the_class_of_a_changed_mark_gives_what_a_full_close_gives()
+    {
+        var (data, assessments) = RandomPeriod();
+        var calculator = new TermCalculator(FrenchAverageMode.NormalizedTo20);
+        var results = calculator.Compute(data);
+        var (index, changed) = assessments.Select((a, i) => (i, a)).First(x => x.a.Kind == GradeItemKind.Normal && x.a.Class == 3 && x.a.Marks.Count > 0);
+        var pupil = changed.Marks.Keys.First();
+
+        var @class = data.SetMark(index, pupil, Mark.Of(changed.Scale, changed.Scale));
+        calculator.RecomputeClass(data, results, @class);
+
+        var full = calculator.Compute(data);
+        Assert.Equal(3, @class);
+        Assert.Equal(full.SubjectAverages, results.SubjectAverages);
+        Assert.Equal(full.OverallAverages, results.OverallAverages);
+        Assert.Equal(full.SubjectStatistics, results.SubjectStatistics);
+        Assert.Equal(full.AssessmentStatistics, results.AssessmentStatistics);
+    }
+
+    [Fact]
+    public void Results_are_recomputed_only_by_the_version_that_produced_them()
+    {
+        var (data, _) = RandomPeriod();
+        var results = new TermCalculator(FrenchAverageMode.NormalizedTo20).Compute(data);
+
+        var error = Assert.Throws<ArgumentException>(() => new TermCalculator(FrenchAverageMode.SumOfScales).RecomputeClass(data, results, 0));
+
+        Assert.Contains("fr.normalized-to-20 v1", error.Message, StringComparison.Ordinal);
+        Assert.Equal(new CalculationVersion("fr.normalized-to-20", 1), results.Version);
+    }
+
+    [Fact]
+    public void A_mark_for_a_pupil_outside_the_class_is_refused_naming_the_pupil()
+    {
+        var builder = new TermDataBuilder(1);
+        builder.AddClass(2, [1m]);
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => builder.AddAssessment(0, 20, 1, GradeItemKind.Normal, [(5, Mark.Of(10m, 20))]));
+
+        Assert.Contains("Pupil #5", error.Message, StringComparison.Ordinal);
+    }
+}
