@@ -1,4 +1,7 @@
+using Ent.Core.Access;
+using Ent.Core.Organisation;
 using Ent.Plugins.Grading.Averages;
+using Ent.Plugins.Grading.Gradebook;
 using Ent.Sdk.Plugins;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -6,8 +9,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Ent.Plugins.Grading;
 
 /// <summary>
-/// The grading plugin's entry point: the calculation rules (French averages, and a set compatible with
-/// Moodle's aggregation methods) as an extension point that other plugins may add to.
+/// The grading plugin's entry point: the gradebook (assessments, marks and their history in the plugin's own
+/// records, rights granted to roles), and the calculation rules (French averages, and a set compatible
+/// with Moodle's aggregation methods) as an extension point that other plugins may add to.
 /// </summary>
 public sealed class GradingPlugin : EntPlugin
 {
@@ -23,5 +27,14 @@ public sealed class GradingPlugin : EntPlugin
         }
 
         context.Services.TryAddSingleton<GradeAggregations>();
+        context.Services.AddRecordSchema(GradingRecords.Schema);
+        context.Services.TryAddSingleton<IGradebook, Gradebook.Gradebook>();
+        context.GrantCapability(Role.Teacher, GrantReach.Scope, GradingCapabilities.WriteMarks)
+            .GrantCapability(Role.Teacher, GrantReach.Scope, GradingCapabilities.ReadMarks)
+            .GrantCapability(Role.HeadOfSchool, GrantReach.Scope, GradingCapabilities.WriteMarks)
+            .GrantCapability(Role.HeadOfSchool, GrantReach.Scope, GradingCapabilities.ReadMarks)
+            .GrantCapability(Role.HeadOfSchool, GrantReach.Scope, GradingCapabilities.ClosePeriods)
+            .GrantCapability(Role.Learner, GrantReach.Self, GradingCapabilities.ReadMarks)
+            .GrantCapability(Role.Parent, GrantReach.Children, GradingCapabilities.ReadMarks);
     }
 }

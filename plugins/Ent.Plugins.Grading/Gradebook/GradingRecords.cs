@@ -1,0 +1,42 @@
+using Ent.Storage.Records;
+
+namespace Ent.Plugins.Grading.Gradebook;
+
+/// <summary>The grading plugin's data: assessments with their marks packed, the periods closed per class, and every mark's changes (saved with the marks, in the same change set).</summary>
+internal static class GradingRecords
+{
+    public static RecordSchema Schema { get; } = RecordSchema.Create("ent.grading", schema => schema
+        .Version(1, "Assessments with their marks, keyed by course as a gradebook reads them; closed periods per class", v => v
+            .CreateTable("assessments", t => t
+                .Key(Column.Id("course"), Column.Id("assessment"))
+                .Columns(
+                    Column.Id("class"),
+                    Column.Id("period"),
+                    Column.Text("title", 200),
+                    Column.Date("date"),
+                    Column.Integer("scale", 1, 100),
+                    Column.Number("coefficient", 0, 99),
+                    Column.Integer("kind", 0, 2),
+                    Column.Boolean("published"),
+                    Column.Bytes("marks", PackedMarks.MaxBytes))
+                .Index("class", "period"))
+            .CreateTable("closures", t => t
+                .Key(Column.Id("class"), Column.Id("period"))
+                .Columns(Column.Timestamp("closed_at"), Column.Id("closed_by")))
+            .CreateTable("mark_changes", t => t
+                .Key(Column.Id("assessment"), Column.Id("change"))
+                .Columns(
+                    Column.Id("pupil"),
+                    Column.Id("actor"),
+                    Column.Timestamp("at"),
+                    Column.Text("old_value", 20, nullable: true),
+                    Column.Text("new_value", 20, nullable: true),
+                    Column.Text("reason", 500, nullable: true))
+                .Index("pupil"))));
+
+    public static TableDefinition Assessments => Schema.Table("assessments");
+
+    public static TableDefinition Closures => Schema.Table("closures");
+
+    public static TableDefinition MarkChanges => Schema.Table("mark_changes");
+}

@@ -1,0 +1,41 @@
+using Ent.Core.Access;
+using Ent.Core.Identifiers;
+using Ent.Plugins.Grading.Marks;
+
+namespace Ent.Plugins.Grading.Gradebook;
+
+/// <summary>
+/// Assessments and marks. Every call takes the actor and checks their rights: a teacher marks only the courses
+/// (classes and subjects) they teach; a pupil reads their own published marks, a parent their children's; the
+/// head of school reads and writes the school's, and alone closes periods and changes a closed period's marks,
+/// with a reason. Every created, changed or deleted mark is kept in its history and published as an event.
+/// </summary>
+public interface IGradebook
+{
+    /// <summary>Creates an assessment in a course for a period.</summary>
+    /// <exception cref="AccessDeniedException">The actor may not mark this course.</exception>
+    /// <exception cref="ArgumentException">A value out of range (scale, coefficient, title, a date outside the period); the message names it.</exception>
+    /// <exception cref="ClosedPeriodException">The period is closed for the class.</exception>
+    Task<Assessment> CreateAssessmentAsync(Actor actor, AssessmentDraft draft, CancellationToken cancellationToken = default);
+
+    /// <summary>Records marks of an assessment (a null mark deletes the pupil's mark), all or nothing.</summary>
+    /// <exception cref="AccessDeniedException">The actor may not mark this course, or change a closed period.</exception>
+    /// <exception cref="ArgumentException">An unknown assessment, a pupil not enrolled in the class on the assessment's date, a mark above the scale; the message names it. Nothing is changed.</exception>
+    /// <exception cref="ClosedPeriodException">The period is closed and the actor is not the head of school or gave no reason.</exception>
+    Task<Assessment> RecordMarksAsync(Actor actor, CourseId course, Guid assessment, IReadOnlyDictionary<PersonId, Mark?> marks, string? reason = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Publishes an assessment's marks to pupils and parents.</summary>
+    Task<Assessment> PublishAsync(Actor actor, CourseId course, Guid assessment, CancellationToken cancellationToken = default);
+
+    /// <summary>A pupil's marks in a course: all of them for teachers and the head of school, the published ones for the pupil and their parents.</summary>
+    /// <exception cref="AccessDeniedException">The actor may not read this pupil's marks.</exception>
+    Task<IReadOnlyList<(Assessment Assessment, Mark Mark)>> MarksOfAsync(Actor actor, PersonId pupil, CourseId course, CancellationToken cancellationToken = default);
+
+    /// <summary>A pupil's mark history in an assessment, oldest first.</summary>
+    /// <exception cref="AccessDeniedException">The actor may not read this pupil's marks.</exception>
+    Task<IReadOnlyList<MarkChange>> HistoryOfAsync(Actor actor, PersonId pupil, CourseId course, Guid assessment, CancellationToken cancellationToken = default);
+
+    /// <summary>Closes a period for a class (after its class council): its marks then change only by the head of school, with a reason.</summary>
+    /// <exception cref="AccessDeniedException">The actor is not the head of school.</exception>
+    Task ClosePeriodAsync(Actor actor, ClassId @class, PeriodId period, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,46 @@
+using System.Buffers.Binary;
+using Ent.Core.Identifiers;
+using Ent.Plugins.Grading.Marks;
+
+namespace Ent.Plugins.Grading.Gradebook;
+
+/// <summary>
+/// An assessment's marks packed in one bytes column (the layout measured in docs/storage.md): per mark, the
+/// pupil's id (16 bytes, big-endian) and the mark (4 bytes: hundredths of a point, or a code's negative number).
+/// </summary>
+internal static class PackedMarks
+{
+    private const int Size = 20;
+
+    /// <summary>The most marks an assessment holds (a class of up to 200 pupils).</summary>
+    public const int MaxMarks = 200;
+
+    /// <summary>The column's length.</summary>
+    public const int MaxBytes = MaxMarks * Size;
+
+    public static byte[] Pack(IReadOnlyDictionary<PersonId, Mark> marks)
+    {
+        var bytes = new byte[marks.Count * Size];
+        var i = 0;
+        foreach (var (pupil, mark) in marks.OrderBy(m => m.Key.Value))
+        {
+            var slot = bytes.AsSpan(i++ * Size, Size);
+            pupil.Value.TryWriteBytes(slot, bigEndian: true, out _);
+            BinaryPrimitives.WriteInt32LittleEndian(slot[16..], Periods.TermDataBuilder.Encode(mark));
+        }
+
+        return bytes;
+    }
+
+    public static Dictionary<PersonId, Mark> Unpack(ReadOnlySpan<byte> packed, int scale)
+    {
+        var marks = new Dictionary<PersonId, Mark>(packed.Length / Size);
+        for (var i = 0; i + Size <= packed.Length; i += Size)
+        {
+            var slot = packed.Slice(i, Size);
+            marks[new PersonId(new Guid(slot[..16], bigEndian: true))] = Periods.TermDataBuilder.Decode(BinaryPrimitives.ReadInt32LittleEndian(slot[16..]), scale);
+        }
+
+        return marks;
+    }
+}

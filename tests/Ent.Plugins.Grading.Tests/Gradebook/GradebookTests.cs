@@ -1,0 +1,219 @@
+using Ent.Core.Access;
+using Ent.Core.Calendar;
+using Ent.Core.Courses;
+using Ent.Core.Events;
+using Ent.Core.Identifiers;
+using Ent.Core.Organisation;
+using Ent.Plugins.Grading.Averages;
+using Ent.Plugins.Grading.Gradebook;
+using Ent.Plugins.Grading.Marks;
+using Ent.Sdk.Hosting;
+using Ent.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Ent.Plugins.Grading.Tests.Gradebook;
+
+/// <summary>Assessments and marks through the plugin registered in a host: rights, enrolment, closed periods, history.</summary>
+public sealed class GradebookTests : IAsyncLifetime
+{
+    private readonly TestWorld _world = new();
+    private readonly List<DomainEvent> _published = [];
+    private EntHost _host = null!;
+    private IGradebook _gradebook = null!;
+    private Period _firstTerm = null!;
+    private Person _historyTeacher = null!;
+    private Course _historyCourse = null!;
+
+    public async Task InitializeAsync()
+    {
+        _firstTerm = _world.Year.Periods[0];
+        _historyCourse = new Course(CourseId.New(), _world.School.Id, CourseAudience.ForClass(_world.Class5B.Id), new Subject("HG", "Histoire-géographie"), "Le Moyen Âge", []);
+        await _world.Courses.SaveAsync(_world.Department.Id, _historyCourse);
+        _historyTeacher = new Person(PersonId.New(), _world.Department.Id, "Jules", "Michelet");
+        _world.Directory.Add(_historyTeacher);
+        _world.Directory.Add(new RoleAssignment(_historyTeacher.Id, Role.Teacher, _world.Directory.ScopeOf(_historyCourse), new DateRange(_world.Year.Dates.Begin, _world.Year.Dates.End)));
+
+        var builder = EntHost.CreateBuilder();
+        builder.Services.AddSingleton<TimeProvider>(_world.Time);
+        builder.Services.Replace(ServiceDescriptor.Singleton(_world.Directory));
+        builder.Services.Replace(ServiceDescriptor.Singleton<ICourseCatalog>(_world.Courses));
+        builder.Services.AddInMemoryRecordStores();
+        builder.Services.AddSingleton<IDomainEventHandler<DomainEvent>>(new Recorder(_published));
+        builder.Ent.AddPlugin<GradingPlugin>();
+        _host = builder.Build();
+        await _host.StartAsync();
+        _gradebook = _host.Services.GetRequiredService<IGradebook>();
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private static Actor As(Person person) => TestWorld.As(person);
+
+    private Task<Assessment> MathsTest(decimal scale = 20) =>
+        _gradebook.CreateAssessmentAsync(As(_world.Teacher), new AssessmentDraft(_world.MathsCourse.Id, _firstTerm, "Fractions", new DateOnly(2026, 11, 20), scale));
+
+    [Fact]
+    public async Task A_teacher_records_marks_and_reads_them_back()
+    {
+        var test = await MathsTest();
+
+        await _gradebook.RecordMarksAsync(As(_world.Teacher), _world.MathsCourse.Id, test.Id, new Dictionary<PersonId, Mark?> { [_world.Learner.Id] = Mark.Of(15.5m, 20), [_world.Classmate.Id] = Mark.Coded(MarkCode.Absent) });
+
+        var marks = await _gradebook.MarksOfAsync(As(_world.Teacher), _world.Learner.Id, _world.MathsCourse.Id);
+        Assert.Equal(Mark.Of(15.5m, 20), Assert.Single(marks).Mark);
+        Assert.Equal(MarkCode.Absent, (await _gradebook.MarksOfAsync(As(_world.Teacher), _world.Classmate.Id, _world.MathsCourse.Id)).Single().Mark.Code);
+    }
+
+    [Fact]
+    public async Task A_teacher_of_another_subject_may_not_mark_this_course()
+    {
+        var test = await MathsTest();
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _gradebook.RecordMarksAsync(As(_historyTeacher), _world.MathsCourse.Id, test.Id, new Dictionary<PersonId, Mark?> { [_world.Learner.Id] = Mark.Of(2m, 20) }));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _gradebook.CreateAssessmentAsync(As(_historyTeacher), new AssessmentDraft(_world.MathsCourse.Id, _firstTerm, "x", new DateOnly(2026, 11, 20))));
+    }
+
+    [Fact]
+    public async Task A_pupil_sees_their_own_marks_once_published_and_not_a_classmates()
+    {
+        var test = await MathsTest();
+        await _gradebook.RecordMarksAsync(As(_world.Teacher), _world.MathsCourse.Id, test.Id, new Dictionary<PersonId, Mark?> { [_world.Learner.Id] = Mark.Of(12m, 20) });
+
+        Assert.Empty(await _gradebook.MarksOfAsync(As(_world.Learner), _world.Learner.Id, _world.MathsCourse.Id));
+        await _gradebook.PublishAsync(As(_world.Teacher), _world.MathsCourse.Id, test.Id);
+
+        Assert.Single(await _gradebook.MarksOfAsync(As(_world.Learner), _world.Learner.Id, _world.MathsCourse.Id));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _gradebook.MarksOfAsync(As(_world.Classmate), _world.Learner.Id, _world.MathsCourse.Id));
+    }
+
+    [Fact]
+    public async Task A_parent_sees_their_childs_published_marks_and_not_another_pupils()
+    {
+        var test = await MathsTest();
+        await _gradebook.RecordMarksAsync(As(_world.Teacher), _world.MathsCourse.Id, test.Id, new Dictionary<PersonId, Mark?> { [_world.Learner.Id] = Mark.Of(12m, 20), [_world.Classmate.Id] = Mark.Of(9m, 20) });
+        await _gradebook.PublishAsync(As(_world.Teacher), _world.MathsCourse.Id, test.Id);
+
+        Assert.Single(await _gradebook.MarksOfAsync(As(_world.Parent), _world.Learner.Id, _world.MathsCourse.Id));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _gradebook.MarksOfAsync(As(_world.Parent), _world.Classmate.Id, _world.MathsCourse.Id));
+    }
+
+    [Fact]
+    public async Task The_head_of_school_sees_the_schools_marks_and_another_schools_head_does_not()
+    {
+        var test = await MathsTest();
+        await _gradebook.RecordMarksAsync(As(_world.Teacher), _world.MathsCourse.Id, test.Id, new Dictionary<PersonId, Mark?> { [_world.Learner.Id] = Mark.Of(12m, 20) });
+
+        Assert.Single(await _gradebook.MarksOfAsync(As(_world.Head), _world.Learner.Id, _world.MathsCourse.Id)); // unpublished too
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _gradebook.MarksOfAsync(As(_world.HeadOfOtherSchool), _world.Learner.Id, _world.MathsCourse.Id));
+    }
+
+    [Fact]
+    public async Task A_pupil_not_enrolled_in_the_class_is_refused_naming_them_and_nothing_changes()
+    {
+        var test = await MathsTest();
+        await _gradebook.RecordMarksAsync(As(_world.Teacher), _world.MathsCourse.Id, test.Id, new Dictionary<PersonId, Mark?> { [_world.Learner.Id] = Mark.Of(12m, 20) });
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => _gradebook.RecordMarksAsync(As(_world.Teacher), _world.MathsCourse.Id, test.Id,
+            new Dictionary<PersonId, Mark?> { [_world.Learner.Id] = Mark.Of(20m, 20), [_world.LearnerOf4A.Id] = Mark.Of(10m, 20) }));
+
+        Assert.Contains(_world.LearnerOf4A.Id.Value.ToString(), error.Message, StringComparison.Ordinal);
+        Assert.Equal(Mark.Of(12m, 20), (await _gradebook.MarksOfAsync(As(_world.Teacher), _world.Learner.Id, _world.MathsCourse.Id)).Single().Mark);
+    }
+
+    [Fact]
+    public async Task A_mark_above_the_scale_is_refused_naming_it()
+    {
+        var test = await MathsTest(scale: 10);
+
+        var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _gradebook.RecordMarksAsync(As(_world.Teacher), _world.MathsCourse.Id, test.Id,
+            new Dictionary<PersonId, Mark?> { [_world.Learner.Id] = Mark.Of(15m, 20) }));
+
+        Assert.Contains("A mark of 15", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_assessment_dated_outside_its_period_is_refused_naming_the_date()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => _gradebook.CreateAssessmentAsync(As(_world.Teacher), new AssessmentDraft(_world.MathsCourse.Id, _firstTerm, "Trop tard", new DateOnly(2027, 1, 10))));
+
+        Assert.Contains("2027-01-10", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_closed_period_refuses_a_teachers_change_and_takes_the_heads_with_a_reason()
+    {
+        var test = await MathsTest();
+        await _gradebook.RecordMarksAsync(As(_world.Teacher), _world.MathsCourse.Id, test.Id, new Dictionary<PersonId, Mark?> { [_world.Learner.Id] = Mark.Of(12m, 20) });
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _gradebook.ClosePeriodAsync(As(_world.Teacher), _world.Class5B.Id, _firstTerm.Id));
+        await _gradebook.ClosePeriodAsync(As(_world.Head), _world.Class5B.Id, _firstTerm.Id);
+        var change = new Dictionary<PersonId, Mark?> { [_world.Learner.Id] = Mark.Of(13m, 20) };
+
+        await Assert.ThrowsAsync<ClosedPeriodException>(() => _gradebook.RecordMarksAsync(As(_world.Teacher), _world.MathsCourse.Id, test.Id, change, "erreur de saisie"));
+        await Assert.ThrowsAsync<ClosedPeriodException>(() => _gradebook.RecordMarksAsync(As(_world.Head), _world.MathsCourse.Id, test.Id, change));
+        await _gradebook.RecordMarksAsync(As(_world.Head), _world.MathsCourse.Id, test.Id, change, "Erreur de saisie signalée au conseil de classe");
+
+        Assert.Equal(Mark.Of(13m, 20), (await _gradebook.MarksOfAsync(As(_world.Head), _world.Learner.Id, _world.MathsCourse.Id)).Single().Mark);
+        await Assert.ThrowsAsync<ClosedPeriodException>(() => _gradebook.CreateAssessmentAsync(As(_world.Teacher), new AssessmentDraft(_world.MathsCourse.Id, _firstTerm, "Encore", new DateOnly(2026, 11, 25))));
+    }
+
+    [Fact]
+    public async Task Every_change_of_a_mark_is_in_its_history_and_published_with_old_and_new_values()
+    {
+        var test = await MathsTest();
+        await _gradebook.RecordMarksAsync(As(_world.Teacher), _world.MathsCourse.Id, test.Id, new Dictionary<PersonId, Mark?> { [_world.Learner.Id] = Mark.Of(12m, 20) });
+        _world.Time.Advance(TimeSpan.FromHours(1));
+        await _gradebook.RecordMarksAsync(As(_world.Teacher), _world.MathsCourse.Id, test.Id, new Dictionary<PersonId, Mark?> { [_world.Learner.Id] = Mark.Coded(MarkCode.AbsentUnjustified) }, "absence non justifiée");
+        await _gradebook.RecordMarksAsync(As(_world.Teacher), _world.MathsCourse.Id, test.Id, new Dictionary<PersonId, Mark?> { [_world.Learner.Id] = null });
+
+        var history = await _gradebook.HistoryOfAsync(As(_world.Head), _world.Learner.Id, _world.MathsCourse.Id, test.Id);
+
+        Assert.Equal([(null, "12"), ("12", "AbsentUnjustified"), ("AbsentUnjustified", null)], history.Select(h => (h.OldValue, h.NewValue)));
+        Assert.Equal("absence non justifiée", history[1].Reason);
+        Assert.All(history, h => Assert.Equal(_world.Teacher.Id, h.Actor));
+        Assert.Equal(3, _published.OfType<MarkChanged>().Count(e => e.Pupil == _world.Learner.Id));
+        Assert.Empty(await _gradebook.MarksOfAsync(As(_world.Teacher), _world.Learner.Id, _world.MathsCourse.Id));
+    }
+
+    [Fact]
+    public async Task Recording_the_same_mark_again_changes_nothing()
+    {
+        var test = await MathsTest();
+        var marks = new Dictionary<PersonId, Mark?> { [_world.Learner.Id] = Mark.Of(12m, 20) };
+        await _gradebook.RecordMarksAsync(As(_world.Teacher), _world.MathsCourse.Id, test.Id, marks);
+
+        await _gradebook.RecordMarksAsync(As(_world.Teacher), _world.MathsCourse.Id, test.Id, marks);
+
+        Assert.Single(await _gradebook.HistoryOfAsync(As(_world.Teacher), _world.Learner.Id, _world.MathsCourse.Id, test.Id));
+    }
+
+    [Fact]
+    public async Task Marks_read_from_the_gradebook_give_the_french_average()
+    {
+        var a = await MathsTest(20);
+        var b = await MathsTest(10);
+        var c = await MathsTest(5);
+        foreach (var (test, mark) in new[] { (a, Mark.Of(18m, 20)), (b, Mark.Of(2m, 10)), (c, Mark.Of(1m, 5)) })
+        {
+            await _gradebook.RecordMarksAsync(As(_world.Teacher), _world.MathsCourse.Id, test.Id, new Dictionary<PersonId, Mark?> { [_world.Learner.Id] = mark });
+        }
+
+        var items = (await _gradebook.MarksOfAsync(As(_world.Teacher), _world.Learner.Id, _world.MathsCourse.Id))
+            .Select(m => new GradeItem(m.Mark, m.Assessment.Scale, m.Assessment.Coefficient, m.Assessment.Kind)).ToList();
+
+        Assert.Equal(8.67m, AverageRounding.Default.Apply(_host.Services.GetRequiredService<GradeAggregations>().Latest(FrenchAverage.NormalizedTo20Id).Average(items)!.Value));
+    }
+
+    private sealed class Recorder(List<DomainEvent> published) : IDomainEventHandler<DomainEvent>
+    {
+        public Task HandleAsync(DomainEvent domainEvent, CancellationToken cancellationToken)
+        {
+            lock (published)
+            {
+                published.Add(domainEvent);
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+}
