@@ -2,6 +2,7 @@ using Ent.Core.Access;
 using Ent.Core.Organisation;
 using Ent.Plugins.Grading.Averages;
 using Ent.Plugins.Grading.Gradebook;
+using Ent.Plugins.Grading.ReportCards;
 using Ent.Sdk.Plugins;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,6 +30,8 @@ public sealed class GradingPlugin : EntPlugin
         context.Services.TryAddSingleton<GradeAggregations>();
         context.Services.AddRecordSchema(GradingRecords.Schema);
         context.Services.TryAddSingleton<IGradebook, Gradebook.Gradebook>();
+        context.Services.TryAddSingleton<IReportCards, ReportCardService>();
+        context.AddViews("grading"); // Views/report-card.sbn-html, Strings/fr.json and en.json
         context.GrantCapability(Role.Teacher, GrantReach.Scope, GradingCapabilities.WriteMarks)
             .GrantCapability(Role.Teacher, GrantReach.Scope, GradingCapabilities.ReadMarks)
             .GrantCapability(Role.HeadOfSchool, GrantReach.Scope, GradingCapabilities.WriteMarks)

@@ -90,7 +90,8 @@ internal sealed class Gradebook(IRecordStores stores, IOrganisationDirectory dir
                 updated.Remove(pupil);
             }
 
-            changes.Insert(GradingRecords.MarkChanges.NewRecord(assessment, Guid.CreateVersion7(), pupil.Value, actor.Person.Value, now, old?.ToString(), mark?.ToString(), reason));
+            // The assessment's next version orders its history exactly, whatever the clock says.
+            changes.Insert(GradingRecords.MarkChanges.NewRecord(assessment, Guid.CreateVersion7(), pupil.Value, record.Version + 1, actor.Person.Value, now, old?.ToString(), mark?.ToString(), reason));
             published.Add(new MarkChanged(actor.Person, actor.Department, found.School, now, assessment, pupil, old?.ToString(), mark?.ToString(), reason));
         }
 
@@ -163,7 +164,7 @@ internal sealed class Gradebook(IRecordStores stores, IOrganisationDirectory dir
         }
 
         var records = await _store.QueryAsync(actor.Department, RecordQuery.From(GradingRecords.MarkChanges).Where("assessment", assessment).Where("pupil", pupil.Value).Take(10_000), cancellationToken).ConfigureAwait(false);
-        return [.. records.Select(r => new MarkChange(assessment, pupil, new PersonId(r.GetId("actor")), r.Get<DateTimeOffset>("at"), r.Get<string?>("old_value"), r.Get<string?>("new_value"), r.Get<string?>("reason")))];
+        return [.. records.OrderBy(r => r.GetInteger("version")).Select(r => new MarkChange(assessment, pupil, new PersonId(r.GetId("actor")), r.Get<DateTimeOffset>("at"), r.Get<string?>("old_value"), r.Get<string?>("new_value"), r.Get<string?>("reason")))];
     }
 
     /// <inheritdoc />
@@ -218,7 +219,7 @@ internal sealed class Gradebook(IRecordStores stores, IOrganisationDirectory dir
     private static Record ToRecord(Assessment a, IReadOnlyDictionary<PersonId, Mark> marks) =>
         GradingRecords.Assessments.NewRecord(a.Course.Value, a.Id, a.Class.Value, a.Period.Value, a.Title, a.Date, (long)a.Scale, (double)a.Coefficient, (long)a.Kind, a.Published, PackedMarks.Pack(marks));
 
-    private static Assessment FromRecord(Record r) => new(
+    internal static Assessment FromRecord(Record r) => new(
         r.GetId("assessment"), new CourseId(r.GetId("course")), new ClassId(r.GetId("class")), new PeriodId(r.GetId("period")), r.GetText("title"), r.Get<DateOnly>("date"),
         (int)r.GetInteger("scale"), (decimal)r.GetNumber("coefficient"), (GradeItemKind)r.GetInteger("kind"), r.Get<bool>("published"));
 }

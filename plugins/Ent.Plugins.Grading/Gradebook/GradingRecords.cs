@@ -27,6 +27,7 @@ internal static class GradingRecords
                 .Key(Column.Id("assessment"), Column.Id("change"))
                 .Columns(
                     Column.Id("pupil"),
+                    Column.Integer("version", 1),
                     Column.Id("actor"),
                     Column.Timestamp("at"),
                     Column.Text("old_value", 20, nullable: true),

@@ -1,0 +1,26 @@
+using Ent.Core.Access;
+using Ent.Core.Calendar;
+using Ent.Core.Identifiers;
+using Ent.Sdk.Views;
+
+namespace Ent.Plugins.Grading.ReportCards;
+
+/// <summary>
+/// Report cards (bulletins): computed from the gradebook for a class and period, rendered from the overridable
+/// template <c>grading/report-card</c> (French by default). Pupils and parents see cards computed from
+/// published marks only.
+/// </summary>
+public interface IReportCards
+{
+    /// <summary>A pupil's report card.</summary>
+    /// <exception cref="AccessDeniedException">The actor may not read the pupil's marks.</exception>
+    Task<ReportCard> ForPupilAsync(Actor actor, PersonId pupil, ClassId @class, Period period, CancellationToken cancellationToken = default);
+
+    /// <summary>A pupil's report card rendered to HTML.</summary>
+    /// <exception cref="AccessDeniedException">The actor may not read the pupil's marks.</exception>
+    Task<string> RenderAsync(Actor actor, PersonId pupil, ClassId @class, Period period, ViewScope? scope = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Every report card of a class for a period, rendered one after the other as they are ready.</summary>
+    /// <exception cref="AccessDeniedException">The actor may not read the class's marks.</exception>
+    IAsyncEnumerable<(PersonId Pupil, string Html)> RenderClassAsync(Actor actor, ClassId @class, Period period, ViewScope? scope = null, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,38 @@
+namespace Ent.Plugins.Grading.ReportCards;
+
+/// <summary>A pupil's report card (bulletin) for a period: what the template shows, averages rounded for display.</summary>
+/// <param name="School">The school's name.</param>
+/// <param name="ClassName">The class's name.</param>
+/// <param name="Period">The period's name.</param>
+/// <param name="Pupil">The pupil's name.</param>
+/// <param name="Subjects">One line per subject.</param>
+/// <param name="Overall">The pupil's overall average, or null.</param>
+/// <param name="ClassOverall">The class's overall average, lowest and highest.</param>
+/// <param name="AbsentHalfDays">The half-days of absence when an attendance plugin supplies them, or null.</param>
+/// <param name="Calculation">The calculation that produced the averages (rule and version).</param>
+/// <param name="IssuedOn">The day it was produced.</param>
+public sealed record ReportCard(
+    string School,
+    string ClassName,
+    string Period,
+    string Pupil,
+    IReadOnlyList<ReportCardSubject> Subjects,
+    decimal? Overall,
+    ReportCardStatistics ClassOverall,
+    int? AbsentHalfDays,
+    string Calculation,
+    DateOnly IssuedOn);
+
+/// <summary>One subject of a report card.</summary>
+/// <param name="Subject">The subject's name.</param>
+/// <param name="Course">The course's title.</param>
+/// <param name="Average">The pupil's average, or null.</param>
+/// <param name="Class">The class's average, lowest and highest.</param>
+/// <param name="Marks">How many of the pupil's marks counted.</param>
+public sealed record ReportCardSubject(string Subject, string Course, decimal? Average, ReportCardStatistics Class, int Marks);
+
+/// <summary>A class's figures on a report card.</summary>
+/// <param name="Average">The average.</param>
+/// <param name="Minimum">The lowest.</param>
+/// <param name="Maximum">The highest.</param>
+public sealed record ReportCardStatistics(decimal? Average, decimal? Minimum, decimal? Maximum);

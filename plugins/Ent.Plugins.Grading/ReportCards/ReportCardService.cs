@@ -1,0 +1,144 @@
+using System.Runtime.CompilerServices;
+using Ent.Core.Access;
+using Ent.Core.Calendar;
+using Ent.Core.Courses;
+using Ent.Core.Identifiers;
+using Ent.Core.Organisation;
+using Ent.Plugins.Grading.Averages;
+using Ent.Plugins.Grading.Gradebook;
+using Ent.Plugins.Grading.Marks;
+using Ent.Sdk.Views;
+using Ent.Storage.Records;
+
+namespace Ent.Plugins.Grading.ReportCards;
+
+/// <summary>Computes report cards from the class's assessments of the period and renders them with the view system.</summary>
+internal sealed class ReportCardService(
+    IRecordStores stores, IOrganisationDirectory directory, ICourseCatalog courses, IAccessControl access, IViewRenderer views, TimeProvider time, TimeZoneInfo zone) : IReportCards
+{
+    /// <summary>The template's name.</summary>
+    public const string Template = "grading/report-card";
+
+    private static readonly FrenchAverage Rule = new(FrenchAverageMode.NormalizedTo20);
+
+    private readonly IRecordStore _store = stores.For(GradingRecords.Schema);
+
+    /// <inheritdoc />
+    public async Task<ReportCard> ForPupilAsync(Actor actor, PersonId pupil, ClassId @class, Period period, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(period);
+        var scope = directory.ScopeOf(@class);
+        access.Demand(actor, GradingCapabilities.ReadMarks, scope, pupil);
+        var staff = access.Evaluate(actor, GradingCapabilities.WriteMarks, scope).Allowed;
+        var book = await ClassBookAsync(actor.Department, @class, period, staff, cancellationToken).ConfigureAwait(false);
+        return book.CardOf(pupil);
+    }
+
+    /// <inheritdoc />
+    public async Task<string> RenderAsync(Actor actor, PersonId pupil, ClassId @class, Period period, ViewScope? scope = null, CancellationToken cancellationToken = default)
+    {
+        var card = await ForPupilAsync(actor, pupil, @class, period, cancellationToken).ConfigureAwait(false);
+        return views.Render(Template, card, scope ?? ScopeFor(@class), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<(PersonId Pupil, string Html)> RenderClassAsync(Actor actor, ClassId @class, Period period, ViewScope? scope = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(period);
+        var accessScope = directory.ScopeOf(@class);
+        access.Demand(actor, GradingCapabilities.WriteMarks, accessScope); // the class's cards: its teachers and the head of school
+        var book = await ClassBookAsync(actor.Department, @class, period, staff: true, cancellationToken).ConfigureAwait(false);
+        scope ??= ScopeFor(@class);
+        foreach (var pupil in book.Pupils)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return (pupil, views.Render(Template, book.CardOf(pupil), scope, cancellationToken));
+        }
+    }
+
+    private ViewScope ScopeFor(ClassId @class)
+    {
+        var found = directory.FindClass(@class) ?? throw new UnknownReferenceException("class", @class.Value);
+        return new ViewScope(directory.SchoolOf(found.School).Uai.Value);
+    }
+
+    /// <summary>Reads the class's assessments of the period and computes every pupil's averages and the class's figures once.</summary>
+    private async Task<ClassBook> ClassBookAsync(DepartmentId department, ClassId @class, Period period, bool staff, CancellationToken cancellationToken)
+    {
+        var found = directory.FindClass(@class) ?? throw new UnknownReferenceException("class", @class.Value);
+        var school = directory.SchoolOf(found.School);
+        var today = SchoolTime.Today(time, zone);
+        var pupils = directory.EnrolmentsIn(@class).Where(e => e.Validity.Begin <= period.Last && (e.Validity.End is null || e.Validity.End >= period.First)).Select(e => e.Learner).Distinct().ToList();
+        var records = await _store.QueryAsync(department, RecordQuery.From(GradingRecords.Assessments).Where("class", @class.Value).Where("period", period.Id.Value).Take(10_000), cancellationToken).ConfigureAwait(false);
+        var byCourse = new Dictionary<CourseId, List<(Assessment Assessment, Dictionary<PersonId, Mark> Marks)>>();
+        foreach (var record in records)
+        {
+            var assessment = Gradebook.Gradebook.FromRecord(record);
+            if (!staff && !assessment.Published)
+            {
+                continue;
+            }
+
+            if (!byCourse.TryGetValue(assessment.Course, out var list))
+            {
+                byCourse[assessment.Course] = list = [];
+            }
+
+            list.Add((assessment, PackedMarks.Unpack(record.GetBytes("marks").Span, assessment.Scale)));
+        }
+
+        var subjects = new List<(string Subject, string Course, Dictionary<PersonId, (decimal? Average, int Marks)> Averages, Statistics Statistics)>();
+        foreach (var (courseId, assessments) in byCourse)
+        {
+            var course = await courses.FindAsync(department, courseId, cancellationToken).ConfigureAwait(false);
+            var averages = new Dictionary<PersonId, (decimal?, int)>();
+            foreach (var pupil in pupils)
+            {
+                var items = assessments.Where(a => a.Marks.ContainsKey(pupil)).Select(a => new GradeItem(a.Marks[pupil], a.Assessment.Scale, a.Assessment.Coefficient, a.Assessment.Kind)).ToList();
+                averages[pupil] = (Rule.Average(items), items.Count(i => i.Mark.Counted is not null));
+            }
+
+            subjects.Add((course?.Subject.Name ?? courseId.Value.ToString(), course?.Title ?? string.Empty, averages, Statistics.Of(averages.Values.Select(a => a.Item1))));
+        }
+
+        subjects.Sort((a, b) => string.CompareOrdinal(a.Subject, b.Subject));
+        var overall = pupils.ToDictionary(p => p, p => OverallAverage.Of(subjects.Select(s => (s.Averages[p].Average, 1m))));
+        return new ClassBook(school.Name, found.Name, period.Name, today, pupils, subjects, overall, Statistics.Of(overall.Values), directory);
+    }
+
+    /// <summary>A class's computed period, from which each pupil's card is cut.</summary>
+    private sealed class ClassBook(
+        string school, string className, string period, DateOnly today, List<PersonId> pupils,
+        List<(string Subject, string Course, Dictionary<PersonId, (decimal? Average, int Marks)> Averages, Statistics Statistics)> subjects,
+        Dictionary<PersonId, decimal?> overall, Statistics classOverall, IOrganisationDirectory directory)
+    {
+        public IReadOnlyList<PersonId> Pupils => pupils;
+
+        public ReportCard CardOf(PersonId pupil)
+        {
+            if (!overall.ContainsKey(pupil))
+            {
+                throw new ArgumentException($"Pupil {pupil.Value} is not enrolled in {className} during {period}.", nameof(pupil));
+            }
+
+            var person = directory.FindPerson(pupil);
+            return new ReportCard(
+                school,
+                className,
+                period,
+                person is null ? pupil.Value.ToString() : $"{person.GivenName} {person.FamilyName}",
+                [.. subjects.Select(s => new ReportCardSubject(s.Subject, s.Course, Shown(s.Averages[pupil].Average), Figures(s.Statistics), s.Averages[pupil].Marks))],
+                Shown(overall[pupil]),
+                Figures(classOverall),
+                AbsentHalfDays: null,
+                CalculationVersion.Of(Rule).ToString(),
+                today);
+        }
+
+        private static decimal? Shown(decimal? value) => value is { } v ? AverageRounding.Default.Apply(v) : null;
+
+        private static ReportCardStatistics Figures(Statistics statistics) => new(Shown(statistics.Average), Shown(statistics.Minimum), Shown(statistics.Maximum));
+    }
+}

@@ -1,0 +1,115 @@
+using Ent.Core.Access;
+using Ent.Core.Calendar;
+using Ent.Core.Courses;
+using Ent.Core.Identifiers;
+using Ent.Plugins.Grading.Gradebook;
+using Ent.Plugins.Grading.Marks;
+using Ent.Plugins.Grading.ReportCards;
+using Ent.Sdk.Hosting;
+using Ent.Sdk.Views;
+using Ent.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Ent.Plugins.Grading.Tests.Gradebook;
+
+/// <summary>Report cards from the gradebook, rendered from the plugin's template in French by default.</summary>
+public sealed class ReportCardTests : IAsyncLifetime
+{
+    private readonly TestWorld _world = new();
+    private EntHost _host = null!;
+    private IGradebook _gradebook = null!;
+    private IReportCards _cards = null!;
+    private Period _term = null!;
+
+    public async Task InitializeAsync()
+    {
+        _term = _world.Year.Periods[0];
+        var builder = EntHost.CreateBuilder();
+        builder.Services.AddSingleton<TimeProvider>(_world.Time);
+        builder.Services.Replace(ServiceDescriptor.Singleton(_world.Directory));
+        builder.Services.Replace(ServiceDescriptor.Singleton<ICourseCatalog>(_world.Courses));
+        builder.Services.AddInMemoryRecordStores();
+        builder.Ent.AddPlugin<GradingPlugin>();
+        _host = builder.Build();
+        await _host.StartAsync();
+        _gradebook = _host.Services.GetRequiredService<IGradebook>();
+        _cards = _host.Services.GetRequiredService<IReportCards>();
+
+        var teacher = TestWorld.As(_world.Teacher);
+        foreach (var (scale, learner, classmate, publish) in new[] { (20m, 12.5m, 8m, true), (10m, 7m, 9m, true), (20m, 20m, 0m, false) })
+        {
+            var test = await _gradebook.CreateAssessmentAsync(teacher, new AssessmentDraft(_world.MathsCourse.Id, _term, "Contrôle", new DateOnly(2026, 11, 20), scale));
+            await _gradebook.RecordMarksAsync(teacher, _world.MathsCourse.Id, test.Id, new Dictionary<PersonId, Mark?> { [_world.Learner.Id] = Mark.Of(learner, scale), [_world.Classmate.Id] = Mark.Of(classmate, scale) });
+            if (publish)
+            {
+                await _gradebook.PublishAsync(teacher, _world.MathsCourse.Id, test.Id);
+            }
+        }
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task The_card_has_the_pupils_and_the_classs_averages_per_subject()
+    {
+        var card = await _cards.ForPupilAsync(TestWorld.As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term);
+
+        var maths = Assert.Single(card.Subjects);
+        Assert.Equal(("Mathématiques", 3), (maths.Subject, maths.Marks));
+        Assert.Equal(15.5m, maths.Average); // 12.5/20, 7/10 → 14, 20/20: (12.5 + 14 + 20) / 3
+        Assert.Equal(new ReportCardStatistics(12.08m, 8.67m, 15.5m), maths.Class); // classmate: (8 + 18 + 0) / 3 = 8.67
+        Assert.Equal("fr.normalized-to-20 v1", card.Calculation);
+    }
+
+    [Fact]
+    public async Task A_pupils_own_card_counts_only_published_marks()
+    {
+        var card = await _cards.ForPupilAsync(TestWorld.As(_world.Learner), _world.Learner.Id, _world.Class5B.Id, _term);
+
+        Assert.Equal(13.25m, Assert.Single(card.Subjects).Average); // (12.5 + 14) / 2
+    }
+
+    [Fact]
+    public async Task A_classmate_may_not_read_another_pupils_card()
+    {
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _cards.ForPupilAsync(TestWorld.As(_world.Classmate), _world.Learner.Id, _world.Class5B.Id, _term));
+    }
+
+    [Fact]
+    public async Task The_card_renders_in_french_by_default_and_in_english_on_request()
+    {
+        var french = await _cards.RenderAsync(TestWorld.As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term);
+        var english = await _cards.RenderAsync(TestWorld.As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term, new ViewScope(Language: "en"));
+
+        Assert.Contains("<title>Bulletin de Lina Benali — Trimestre 1</title>", french, StringComparison.Ordinal);
+        Assert.Contains("<td>Mathématiques</td><td class=\"num\">15,50</td><td class=\"num\">12,08</td><td class=\"num\">8,67</td>", french, StringComparison.Ordinal);
+        Assert.Contains("Lina Benali&#39;s report card", english, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"num\">15.50</td>", english, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_class_renders_one_card_per_pupil_as_a_stream()
+    {
+        var cards = new List<(PersonId Pupil, string Html)>();
+        await foreach (var card in _cards.RenderClassAsync(TestWorld.As(_world.Teacher), _world.Class5B.Id, _term))
+        {
+            cards.Add(card);
+        }
+
+        Assert.Equal(new HashSet<PersonId> { _world.Learner.Id, _world.Classmate.Id }, cards.Select(c => c.Pupil).ToHashSet());
+        Assert.Equal(2, cards.Count);
+        Assert.All(cards, c => Assert.StartsWith("<!DOCTYPE html>", c.Html.TrimStart(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_pupil_may_not_render_the_whole_class()
+    {
+        await Assert.ThrowsAsync<AccessDeniedException>(async () =>
+        {
+            await foreach (var _ in _cards.RenderClassAsync(TestWorld.As(_world.Learner), _world.Class5B.Id, _term))
+            {
+            }
+        });
+    }
+}
