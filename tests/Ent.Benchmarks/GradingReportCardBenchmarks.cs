@@ -33,7 +33,7 @@ public class GradingReportCardBenchmarks
         _cards = [.. Enumerable.Range(0, Cards).Select(p => new ReportCard(
             "Collège Louise Michel (fictif)", "4e B", "Trimestre 1", $"Élève {p:00000}",
             [.. subjects.Select((s, i) => new ReportCardSubject(s, s, 8 + ((p + i) % 120) / 10m, new ReportCardStatistics(11.5m, 3.5m, 19.5m), 10))],
-            12.34m, new ReportCardStatistics(11.9m, 6.2m, 17.8m), p % 7, "fr.normalized-to-20 v1", new DateOnly(2026, 12, 18)))];
+            12.34m, new ReportCardStatistics(11.9m, 6.2m, 17.8m), [.. Enumerable.Range(1, 8).Select(c => new ReportCardCompetency(c, 1 + ((p + c) % 4)))], p % 7, "fr.normalized-to-20 v1", new DateOnly(2026, 12, 18)))];
         if (!_views.Render("grading/report-card", _cards[0]).Contains("Mathématiques", StringComparison.Ordinal))
         {
             throw new InvalidOperationException("The report card did not render.");

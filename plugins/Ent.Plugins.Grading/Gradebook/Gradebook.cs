@@ -1,9 +1,11 @@
 using Ent.Core.Access;
+using Ent.Core.Calendar;
 using Ent.Core.Courses;
 using Ent.Core.Events;
 using Ent.Core.Identifiers;
 using Ent.Core.Organisation;
 using Ent.Plugins.Grading.Averages;
+using Ent.Plugins.Grading.Competencies;
 using Ent.Plugins.Grading.Marks;
 using Ent.Storage.Records;
 
@@ -182,6 +184,61 @@ internal sealed class Gradebook(IRecordStores stores, IOrganisationDirectory dir
         var now = time.GetUtcNow();
         await _store.SaveAsync(actor.Department, new RecordChanges().Insert(GradingRecords.Closures.NewRecord(@class.Value, period.Value, now, actor.Person.Value)), cancellationToken).ConfigureAwait(false);
         await events.PublishAsync(new PeriodClosed(actor.Person, actor.Department, scope.School, now, @class, period), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task RecordCompetenciesAsync(Actor actor, CourseId course, Period period, IReadOnlyList<CompetencyEvaluation> evaluations, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(period);
+        ArgumentNullException.ThrowIfNull(evaluations);
+        var (found, scope) = await CourseAsync(actor, course, cancellationToken).ConfigureAwait(false);
+        access.Demand(actor, GradingCapabilities.WriteMarks, scope);
+        var @class = found.Audience.Class ?? throw new ArgumentException($"Course '{found.Title}' is taught to a group; evaluations are kept per class.", nameof(course));
+        await RefuseIfClosedAsync(actor, scope, @class, period.Id, reason: null, cancellationToken).ConfigureAwait(false);
+        var changes = new RecordChanges();
+        foreach (var evaluation in evaluations)
+        {
+            if (!Enum.IsDefined(evaluation.Component) || !Enum.IsDefined(evaluation.Level))
+            {
+                throw new ArgumentOutOfRangeException(nameof(evaluations), evaluation, $"Component {(int)evaluation.Component} or level {(int)evaluation.Level} is not of the socle (components 1–8, levels 1–4); nothing was recorded.");
+            }
+
+            if (!period.Contains(evaluation.Date))
+            {
+                throw new ArgumentException($"The date {evaluation.Date:yyyy-MM-dd} is outside the period '{period.Name}'; nothing was recorded.", nameof(evaluations));
+            }
+
+            if (!directory.EnrolmentsOf(evaluation.Pupil).Any(e => e.Class == @class && e.Validity.Contains(evaluation.Date)))
+            {
+                throw new ArgumentException($"Pupil {evaluation.Pupil.Value} is not enrolled in the class of course '{found.Title}' on {evaluation.Date:yyyy-MM-dd}; nothing was recorded.", nameof(evaluations));
+            }
+
+            if (evaluation.Assessment is { } assessment
+                && await _store.FindAsync(actor.Department, GradingRecords.Assessments.Key(course.Value, assessment), cancellationToken).ConfigureAwait(false) is null)
+            {
+                throw new ArgumentException($"No assessment {assessment} in course '{found.Title}'; nothing was recorded.", nameof(evaluations));
+            }
+
+            changes.Insert(GradingRecords.Competencies.NewRecord(
+                evaluation.Pupil.Value, Guid.CreateVersion7(), @class.Value, period.Id.Value, course.Value, evaluation.Assessment, (long)evaluation.Component, (long)evaluation.Level, evaluation.Date, actor.Person.Value));
+        }
+
+        await _store.SaveAsync(actor.Department, changes, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<CompetencyPosition>> PositionsOfAsync(Actor actor, PersonId pupil, ClassId @class, PeriodId period, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        access.Demand(actor, GradingCapabilities.ReadMarks, directory.ScopeOf(@class), pupil);
+        var all = await _store.QueryAsync(actor.Department, RecordQuery.From(GradingRecords.Competencies).Where("pupil", pupil.Value).Take(10_000), cancellationToken).ConfigureAwait(false);
+        return [.. Enum.GetValues<SocleComponent>().Select(component =>
+        {
+            var ofComponent = all.Where(r => r.GetInteger("component") == (long)component).ToList();
+            var inPeriod = ofComponent.Where(r => r.GetId("class") == @class.Value && r.GetId("period") == period.Value).Select(r => (MasteryLevel)r.GetInteger("level")).ToList();
+            return new CompetencyPosition(component, CompetencyConversion.Position(inPeriod), CompetencyConversion.Position(ofComponent.Select(r => (MasteryLevel)r.GetInteger("level"))), inPeriod.Count);
+        })];
     }
 
     private async Task RefuseIfClosedAsync(Actor actor, AccessScope scope, ClassId @class, PeriodId period, string? reason, CancellationToken cancellationToken)

@@ -33,11 +33,25 @@ internal static class GradingRecords
                     Column.Text("old_value", 20, nullable: true),
                     Column.Text("new_value", 20, nullable: true),
                     Column.Text("reason", 500, nullable: true))
-                .Index("pupil"))));
+                .Index("pupil"))
+            .CreateTable("competencies", t => t
+                .Key(Column.Id("pupil"), Column.Id("evaluation"))
+                .Columns(
+                    Column.Id("class"),
+                    Column.Id("period"),
+                    Column.Id("course"),
+                    Column.Id("assessment", nullable: true),
+                    Column.Integer("component", 1, 8),
+                    Column.Integer("level", 1, 4),
+                    Column.Date("date"),
+                    Column.Id("actor"))
+                .Index("class", "period"))));
 
     public static TableDefinition Assessments => Schema.Table("assessments");
 
     public static TableDefinition Closures => Schema.Table("closures");
 
     public static TableDefinition MarkChanges => Schema.Table("mark_changes");
+
+    public static TableDefinition Competencies => Schema.Table("competencies");
 }

@@ -1,5 +1,7 @@
 using Ent.Core.Access;
+using Ent.Core.Calendar;
 using Ent.Core.Identifiers;
+using Ent.Plugins.Grading.Competencies;
 using Ent.Plugins.Grading.Marks;
 
 namespace Ent.Plugins.Grading.Gradebook;
@@ -38,4 +40,14 @@ public interface IGradebook
     /// <summary>Closes a period for a class (after its class council): its marks then change only by the head of school, with a reason.</summary>
     /// <exception cref="AccessDeniedException">The actor is not the head of school.</exception>
     Task ClosePeriodAsync(Actor actor, ClassId @class, PeriodId period, CancellationToken cancellationToken = default);
+
+    /// <summary>Records evaluations of the socle's components in a course and period (on their own, or attached to an assessment of the course), all or nothing.</summary>
+    /// <exception cref="AccessDeniedException">The actor may not mark this course.</exception>
+    /// <exception cref="ArgumentException">A pupil not enrolled on the date, a date outside the period, an unknown component, level or assessment; the message names it.</exception>
+    /// <exception cref="ClosedPeriodException">The period is closed for the class.</exception>
+    Task RecordCompetenciesAsync(Actor actor, CourseId course, Period period, IReadOnlyList<CompetencyEvaluation> evaluations, CancellationToken cancellationToken = default);
+
+    /// <summary>A pupil's position on each of the 8 components, for a period of a class and for the end of the cycle.</summary>
+    /// <exception cref="AccessDeniedException">The actor may not read this pupil's marks.</exception>
+    Task<IReadOnlyList<CompetencyPosition>> PositionsOfAsync(Actor actor, PersonId pupil, ClassId @class, PeriodId period, CancellationToken cancellationToken = default);
 }

@@ -8,6 +8,7 @@ namespace Ent.Plugins.Grading.ReportCards;
 /// <param name="Subjects">One line per subject.</param>
 /// <param name="Overall">The pupil's overall average, or null.</param>
 /// <param name="ClassOverall">The class's overall average, lowest and highest.</param>
+/// <param name="Competencies">The pupil's position on each component of the socle evaluated in the period.</param>
 /// <param name="AbsentHalfDays">The half-days of absence when an attendance plugin supplies them, or null.</param>
 /// <param name="Calculation">The calculation that produced the averages (rule and version).</param>
 /// <param name="IssuedOn">The day it was produced.</param>
@@ -19,6 +20,7 @@ public sealed record ReportCard(
     IReadOnlyList<ReportCardSubject> Subjects,
     decimal? Overall,
     ReportCardStatistics ClassOverall,
+    IReadOnlyList<ReportCardCompetency> Competencies,
     int? AbsentHalfDays,
     string Calculation,
     DateOnly IssuedOn);
@@ -30,6 +32,11 @@ public sealed record ReportCard(
 /// <param name="Class">The class's average, lowest and highest.</param>
 /// <param name="Marks">How many of the pupil's marks counted.</param>
 public sealed record ReportCardSubject(string Subject, string Course, decimal? Average, ReportCardStatistics Class, int Marks);
+
+/// <summary>A component of the socle on a report card: its number (1–8) and the level (1–4) the period's evaluations position the pupil at.</summary>
+/// <param name="Component">The component's number, named by the template's strings.</param>
+/// <param name="Level">The level's number.</param>
+public sealed record ReportCardCompetency(int Component, int Level);
 
 /// <summary>A class's figures on a report card.</summary>
 /// <param name="Average">The average.</param>

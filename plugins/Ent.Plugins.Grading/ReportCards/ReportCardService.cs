@@ -104,15 +104,20 @@ internal sealed class ReportCardService(
         }
 
         subjects.Sort((a, b) => string.CompareOrdinal(a.Subject, b.Subject));
+        var evaluations = await _store.QueryAsync(department, RecordQuery.From(GradingRecords.Competencies).Where("class", @class.Value).Where("period", period.Id.Value).Take(10_000), cancellationToken).ConfigureAwait(false);
+        var competencies = evaluations
+            .GroupBy(r => new PersonId(r.GetId("pupil")))
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<ReportCardCompetency>)[.. g.GroupBy(r => (int)r.GetInteger("component")).OrderBy(c => c.Key)
+                .Select(c => new ReportCardCompetency(c.Key, (int)Competencies.CompetencyConversion.Position(c.Select(r => (Competencies.MasteryLevel)r.GetInteger("level")))!.Value))]);
         var overall = pupils.ToDictionary(p => p, p => OverallAverage.Of(subjects.Select(s => (s.Averages[p].Average, 1m))));
-        return new ClassBook(school.Name, found.Name, period.Name, today, pupils, subjects, overall, Statistics.Of(overall.Values), directory);
+        return new ClassBook(school.Name, found.Name, period.Name, today, pupils, subjects, overall, Statistics.Of(overall.Values), competencies, directory);
     }
 
     /// <summary>A class's computed period, from which each pupil's card is cut.</summary>
     private sealed class ClassBook(
         string school, string className, string period, DateOnly today, List<PersonId> pupils,
         List<(string Subject, string Course, Dictionary<PersonId, (decimal? Average, int Marks)> Averages, Statistics Statistics)> subjects,
-        Dictionary<PersonId, decimal?> overall, Statistics classOverall, IOrganisationDirectory directory)
+        Dictionary<PersonId, decimal?> overall, Statistics classOverall, Dictionary<PersonId, IReadOnlyList<ReportCardCompetency>> competencies, IOrganisationDirectory directory)
     {
         public IReadOnlyList<PersonId> Pupils => pupils;
 
@@ -132,6 +137,7 @@ internal sealed class ReportCardService(
                 [.. subjects.Select(s => new ReportCardSubject(s.Subject, s.Course, Shown(s.Averages[pupil].Average), Figures(s.Statistics), s.Averages[pupil].Marks))],
                 Shown(overall[pupil]),
                 Figures(classOverall),
+                competencies.GetValueOrDefault(pupil) ?? [],
                 AbsentHalfDays: null,
                 CalculationVersion.Of(Rule).ToString(),
                 today);

@@ -5,6 +5,7 @@ using Ent.Core.Events;
 using Ent.Core.Identifiers;
 using Ent.Core.Organisation;
 using Ent.Plugins.Grading.Averages;
+using Ent.Plugins.Grading.Competencies;
 using Ent.Plugins.Grading.Gradebook;
 using Ent.Plugins.Grading.Marks;
 using Ent.Sdk.Hosting;
@@ -202,6 +203,46 @@ public sealed class GradebookTests : IAsyncLifetime
             .Select(m => new GradeItem(m.Mark, m.Assessment.Scale, m.Assessment.Coefficient, m.Assessment.Kind)).ToList();
 
         Assert.Equal(8.67m, AverageRounding.Default.Apply(_host.Services.GetRequiredService<GradeAggregations>().Latest(FrenchAverage.NormalizedTo20Id).Average(items)!.Value));
+    }
+
+    [Fact]
+    public async Task Competency_evaluations_position_a_pupil_per_component_for_the_period_and_the_cycle()
+    {
+        var test = await MathsTest();
+        await _gradebook.RecordCompetenciesAsync(As(_world.Teacher), _world.MathsCourse.Id, _firstTerm,
+        [
+            new(_world.Learner.Id, SocleComponent.MathematicalLanguages, MasteryLevel.VeryGood, new DateOnly(2026, 11, 20), test.Id),
+            new(_world.Learner.Id, SocleComponent.MathematicalLanguages, MasteryLevel.Fragile, new DateOnly(2026, 11, 21)),
+            new(_world.Learner.Id, SocleComponent.MethodsAndTools, MasteryLevel.Insufficient, new DateOnly(2026, 11, 21)),
+        ]);
+
+        var positions = await _gradebook.PositionsOfAsync(As(_world.Parent), _world.Learner.Id, _world.Class5B.Id, _firstTerm.Id);
+
+        Assert.Equal(8, positions.Count);
+        var maths = positions.Single(p => p.Component == SocleComponent.MathematicalLanguages);
+        Assert.Equal((MasteryLevel.Satisfactory, MasteryLevel.Satisfactory, 2), (maths.Period!.Value, maths.Cycle!.Value, maths.Evaluations)); // (50 + 25) / 2 = 37.5
+        Assert.Equal(MasteryLevel.Insufficient, positions.Single(p => p.Component == SocleComponent.MethodsAndTools).Period);
+        Assert.Null(positions.Single(p => p.Component == SocleComponent.ArtsAndBody).Period);
+    }
+
+    [Fact]
+    public async Task A_competency_evaluation_for_a_pupil_of_another_class_is_refused_and_nothing_is_recorded()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => _gradebook.RecordCompetenciesAsync(As(_world.Teacher), _world.MathsCourse.Id, _firstTerm,
+        [
+            new(_world.Learner.Id, SocleComponent.FrenchLanguage, MasteryLevel.VeryGood, new DateOnly(2026, 11, 20)),
+            new(_world.LearnerOf4A.Id, SocleComponent.FrenchLanguage, MasteryLevel.VeryGood, new DateOnly(2026, 11, 20)),
+        ]));
+
+        Assert.Contains(_world.LearnerOf4A.Id.Value.ToString(), error.Message, StringComparison.Ordinal);
+        Assert.All(await _gradebook.PositionsOfAsync(As(_world.Teacher), _world.Learner.Id, _world.Class5B.Id, _firstTerm.Id), p => Assert.Equal(0, p.Evaluations));
+    }
+
+    [Fact]
+    public async Task A_teacher_of_another_subject_may_not_evaluate_competencies_in_this_course()
+    {
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _gradebook.RecordCompetenciesAsync(As(_historyTeacher), _world.MathsCourse.Id, _firstTerm,
+            [new(_world.Learner.Id, SocleComponent.FrenchLanguage, MasteryLevel.VeryGood, new DateOnly(2026, 11, 20))]));
     }
 
     private sealed class Recorder(List<DomainEvent> published) : IDomainEventHandler<DomainEvent>

@@ -2,6 +2,7 @@ using Ent.Core.Access;
 using Ent.Core.Calendar;
 using Ent.Core.Courses;
 using Ent.Core.Identifiers;
+using Ent.Plugins.Grading.Competencies;
 using Ent.Plugins.Grading.Gradebook;
 using Ent.Plugins.Grading.Marks;
 using Ent.Plugins.Grading.ReportCards;
@@ -60,6 +61,19 @@ public sealed class ReportCardTests : IAsyncLifetime
         Assert.Equal(15.5m, maths.Average); // 12.5/20, 7/10 → 14, 20/20: (12.5 + 14 + 20) / 3
         Assert.Equal(new ReportCardStatistics(12.08m, 8.67m, 15.5m), maths.Class); // classmate: (8 + 18 + 0) / 3 = 8.67
         Assert.Equal("fr.normalized-to-20 v1", card.Calculation);
+    }
+
+    [Fact]
+    public async Task The_card_shows_the_periods_competency_positions_named_in_the_readers_language()
+    {
+        await _gradebook.RecordCompetenciesAsync(TestWorld.As(_world.Teacher), _world.MathsCourse.Id, _term,
+            [new(_world.Learner.Id, SocleComponent.MathematicalLanguages, MasteryLevel.VeryGood, new DateOnly(2026, 11, 20))]);
+
+        var card = await _cards.ForPupilAsync(TestWorld.As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term);
+        var html = await _cards.RenderAsync(TestWorld.As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term);
+
+        Assert.Equal(new ReportCardCompetency(3, 4), Assert.Single(card.Competencies));
+        Assert.Contains("<li>Langages mathématiques, scientifiques et informatiques : <strong>Très bonne maîtrise</strong></li>", html, StringComparison.Ordinal);
     }
 
     [Fact]
