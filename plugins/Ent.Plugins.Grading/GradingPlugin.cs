@@ -32,6 +32,7 @@ public sealed class GradingPlugin : EntPlugin
         context.Services.TryAddSingleton<IGradebook, Gradebook.Gradebook>();
         context.Services.TryAddSingleton<IReportCards, ReportCardService>();
         context.AddViews("grading"); // Views/report-card.sbn-html, Strings/fr.json and en.json
+        context.AddDemoContributor<Demo.GradingDemo>();
         context.GrantCapability(Role.Teacher, GrantReach.Scope, GradingCapabilities.WriteMarks)
             .GrantCapability(Role.Teacher, GrantReach.Scope, GradingCapabilities.ReadMarks)
             .GrantCapability(Role.HeadOfSchool, GrantReach.Scope, GradingCapabilities.WriteMarks)

@@ -15,8 +15,9 @@ namespace Ent.Samples.DepartmentHost;
 /// </summary>
 internal sealed class DemoSchool
 {
-    private DemoSchool(School school, SchoolClass @class, Course course, Person teacher, ImmutableArray<Person> learners)
+    private DemoSchool(School school, SchoolClass @class, Course course, Person teacher, ImmutableArray<Person> learners, Period period)
     {
+        Period = period;
         School = school;
         Class = @class;
         Course = course;
@@ -33,6 +34,9 @@ internal sealed class DemoSchool
     public Person Teacher { get; }
 
     public ImmutableArray<Person> Learners { get; }
+
+    /// <summary>Today's period of the demo year, its id derived like the others so that it is the same at every start.</summary>
+    public Period Period { get; }
 
     /// <summary>
     /// Seeds the department, its schools and the demo class, once: the ids are derived from the department,
@@ -58,6 +62,8 @@ internal sealed class DemoSchool
         var school = schools[0];
         Guid Stable(string name) => DerivedId(department.Id, $"demo/{firstYear}/{name}");
         var classId = new ClassId(Stable("class"));
+        var current = year.PeriodOf(today) ?? year.Periods[0];
+        var period = new Period(new PeriodId(Stable($"period/{current.Name}")), current.Name, current.Kind, current.First, current.Last);
         var people = new[] { ("teacher", "Marie", "Curie"), ("lina", "Lina", "Benali"), ("hugo", "Hugo", "Martin"), ("ines", "Inès", "Diallo"), ("staff", "Paul", "Lefèvre") }
             .Select(p => new Person(new PersonId(Stable(p.Item1)), department.Id, p.Item2, p.Item3))
             .ToArray();
@@ -81,7 +87,7 @@ internal sealed class DemoSchool
         var @class = directory.FindClass(classId);
         if (@class is not null)
         {
-            return new DemoSchool(school, @class, course, teacher, learners); // seeded by an earlier start
+            return new DemoSchool(school, @class, course, teacher, learners, period); // seeded by an earlier start
         }
 
         @class = new SchoolClass(classId, school.Id, year.Id, "5e B");
@@ -109,7 +115,7 @@ internal sealed class DemoSchool
         await records.RecordAsync(As(ines), course.Id, activities[1].Id, ines.Id, CompletionStatus.Completed).ConfigureAwait(false);
         await records.RecordAsync(As(teacher), course.Id, activities[2].Id, ines.Id, CompletionStatus.Completed, new ScoreEvidence(new Score(9, 10))).ConfigureAwait(false);
         await records.RecordAsync(As(hugo), course.Id, activities[0].Id, hugo.Id, CompletionStatus.InProgress).ConfigureAwait(false);
-        return new DemoSchool(school, @class, course, teacher, learners);
+        return new DemoSchool(school, @class, course, teacher, learners, period);
     }
 
     /// <summary>An id derived from the department and a name, the same at every start.</summary>

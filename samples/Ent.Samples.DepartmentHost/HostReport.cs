@@ -3,6 +3,7 @@ using Ent.Core.Events;
 using Ent.Core.Learning;
 using Ent.Core.Organisation;
 using Ent.Core.Strategies;
+using Ent.Sdk.Demo;
 using Ent.Sdk.Enablement;
 using Ent.Sdk.Hosting;
 using Ent.Sdk.Views;
@@ -19,13 +20,15 @@ internal sealed class HostReport(TextWriter output, HostReport.Labels labels)
         CultureInfo.GetCultureInfo("fr-FR"), "Hôte départemental Ent", "Répertoires d'extensions", "Extensions chargées (ordre de démarrage)", "aucune",
         "Diagnostics", "aucun", "Activation des extensions le", "activée", "désactivée", "Démonstration", "classe", "cours",
         "Propositions de la stratégie", "pour", "rien à proposer", "Regroupements proposés", "terminé", "Usage", "pédagogique", "administration", "communication", "part pédagogique",
-        "Données", "cette exécution", "journal, toutes exécutions", "Modèles de vues (source en vigueur)", "fourni par", "surcharge du département", "surcharge(s) d'établissement");
+        "Données", "cette exécution", "journal, toutes exécutions", "Modèles de vues (source en vigueur)", "fourni par", "surcharge du département", "surcharge(s) d'établissement",
+        "Contenu de démonstration des extensions (documents à côté du fichier de données)", "nom de document refusé");
 
     public static readonly Labels English = new(
         CultureInfo.GetCultureInfo("en-GB"), "Ent department host", "Plugin directories", "Plugins loaded (start order)", "none",
         "Diagnostics", "none", "Plugin enablement on", "on", "off", "Demonstration", "class", "course",
         "Proposals of strategy", "for", "nothing to propose", "Proposed groupings", "finished", "Usage", "pedagogical", "administration", "communication", "pedagogical share",
-        "Data", "this run", "log, all runs", "View templates (effective source)", "shipped by", "department override", "school override(s)");
+        "Data", "this run", "log, all runs", "View templates (effective source)", "shipped by", "department override", "school override(s)",
+        "Plugins' demonstration content (documents next to the data file)", "document name refused");
 
     public void Header(Department department, string sdkVersion, IEnumerable<string> directories, string dataFile)
     {
@@ -137,6 +140,50 @@ internal sealed class HostReport(TextWriter output, HostReport.Labels labels)
         }
     }
 
+    /// <summary>What the plugins on in the demo school add to it; their documents are written to <paramref name="folder"/>.</summary>
+    public async Task DemoContributionsAsync(EntHost host, DemoSchool demo, string folder)
+    {
+        var enablement = host.Services.GetRequiredService<IPluginEnablement>();
+        var context = new DemoContext(demo.School, demo.Class, demo.Course, demo.Teacher, demo.Learners, demo.Period);
+        var contributors = host.Services.GetServices<IDemoContributor>()
+            .Select(c => (Contributor: c, Plugin: host.Runtime.PluginDefining(c.GetType())))
+            .Where(c => c.Plugin is null || enablement.IsEnabled(c.Plugin.Id, demo.School.Id))
+            .OrderBy(c => c.Plugin?.Id, StringComparer.Ordinal)
+            .ToList();
+        if (contributors.Count == 0)
+        {
+            return;
+        }
+
+        Line();
+        Line($"{labels.Contributions}:");
+        foreach (var (contributor, plugin) in contributors)
+        {
+            try
+            {
+                var contribution = await contributor.ContributeAsync(context, CancellationToken.None).ConfigureAwait(false);
+                Line($"  {plugin?.Id ?? "host"}: {contribution.Summary}");
+                foreach (var document in contribution.Documents)
+                {
+                    if (document.FileName.Length == 0 || document.FileName.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_' or '.')) || document.FileName.StartsWith('.'))
+                    {
+                        Line($"    ! {labels.RefusedDocument} '{document.FileName}'");
+                        continue;
+                    }
+
+                    Directory.CreateDirectory(folder);
+                    await File.WriteAllTextAsync(Path.Combine(folder, document.FileName), document.Content).ConfigureAwait(false);
+                    Line($"    → demo/{document.FileName}");
+                }
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // A plugin's failure must not take the host down: reported, and the report goes on.
+                Line($"  {plugin?.Id ?? "host"}: ! {exception.GetType().Name}: {exception.Message}");
+            }
+        }
+    }
+
     public void Views(IViewCatalog catalog)
     {
         Line();
@@ -178,7 +225,8 @@ internal sealed class HostReport(TextWriter output, HostReport.Labels labels)
         CultureInfo Culture, string Title, string Directories, string Plugins, string NoPlugin, string Diagnostics, string NoDiagnostic,
         string Enablement, string On, string Off, string Demo, string Class, string Course, string ProposalsOf, string For,
         string NothingToPropose, string Groupings, string Finished, string Usage, string Pedagogical, string Administration,
-        string Communication, string PedagogicalShare, string Data, string ThisRun, string LogAllRuns, string Views, string ShippedBy, string DepartmentOverride, string SchoolOverrides)
+        string Communication, string PedagogicalShare, string Data, string ThisRun, string LogAllRuns, string Views, string ShippedBy, string DepartmentOverride, string SchoolOverrides,
+        string Contributions, string RefusedDocument)
     {
         /// <summary>The word for "none".</summary>
         public string NoneLabel => NoPlugin;

@@ -98,4 +98,14 @@ public sealed class PluginServiceContext
         Services.AddViewPackage(area, _assembly, Manifest.Id);
         return this;
     }
+
+    /// <summary>Contributes demonstration data and documents to the host's demo school (see <see cref="Demo.IDemoContributor"/>).</summary>
+    /// <typeparam name="TContributor">The contributor type.</typeparam>
+    /// <returns>This context, for chaining.</returns>
+    public PluginServiceContext AddDemoContributor<TContributor>()
+        where TContributor : class, Demo.IDemoContributor
+    {
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<Demo.IDemoContributor, TContributor>());
+        return this;
+    }
 }

@@ -46,9 +46,11 @@ public sealed class DepartmentHostAppTests : IDisposable
         var (second, secondReport, _) = await Run("--plugins", PluginArtifacts);
 
         Assert.Equal((0, 0), (first, second));
-        Assert.Contains("Usage (journal, toutes exécutions): pédagogique 6, administration 3", firstReport, StringComparison.Ordinal);
+        Assert.Contains("Usage (journal, toutes exécutions): pédagogique 15, administration 3", firstReport, StringComparison.Ordinal); // 6 progress records, 9 marks
         Assert.Contains("Usage (cette exécution): pédagogique 0, administration 0", secondReport, StringComparison.Ordinal);
-        Assert.Contains("Usage (journal, toutes exécutions): pédagogique 6, administration 3", secondReport, StringComparison.Ordinal);
+        Assert.Contains("Usage (journal, toutes exécutions): pédagogique 15, administration 3", secondReport, StringComparison.Ordinal);
+        Assert.Contains("ent.grading: 9 notes saisies dans 3 devoirs", firstReport, StringComparison.Ordinal);
+        Assert.Contains("ent.grading: notes déjà saisies, bulletin de Lina Benali", secondReport, StringComparison.Ordinal); // the plugin's records, read back from the file
         Assert.Equal(DemoSection(firstReport), DemoSection(secondReport)); // the class, its pupils and their progress, read back from the file
         Assert.True(File.Exists(DataFile));
     }
@@ -67,6 +69,19 @@ public sealed class DepartmentHostAppTests : IDisposable
         Assert.True(await reader.ReadAsync());
         Assert.Equal((5L, 5L), (reader.GetInt64(0), reader.GetInt64(1))); // the demo is seeded once: five completions, one version each
         Assert.False(await reader.ReadAsync());
+    }
+
+    [Fact]
+    public async Task The_grading_plugin_loaded_from_its_folder_records_demo_marks_and_writes_a_report_card()
+    {
+        var (exit, report, _) = await Run("--plugins", PluginArtifacts);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("1. ent.grading 0.1.0 — Notes et compétences [Started]", report, StringComparison.Ordinal);
+        var card = await File.ReadAllTextAsync(Path.Combine(_data, "demo", "bulletin-lina-benali.html"));
+        Assert.Contains("<title>Bulletin de Lina Benali — Trimestre 1</title>", card, StringComparison.Ordinal);
+        Assert.Contains("<td>Mathématiques</td>", card, StringComparison.Ordinal);
+        Assert.Contains("Langages mathématiques, scientifiques et informatiques", card, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -206,5 +221,5 @@ public sealed class DepartmentHostAppTests : IDisposable
             .ReplaceLineEndings("\n");
 
     private static string DemoSection(string report) =>
-        report[report.IndexOf("Démonstration", StringComparison.Ordinal)..report.IndexOf("Usage (cette exécution)", StringComparison.Ordinal)];
+        report[report.IndexOf("Démonstration", StringComparison.Ordinal)..report.IndexOf("Contenu de démonstration", StringComparison.Ordinal)];
 }

@@ -1,0 +1,60 @@
+using Ent.Core.Identifiers;
+using Ent.Plugins.Grading.Competencies;
+using Ent.Plugins.Grading.Gradebook;
+using Ent.Plugins.Grading.Marks;
+using Ent.Plugins.Grading.ReportCards;
+using Ent.Sdk.Demo;
+
+namespace Ent.Plugins.Grading.Demo;
+
+/// <summary>
+/// The grading plugin's demonstration: three assessments of the demo course with every pupil's mark (one
+/// absent), published, and competency evaluations; then the first pupil's report card for the period.
+/// The marks are added once: a course that already has marks in the period is left as it is.
+/// </summary>
+internal sealed class GradingDemo(IGradebook gradebook, IReportCards cards) : IDemoContributor
+{
+    /// <inheritdoc />
+    public async Task<DemoContribution> ContributeAsync(DemoContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var teacher = context.TeacherActor;
+        var first = context.Learners[0];
+        var existing = await gradebook.MarksOfAsync(teacher, first.Id, context.Course.Id, cancellationToken).ConfigureAwait(false);
+        var added = 0;
+        if (!existing.Any(m => m.Assessment.Period == context.Period.Id))
+        {
+            var day = context.Period.First.AddDays(20);
+            var tests = new (string Title, decimal Scale, decimal Coefficient)[] { ("Contrôle : fractions", 20, 2), ("Interrogation écrite", 10, 1), ("Exercice à la maison", 5, 1) };
+            for (var t = 0; t < tests.Length; t++)
+            {
+                var (title, scale, coefficient) = tests[t];
+                var assessment = await gradebook.CreateAssessmentAsync(teacher, new AssessmentDraft(context.Course.Id, context.Period, title, day.AddDays(7 * t), scale, coefficient), cancellationToken).ConfigureAwait(false);
+                var marks = new Dictionary<PersonId, Mark?>();
+                for (var p = 0; p < context.Learners.Count; p++)
+                {
+                    marks[context.Learners[p].Id] = t == 1 && p == 1
+                        ? Mark.Coded(MarkCode.Absent)
+                        : Mark.Of(Math.Round(scale * (0.45m + (0.17m * ((p + (2 * t)) % 4))) * 4) / 4, scale);
+                }
+
+                await gradebook.RecordMarksAsync(teacher, context.Course.Id, assessment.Id, marks, cancellationToken: cancellationToken).ConfigureAwait(false);
+                await gradebook.PublishAsync(teacher, context.Course.Id, assessment.Id, cancellationToken).ConfigureAwait(false);
+                added += marks.Count;
+            }
+
+            await gradebook.RecordCompetenciesAsync(teacher, context.Course.Id, context.Period,
+                [.. context.Learners.Select((l, p) => new CompetencyEvaluation(l.Id, SocleComponent.MathematicalLanguages, (MasteryLevel)(1 + ((p + 2) % 4)), day))],
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        var card = await cards.RenderAsync(teacher, first.Id, context.Class.Id, context.Period, cancellationToken: cancellationToken).ConfigureAwait(false); // the school's overrides apply
+        var summary = added > 0
+            ? $"{added} notes saisies dans 3 devoirs, bulletin de {first.GivenName} {first.FamilyName} ({context.Period.Name})"
+            : $"notes déjà saisies, bulletin de {first.GivenName} {first.FamilyName} ({context.Period.Name})";
+        return new DemoContribution(summary, [new DemoDocument($"bulletin-{Slug(first.GivenName)}-{Slug(first.FamilyName)}.html", card)]);
+    }
+
+    private static string Slug(string name) =>
+        new([.. name.Normalize(System.Text.NormalizationForm.FormD).Where(char.IsAsciiLetterOrDigit).Select(char.ToLowerInvariant)]);
+}
