@@ -139,7 +139,7 @@ internal sealed class Gradebook(IRecordStores stores, IOrganisationDirectory dir
         var (_, scope) = await CourseAsync(actor, course, cancellationToken).ConfigureAwait(false);
         access.Demand(actor, GradingCapabilities.ReadMarks, scope, pupil);
         var staff = access.Evaluate(actor, GradingCapabilities.WriteMarks, scope).Allowed; // pupils and parents see published marks only
-        var records = await _store.QueryAsync(actor.Department, RecordQuery.From(GradingRecords.Assessments).Where("course", course.Value).Take(10_000), cancellationToken).ConfigureAwait(false);
+        var records = await _store.QueryAsync(actor.Department, RecordQuery.From(GradingRecords.Assessments).Where("course", course.Value), cancellationToken).ConfigureAwait(false);
         var result = new List<(Assessment, Mark)>();
         foreach (var record in records)
         {
@@ -165,7 +165,7 @@ internal sealed class Gradebook(IRecordStores stores, IOrganisationDirectory dir
             return [];
         }
 
-        var records = await _store.QueryAsync(actor.Department, RecordQuery.From(GradingRecords.MarkChanges).Where("assessment", assessment).Where("pupil", pupil.Value).Take(10_000), cancellationToken).ConfigureAwait(false);
+        var records = await _store.QueryAsync(actor.Department, RecordQuery.From(GradingRecords.MarkChanges).Where("assessment", assessment).Where("pupil", pupil.Value), cancellationToken).ConfigureAwait(false);
         return [.. records.OrderBy(r => r.GetInteger("version")).Select(r => new MarkChange(assessment, pupil, new PersonId(r.GetId("actor")), r.Get<DateTimeOffset>("at"), r.Get<string?>("old_value"), r.Get<string?>("new_value"), r.Get<string?>("reason")))];
     }
 
@@ -232,7 +232,7 @@ internal sealed class Gradebook(IRecordStores stores, IOrganisationDirectory dir
     {
         ArgumentNullException.ThrowIfNull(actor);
         access.Demand(actor, GradingCapabilities.ReadMarks, directory.ScopeOf(@class), pupil);
-        var all = await _store.QueryAsync(actor.Department, RecordQuery.From(GradingRecords.Competencies).Where("pupil", pupil.Value).Take(10_000), cancellationToken).ConfigureAwait(false);
+        var all = await _store.QueryAsync(actor.Department, RecordQuery.From(GradingRecords.Competencies).Where("pupil", pupil.Value), cancellationToken).ConfigureAwait(false);
         return [.. Enum.GetValues<SocleComponent>().Select(component =>
         {
             var ofComponent = all.Where(r => r.GetInteger("component") == (long)component).ToList();

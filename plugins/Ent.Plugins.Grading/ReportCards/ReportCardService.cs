@@ -19,6 +19,9 @@ internal sealed class ReportCardService(
     /// <summary>The template's name.</summary>
     public const string Template = "grading/report-card";
 
+    /// <summary>The class council summary's template.</summary>
+    public const string CouncilTemplate = "grading/class-council";
+
     private static readonly FrenchAverage Rule = new(FrenchAverageMode.NormalizedTo20);
 
     private readonly IRecordStore _store = stores.For(GradingRecords.Schema);
@@ -58,6 +61,46 @@ internal sealed class ReportCardService(
         }
     }
 
+    /// <inheritdoc />
+    public async IAsyncEnumerable<(ClassId Class, PersonId Pupil, string Html)> RenderSchoolAsync(Actor actor, SchoolId school, Period period, ViewScope? scope = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(period);
+        var found = directory.SchoolOf(school);
+        access.Demand(actor, GradingCapabilities.ReadMarks, AccessScope.OfSchool(found.Department, school));
+        var records = await _store.QueryAsync(actor.Department, RecordQuery.From(GradingRecords.Assessments).Where("period", period.Id.Value), cancellationToken).ConfigureAwait(false);
+        var classes = records.Select(r => new ClassId(r.GetId("class"))).Distinct()
+            .Where(c => directory.FindClass(c)?.School == school)
+            .OrderBy(c => directory.FindClass(c)!.Name, StringComparer.Ordinal);
+        scope ??= new ViewScope(found.Uai.Value);
+        foreach (var @class in classes)
+        {
+            var book = await ClassBookAsync(actor.Department, @class, period, staff: true, cancellationToken).ConfigureAwait(false);
+            foreach (var pupil in book.Pupils)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return (@class, pupil, views.Render(Template, book.CardOf(pupil), scope, cancellationToken));
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<ClassCouncilSummary> ClassCouncilAsync(Actor actor, ClassId @class, Period period, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(period);
+        access.Demand(actor, GradingCapabilities.WriteMarks, directory.ScopeOf(@class));
+        var book = await ClassBookAsync(actor.Department, @class, period, staff: true, cancellationToken).ConfigureAwait(false);
+        return book.Council();
+    }
+
+    /// <inheritdoc />
+    public async Task<string> RenderClassCouncilAsync(Actor actor, ClassId @class, Period period, ViewScope? scope = null, CancellationToken cancellationToken = default)
+    {
+        var summary = await ClassCouncilAsync(actor, @class, period, cancellationToken).ConfigureAwait(false);
+        return views.Render(CouncilTemplate, summary, scope ?? ScopeFor(@class), cancellationToken);
+    }
+
     private ViewScope ScopeFor(ClassId @class)
     {
         var found = directory.FindClass(@class) ?? throw new UnknownReferenceException("class", @class.Value);
@@ -71,7 +114,7 @@ internal sealed class ReportCardService(
         var school = directory.SchoolOf(found.School);
         var today = SchoolTime.Today(time, zone);
         var pupils = directory.EnrolmentsIn(@class).Where(e => e.Validity.Begin <= period.Last && (e.Validity.End is null || e.Validity.End >= period.First)).Select(e => e.Learner).Distinct().ToList();
-        var records = await _store.QueryAsync(department, RecordQuery.From(GradingRecords.Assessments).Where("class", @class.Value).Where("period", period.Id.Value).Take(10_000), cancellationToken).ConfigureAwait(false);
+        var records = await _store.QueryAsync(department, RecordQuery.From(GradingRecords.Assessments).Where("class", @class.Value).Where("period", period.Id.Value), cancellationToken).ConfigureAwait(false);
         var byCourse = new Dictionary<CourseId, List<(Assessment Assessment, Dictionary<PersonId, Mark> Marks)>>();
         foreach (var record in records)
         {
@@ -104,7 +147,7 @@ internal sealed class ReportCardService(
         }
 
         subjects.Sort((a, b) => string.CompareOrdinal(a.Subject, b.Subject));
-        var evaluations = await _store.QueryAsync(department, RecordQuery.From(GradingRecords.Competencies).Where("class", @class.Value).Where("period", period.Id.Value).Take(10_000), cancellationToken).ConfigureAwait(false);
+        var evaluations = await _store.QueryAsync(department, RecordQuery.From(GradingRecords.Competencies).Where("class", @class.Value).Where("period", period.Id.Value), cancellationToken).ConfigureAwait(false);
         var competencies = evaluations
             .GroupBy(r => new PersonId(r.GetId("pupil")))
             .ToDictionary(g => g.Key, g => (IReadOnlyList<ReportCardCompetency>)[.. g.GroupBy(r => (int)r.GetInteger("component")).OrderBy(c => c.Key)
@@ -142,6 +185,20 @@ internal sealed class ReportCardService(
                 CalculationVersion.Of(Rule).ToString(),
                 today);
         }
+
+        public ClassCouncilSummary Council() => new(
+            school,
+            className,
+            period,
+            [.. subjects.Select(s => new ClassCouncilSubject(s.Subject, Figures(s.Statistics)))],
+            [.. pupils.Select(p => (Pupil: p, Person: directory.FindPerson(p)))
+                .OrderBy(p => p.Person?.FamilyName, StringComparer.Ordinal).ThenBy(p => p.Person?.GivenName, StringComparer.Ordinal)
+                .Select(p => new ClassCouncilPupil(
+                    p.Person is null ? p.Pupil.Value.ToString() : $"{p.Person.FamilyName.ToUpperInvariant()} {p.Person.GivenName}",
+                    [.. subjects.Select(s => Shown(s.Averages[p.Pupil].Average))],
+                    Shown(overall[p.Pupil])))],
+            Figures(classOverall),
+            CalculationVersion.Of(Rule).ToString());
 
         private static decimal? Shown(decimal? value) => value is { } v ? AverageRounding.Default.Apply(v) : null;
 

@@ -117,6 +117,39 @@ public sealed class ReportCardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_head_renders_the_whole_schools_cards_in_one_streamed_call_and_a_teacher_may_not()
+    {
+        var cards = new List<(ClassId Class, PersonId Pupil, string Html)>();
+        await foreach (var card in _cards.RenderSchoolAsync(TestWorld.As(_world.Head), _world.School.Id, _term))
+        {
+            cards.Add(card);
+        }
+
+        Assert.Equal(2, cards.Count);
+        Assert.All(cards, c => Assert.Equal(_world.Class5B.Id, c.Class));
+        await Assert.ThrowsAsync<AccessDeniedException>(async () =>
+        {
+            await foreach (var _ in _cards.RenderSchoolAsync(TestWorld.As(_world.Teacher), _world.School.Id, _term))
+            {
+            }
+        });
+    }
+
+    [Fact]
+    public async Task The_class_council_summary_has_every_pupils_averages_and_the_classs_figures()
+    {
+        var summary = await _cards.ClassCouncilAsync(TestWorld.As(_world.Teacher), _world.Class5B.Id, _term);
+        var html = await _cards.RenderClassCouncilAsync(TestWorld.As(_world.Head), _world.Class5B.Id, _term);
+
+        Assert.Equal(["BENALI Lina", "MARTIN Hugo"], summary.Pupils.Select(p => p.Pupil));
+        Assert.Equal([15.5m, 8.67m], summary.Pupils.Select(p => p.Averages.Single()));
+        Assert.Equal(new ReportCardStatistics(12.08m, 8.67m, 15.5m), Assert.Single(summary.Subjects).Class);
+        Assert.Contains("<title>Conseil de classe de 5e B — Trimestre 1</title>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>BENALI Lina</td><td class=\"num\">15,50</td>", html, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _cards.ClassCouncilAsync(TestWorld.As(_world.Parent), _world.Class5B.Id, _term));
+    }
+
+    [Fact]
     public async Task A_pupil_may_not_render_the_whole_class()
     {
         await Assert.ThrowsAsync<AccessDeniedException>(async () =>
