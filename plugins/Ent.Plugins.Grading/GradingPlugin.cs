@@ -6,6 +6,7 @@ using Ent.Plugins.Grading.ReportCards;
 using Ent.Sdk.Plugins;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Ent.Plugins.Grading;
 
@@ -28,6 +29,8 @@ public sealed class GradingPlugin : EntPlugin
         }
 
         context.Services.TryAddSingleton<GradeAggregations>();
+        context.Services.AddOptions<GradingOptions>().ValidateOnStart();
+        context.Services.AddSingleton<IValidateOptions<GradingOptions>, GradingOptionsValidator>();
         context.Services.AddRecordSchema(GradingRecords.Schema);
         context.Services.TryAddSingleton<IGradebook, Gradebook.Gradebook>();
         context.Services.TryAddSingleton<IReportCards, ReportCardService>();
@@ -40,5 +43,15 @@ public sealed class GradingPlugin : EntPlugin
             .GrantCapability(Role.HeadOfSchool, GrantReach.Scope, GradingCapabilities.ClosePeriods)
             .GrantCapability(Role.Learner, GrantReach.Self, GradingCapabilities.ReadMarks)
             .GrantCapability(Role.Parent, GrantReach.Children, GradingCapabilities.ReadMarks);
+    }
+}
+
+/// <summary>Checks the department's grading options against the rules the host knows, at start.</summary>
+internal sealed class GradingOptionsValidator(GradeAggregations rules) : IValidateOptions<GradingOptions>
+{
+    public ValidateOptionsResult Validate(string? name, GradingOptions options)
+    {
+        var problems = options.Validate(rules);
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

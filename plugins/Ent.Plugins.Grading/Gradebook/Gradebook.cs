@@ -12,7 +12,9 @@ using Ent.Storage.Records;
 namespace Ent.Plugins.Grading.Gradebook;
 
 /// <summary>The gradebook over the plugin's record store: one record per assessment, its marks packed, its history beside it.</summary>
-internal sealed class Gradebook(IRecordStores stores, IOrganisationDirectory directory, ICourseCatalog courses, IAccessControl access, IDomainEventPublisher events, TimeProvider time) : IGradebook
+internal sealed class Gradebook(
+    IRecordStores stores, IOrganisationDirectory directory, ICourseCatalog courses, IAccessControl access, IDomainEventPublisher events, TimeProvider time,
+    GradeAggregations rules, Microsoft.Extensions.Options.IOptions<GradingOptions> options) : IGradebook
 {
     private readonly IRecordStore _store = stores.For(GradingRecords.Schema);
 
@@ -182,7 +184,8 @@ internal sealed class Gradebook(IRecordStores stores, IOrganisationDirectory dir
         }
 
         var now = time.GetUtcNow();
-        await _store.SaveAsync(actor.Department, new RecordChanges().Insert(GradingRecords.Closures.NewRecord(@class.Value, period.Value, now, actor.Person.Value)), cancellationToken).ConfigureAwait(false);
+        var rule = rules.Latest(options.Value.Rule); // the period's averages stay with this version, whatever later versions say
+        await _store.SaveAsync(actor.Department, new RecordChanges().Insert(GradingRecords.Closures.NewRecord(@class.Value, period.Value, now, actor.Person.Value, rule.Id, (long)rule.Version)), cancellationToken).ConfigureAwait(false);
         await events.PublishAsync(new PeriodClosed(actor.Person, actor.Department, scope.School, now, @class, period), cancellationToken).ConfigureAwait(false);
     }
 
@@ -239,6 +242,15 @@ internal sealed class Gradebook(IRecordStores stores, IOrganisationDirectory dir
             var inPeriod = ofComponent.Where(r => r.GetId("class") == @class.Value && r.GetId("period") == period.Value).Select(r => (MasteryLevel)r.GetInteger("level")).ToList();
             return new CompetencyPosition(component, CompetencyConversion.Position(inPeriod), CompetencyConversion.Position(ofComponent.Select(r => (MasteryLevel)r.GetInteger("level"))), inPeriod.Count);
         })];
+    }
+
+    /// <summary>The rule a class's period is computed with: the one recorded when it was closed, or the department's current one.</summary>
+    internal static async Task<IGradeAggregation> RuleForAsync(IRecordStore store, GradeAggregations rules, GradingOptions options, DepartmentId department, ClassId @class, PeriodId period, CancellationToken cancellationToken)
+    {
+        var closure = await store.FindAsync(department, GradingRecords.Closures.Key(@class.Value, period.Value), cancellationToken).ConfigureAwait(false);
+        return closure is null
+            ? rules.Latest(options.Rule)
+            : rules.Get(new CalculationVersion(closure.GetText("rule"), (int)closure.GetInteger("rule_version")));
     }
 
     private async Task RefuseIfClosedAsync(Actor actor, AccessScope scope, ClassId @class, PeriodId period, string? reason, CancellationToken cancellationToken)

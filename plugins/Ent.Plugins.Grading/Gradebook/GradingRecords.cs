@@ -45,7 +45,10 @@ internal static class GradingRecords
                     Column.Integer("level", 1, 4),
                     Column.Date("date"),
                     Column.Id("actor"))
-                .Index("class", "period"))));
+                .Index("class", "period")))
+        .Version(2, "A closed period records the averaging rule and version it was closed with", v => v
+            .AddColumn("closures", Column.Text("rule", 60), defaultValue: Averages.FrenchAverage.NormalizedTo20Id)
+            .AddColumn("closures", Column.Integer("rule_version", 1), defaultValue: 1L)));
 
     public static TableDefinition Assessments => Schema.Table("assessments");
 

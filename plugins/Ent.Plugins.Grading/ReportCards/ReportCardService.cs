@@ -14,15 +14,14 @@ namespace Ent.Plugins.Grading.ReportCards;
 
 /// <summary>Computes report cards from the class's assessments of the period and renders them with the view system.</summary>
 internal sealed class ReportCardService(
-    IRecordStores stores, IOrganisationDirectory directory, ICourseCatalog courses, IAccessControl access, IViewRenderer views, TimeProvider time, TimeZoneInfo zone) : IReportCards
+    IRecordStores stores, IOrganisationDirectory directory, ICourseCatalog courses, IAccessControl access, IViewRenderer views, TimeProvider time, TimeZoneInfo zone,
+    GradeAggregations rules, Microsoft.Extensions.Options.IOptions<GradingOptions> options) : IReportCards
 {
     /// <summary>The template's name.</summary>
     public const string Template = "grading/report-card";
 
     /// <summary>The class council summary's template.</summary>
     public const string CouncilTemplate = "grading/class-council";
-
-    private static readonly FrenchAverage Rule = new(FrenchAverageMode.NormalizedTo20);
 
     private readonly IRecordStore _store = stores.For(GradingRecords.Schema);
 
@@ -115,6 +114,8 @@ internal sealed class ReportCardService(
         var today = SchoolTime.Today(time, zone);
         var pupils = directory.EnrolmentsIn(@class).Where(e => e.Validity.Begin <= period.Last && (e.Validity.End is null || e.Validity.End >= period.First)).Select(e => e.Learner).Distinct().ToList();
         var records = await _store.QueryAsync(department, RecordQuery.From(GradingRecords.Assessments).Where("class", @class.Value).Where("period", period.Id.Value), cancellationToken).ConfigureAwait(false);
+        var settings = options.Value;
+        var rule = await Gradebook.Gradebook.RuleForAsync(_store, rules, settings, department, @class, period.Id, cancellationToken).ConfigureAwait(false);
         var byCourse = new Dictionary<CourseId, List<(Assessment Assessment, Dictionary<PersonId, Mark> Marks)>>();
         foreach (var record in records)
         {
@@ -132,7 +133,7 @@ internal sealed class ReportCardService(
             list.Add((assessment, PackedMarks.Unpack(record.GetBytes("marks").Span, assessment.Scale)));
         }
 
-        var subjects = new List<(string Subject, string Course, Dictionary<PersonId, (decimal? Average, int Marks)> Averages, Statistics Statistics)>();
+        var subjects = new List<(string Subject, string Course, decimal Coefficient, Dictionary<PersonId, (decimal? Average, int Marks)> Averages, Statistics Statistics)>();
         foreach (var (courseId, assessments) in byCourse)
         {
             var course = await courses.FindAsync(department, courseId, cancellationToken).ConfigureAwait(false);
@@ -140,10 +141,10 @@ internal sealed class ReportCardService(
             foreach (var pupil in pupils)
             {
                 var items = assessments.Where(a => a.Marks.ContainsKey(pupil)).Select(a => new GradeItem(a.Marks[pupil], a.Assessment.Scale, a.Assessment.Coefficient, a.Assessment.Kind)).ToList();
-                averages[pupil] = (Rule.Average(items), items.Count(i => i.Mark.Counted is not null));
+                averages[pupil] = (rule.Average(items), items.Count(i => i.Mark.Counted is not null));
             }
 
-            subjects.Add((course?.Subject.Name ?? courseId.Value.ToString(), course?.Title ?? string.Empty, averages, Statistics.Of(averages.Values.Select(a => a.Item1))));
+            subjects.Add((course?.Subject.Name ?? courseId.Value.ToString(), course?.Title ?? string.Empty, course is null ? 1m : settings.CoefficientOf(course.Subject.Code), averages, Statistics.Of(averages.Values.Select(a => a.Item1))));
         }
 
         subjects.Sort((a, b) => string.CompareOrdinal(a.Subject, b.Subject));
@@ -152,15 +153,16 @@ internal sealed class ReportCardService(
             .GroupBy(r => new PersonId(r.GetId("pupil")))
             .ToDictionary(g => g.Key, g => (IReadOnlyList<ReportCardCompetency>)[.. g.GroupBy(r => (int)r.GetInteger("component")).OrderBy(c => c.Key)
                 .Select(c => new ReportCardCompetency(c.Key, (int)Competencies.CompetencyConversion.Position(c.Select(r => (Competencies.MasteryLevel)r.GetInteger("level")))!.Value))]);
-        var overall = pupils.ToDictionary(p => p, p => OverallAverage.Of(subjects.Select(s => (s.Averages[p].Average, 1m))));
-        return new ClassBook(school.Name, found.Name, period.Name, today, pupils, subjects, overall, Statistics.Of(overall.Values), competencies, directory);
+        var overall = pupils.ToDictionary(p => p, p => OverallAverage.Of(subjects.Select(s => (s.Averages[p].Average, s.Coefficient))));
+        return new ClassBook(school.Name, found.Name, period.Name, today, pupils, subjects, overall, Statistics.Of(overall.Values), competencies, directory, CalculationVersion.Of(rule), settings.Rounding);
     }
 
     /// <summary>A class's computed period, from which each pupil's card is cut.</summary>
     private sealed class ClassBook(
         string school, string className, string period, DateOnly today, List<PersonId> pupils,
-        List<(string Subject, string Course, Dictionary<PersonId, (decimal? Average, int Marks)> Averages, Statistics Statistics)> subjects,
-        Dictionary<PersonId, decimal?> overall, Statistics classOverall, Dictionary<PersonId, IReadOnlyList<ReportCardCompetency>> competencies, IOrganisationDirectory directory)
+        List<(string Subject, string Course, decimal Coefficient, Dictionary<PersonId, (decimal? Average, int Marks)> Averages, Statistics Statistics)> subjects,
+        Dictionary<PersonId, decimal?> overall, Statistics classOverall, Dictionary<PersonId, IReadOnlyList<ReportCardCompetency>> competencies, IOrganisationDirectory directory,
+        CalculationVersion calculation, AverageRounding rounding)
     {
         public IReadOnlyList<PersonId> Pupils => pupils;
 
@@ -182,7 +184,7 @@ internal sealed class ReportCardService(
                 Figures(classOverall),
                 competencies.GetValueOrDefault(pupil) ?? [],
                 AbsentHalfDays: null,
-                CalculationVersion.Of(Rule).ToString(),
+                calculation.ToString(),
                 today);
         }
 
@@ -198,10 +200,10 @@ internal sealed class ReportCardService(
                     [.. subjects.Select(s => Shown(s.Averages[p.Pupil].Average))],
                     Shown(overall[p.Pupil])))],
             Figures(classOverall),
-            CalculationVersion.Of(Rule).ToString());
+            calculation.ToString());
 
-        private static decimal? Shown(decimal? value) => value is { } v ? AverageRounding.Default.Apply(v) : null;
+        private decimal? Shown(decimal? value) => value is { } v ? rounding.Apply(v) : null;
 
-        private static ReportCardStatistics Figures(Statistics statistics) => new(Shown(statistics.Average), Shown(statistics.Minimum), Shown(statistics.Maximum));
+        private ReportCardStatistics Figures(Statistics statistics) => new(Shown(statistics.Average), Shown(statistics.Minimum), Shown(statistics.Maximum));
     }
 }

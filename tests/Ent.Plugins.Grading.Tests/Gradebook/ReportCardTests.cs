@@ -4,6 +4,7 @@ using Ent.Core.Courses;
 using Ent.Core.Identifiers;
 using Ent.Plugins.Grading.Competencies;
 using Ent.Plugins.Grading.Gradebook;
+using Ent.Plugins.Grading.Averages;
 using Ent.Plugins.Grading.Marks;
 using Ent.Plugins.Grading.ReportCards;
 using Ent.Sdk.Hosting;
@@ -147,6 +148,29 @@ public sealed class ReportCardTests : IAsyncLifetime
         Assert.Contains("<title>Conseil de classe de 5e B — Trimestre 1</title>", html, StringComparison.Ordinal);
         Assert.Contains("<td>BENALI Lina</td><td class=\"num\">15,50</td>", html, StringComparison.Ordinal);
         await Assert.ThrowsAsync<AccessDeniedException>(() => _cards.ClassCouncilAsync(TestWorld.As(_world.Parent), _world.Class5B.Id, _term));
+    }
+
+    [Fact]
+    public async Task A_closed_periods_cards_use_the_rule_recorded_when_it_was_closed()
+    {
+        var store = _host.Services.GetRequiredService<Ent.Storage.Records.IRecordStores>().For(GradingRecords.Schema);
+        await store.SaveAsync(_world.Department.Id, new Ent.Storage.Records.RecordChanges().Insert(GradingRecords.Closures.NewRecord(
+            _world.Class5B.Id.Value, _term.Id.Value, _world.Time.GetUtcNow(), _world.Head.Id.Value, FrenchAverage.SumOfScalesId, 1L)));
+
+        var card = await _cards.ForPupilAsync(TestWorld.As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term);
+
+        Assert.Equal("fr.sum-of-scales v1", card.Calculation);
+        Assert.Equal(15.8m, Assert.Single(card.Subjects).Average); // 20 × (12.5 + 7 + 20) / (20 + 10 + 20), not 15.5
+    }
+
+    [Fact]
+    public async Task Closing_a_period_records_the_departments_current_rule()
+    {
+        await _host.Services.GetRequiredService<IGradebook>().ClosePeriodAsync(TestWorld.As(_world.Head), _world.Class5B.Id, _term.Id);
+
+        var card = await _cards.ForPupilAsync(TestWorld.As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term);
+
+        Assert.Equal("fr.normalized-to-20 v1", card.Calculation);
     }
 
     [Fact]
