@@ -34,6 +34,7 @@ public sealed class GradingPlugin : EntPlugin
         context.Services.AddRecordSchema(GradingRecords.Schema);
         context.Services.TryAddSingleton<IGradebook, Gradebook.Gradebook>();
         context.Services.TryAddSingleton<IReportCards, ReportCardService>();
+        context.Services.TryAddSingleton<Periods.ITermClose, Periods.TermClose>();
         context.AddViews("grading"); // Views/report-card.sbn-html, Strings/fr.json and en.json
         context.AddDemoContributor<Demo.GradingDemo>();
         context.GrantCapability(Role.Teacher, GrantReach.Scope, GradingCapabilities.WriteMarks)

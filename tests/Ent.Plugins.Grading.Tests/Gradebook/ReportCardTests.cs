@@ -174,6 +174,20 @@ public sealed class ReportCardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_term_close_from_stored_marks_gives_the_cards_averages_for_the_head_of_school_only()
+    {
+        var close = _host.Services.GetRequiredService<Ent.Plugins.Grading.Periods.ITermClose>();
+
+        var closing = await close.ComputeAsync(TestWorld.As(_world.Head), _world.School.Id, _term);
+
+        var card = await _cards.ForPupilAsync(TestWorld.As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term);
+        Assert.Equal(card.Subjects.Single().Average, AverageRounding.Default.Apply(closing.AverageOf(_world.Learner.Id, "MATHS")!.Value));
+        Assert.Equal(31m / 2, closing.AverageOf(_world.Learner.Id, "MATHS")); // exact: (12.5 + 14 + 20) / 3
+        Assert.Equal([_world.Class5B.Id], closing.Classes);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => close.ComputeAsync(TestWorld.As(_world.Teacher), _world.School.Id, _term));
+    }
+
+    [Fact]
     public async Task A_pupil_may_not_render_the_whole_class()
     {
         await Assert.ThrowsAsync<AccessDeniedException>(async () =>
