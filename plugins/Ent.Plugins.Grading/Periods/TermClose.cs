@@ -17,19 +17,35 @@ namespace Ent.Plugins.Grading.Periods;
 /// <param name="Subjects">The subject codes, by index.</param>
 public sealed record TermClosing(TermResults Results, IReadOnlyList<ClassId> Classes, IReadOnlyList<PersonId> Pupils, IReadOnlyList<string> Subjects)
 {
+    private Dictionary<PersonId, int>? _pupilIndex;
+    private Dictionary<string, int>? _subjectIndex;
+
     /// <summary>A pupil's average in a subject, or null (no mark, or not in the school's period).</summary>
     /// <param name="pupil">The pupil.</param>
     /// <param name="subjectCode">The subject's code.</param>
-    public decimal? AverageOf(PersonId pupil, string subjectCode)
-    {
-        var p = Pupils.ToList().IndexOf(pupil);
-        var s = Subjects.ToList().IndexOf(subjectCode);
-        return p < 0 || s < 0 ? null : Results.SubjectAverage(p, s);
-    }
+    public decimal? AverageOf(PersonId pupil, string subjectCode) =>
+        PupilIndex.TryGetValue(pupil, out var p) && SubjectIndex.TryGetValue(subjectCode, out var s) ? Results.SubjectAverage(p, s) : null;
 
     /// <summary>A pupil's overall average, or null.</summary>
     /// <param name="pupil">The pupil.</param>
-    public decimal? OverallOf(PersonId pupil) => Pupils.ToList().IndexOf(pupil) is var p and >= 0 ? Results.OverallAverages[p] : null;
+    public decimal? OverallOf(PersonId pupil) => PupilIndex.TryGetValue(pupil, out var p) ? Results.OverallAverages[p] : null;
+
+    /// <summary>A pupil who changed class during the period is found in the first class listed.</summary>
+    private Dictionary<PersonId, int> PupilIndex => _pupilIndex ??= Index(Pupils);
+
+    private Dictionary<string, int> SubjectIndex => _subjectIndex ??= Index(Subjects);
+
+    private static Dictionary<T, int> Index<T>(IReadOnlyList<T> items)
+        where T : notnull
+    {
+        var index = new Dictionary<T, int>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            index.TryAdd(items[i], i);
+        }
+
+        return index;
+    }
 }
 
 /// <summary>Closes a school's period from the stored marks: every class's assessments of the period, loaded into the term calculator.</summary>
