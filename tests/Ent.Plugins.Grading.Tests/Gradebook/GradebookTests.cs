@@ -35,15 +35,7 @@ public sealed class GradebookTests : IAsyncLifetime
         _world.Directory.Add(_historyTeacher);
         _world.Directory.Add(new RoleAssignment(_historyTeacher.Id, Role.Teacher, _world.Directory.ScopeOf(_historyCourse), new DateRange(_world.Year.Dates.Begin, _world.Year.Dates.End)));
 
-        var builder = EntHost.CreateBuilder();
-        builder.Services.AddSingleton<TimeProvider>(_world.Time);
-        builder.Services.Replace(ServiceDescriptor.Singleton(_world.Directory));
-        builder.Services.Replace(ServiceDescriptor.Singleton<ICourseCatalog>(_world.Courses));
-        builder.Services.AddInMemoryRecordStores();
-        builder.Services.AddSingleton<IDomainEventHandler<DomainEvent>>(new Recorder(_published));
-        builder.Ent.AddPlugin<GradingPlugin>();
-        _host = builder.Build();
-        await _host.StartAsync();
+        _host = await GradingHost.StartAsync(_world, events: new Recorder(_published));
         _gradebook = _host.Services.GetRequiredService<IGradebook>();
     }
 

@@ -1,4 +1,3 @@
-using Ent.Core.Courses;
 using Ent.Core.Identifiers;
 using Ent.Plugins.Grading.Averages;
 using Ent.Plugins.Grading.Gradebook;
@@ -7,7 +6,6 @@ using Ent.Plugins.Grading.ReportCards;
 using Ent.Sdk.Hosting;
 using Ent.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Ent.Plugins.Grading.Tests.Gradebook;
@@ -18,16 +16,7 @@ public sealed class GradingOptionsTests
     private static async Task<(EntHost Host, TestWorld World)> HostAsync(Action<GradingOptions> configure)
     {
         var world = new TestWorld();
-        var builder = EntHost.CreateBuilder();
-        builder.Services.AddSingleton<TimeProvider>(world.Time);
-        builder.Services.Replace(ServiceDescriptor.Singleton(world.Directory));
-        builder.Services.Replace(ServiceDescriptor.Singleton<ICourseCatalog>(world.Courses));
-        builder.Services.AddInMemoryRecordStores();
-        builder.Services.Configure(configure);
-        builder.Ent.AddPlugin<GradingPlugin>();
-        var host = builder.Build();
-        await host.StartAsync();
-        return (host, world);
+        return (await GradingHost.StartAsync(world, configure), world);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using Ent.Core.Access;
 using Ent.Core.Calendar;
-using Ent.Core.Courses;
 using Ent.Core.Identifiers;
 using Ent.Plugins.Grading.Competencies;
 using Ent.Plugins.Grading.Gradebook;
@@ -27,14 +26,7 @@ public sealed class ReportCardTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _term = _world.Year.Periods[0];
-        var builder = EntHost.CreateBuilder();
-        builder.Services.AddSingleton<TimeProvider>(_world.Time);
-        builder.Services.Replace(ServiceDescriptor.Singleton(_world.Directory));
-        builder.Services.Replace(ServiceDescriptor.Singleton<ICourseCatalog>(_world.Courses));
-        builder.Services.AddInMemoryRecordStores();
-        builder.Ent.AddPlugin<GradingPlugin>();
-        _host = builder.Build();
-        await _host.StartAsync();
+        _host = await GradingHost.StartAsync(_world);
         _gradebook = _host.Services.GetRequiredService<IGradebook>();
         _cards = _host.Services.GetRequiredService<IReportCards>();
 
