@@ -48,8 +48,8 @@ public sealed class FrenchAverage(FrenchAverageMode mode) : IGradeAggregation
             }
 
             var (itemPoints, itemTotal) = Mode == FrenchAverageMode.NormalizedTo20
-                ? (item.Coefficient * 20 * mark / item.ScaleOf, item.Coefficient)
-                : (item.Coefficient * mark, item.Coefficient * item.ScaleOf);
+                ? (item.Coefficient * 20 * mark / item.OutOf, item.Coefficient)
+                : (item.Coefficient * mark, item.Coefficient * item.OutOf);
             switch (item.Kind)
             {
                 case GradeItemKind.Normal:

@@ -42,14 +42,14 @@ public sealed record GradeItem
             throw new ArgumentOutOfRangeException(nameof(kind), kind, $"{(int)kind} is not a kind of assessment (normal, bonus, optional).");
         }
 
-        (Mark, ScaleOf, Coefficient, Kind) = (mark, scale, coefficient, kind);
+        (Mark, OutOf, Coefficient, Kind) = (mark, scale, coefficient, kind);
     }
 
     /// <summary>The mark.</summary>
     public Mark Mark { get; }
 
-    /// <summary>The assessment's scale.</summary>
-    public decimal ScaleOf { get; }
+    /// <summary>The assessment's scale: the mark is out of this many points.</summary>
+    public decimal OutOf { get; }
 
     /// <summary>The coefficient.</summary>
     public decimal Coefficient { get; }
@@ -58,5 +58,5 @@ public sealed record GradeItem
     public GradeItemKind Kind { get; }
 
     /// <summary>The counted mark brought to 0–1, or null when it is left out.</summary>
-    internal decimal? Fraction => Mark.Counted is { } points ? points / ScaleOf : null;
+    internal decimal? Fraction => Mark.Counted is { } points ? points / OutOf : null;
 }

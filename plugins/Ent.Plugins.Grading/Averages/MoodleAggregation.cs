@@ -99,7 +99,7 @@ public sealed class MoodleAggregation : IGradeAggregation
             var fraction = item.Fraction ?? (Options.EmptyAsZero ? 0m : null);
             if (fraction is { } value)
             {
-                grades.Add(new Grade(value, item.ScaleOf, item.Coefficient, usesExtraCredit && item.Kind == GradeItemKind.Bonus));
+                grades.Add(new Grade(value, item.OutOf, item.Coefficient, usesExtraCredit && item.Kind == GradeItemKind.Bonus));
             }
         }
 
