@@ -32,7 +32,7 @@ public sealed class GradingPlugin : EntPlugin
         context.Services.AddOptions<GradingOptions>().ValidateOnStart();
         context.Services.AddSingleton<IValidateOptions<GradingOptions>, GradingOptionsValidator>();
         context.Services.AddRecordSchema(GradingRecords.Schema);
-        context.Services.TryAddSingleton<IGradebook, Gradebook.Gradebook>();
+        context.Services.TryAddSingleton<IGradebook, StoredGradebook>();
         context.Services.TryAddSingleton<IReportCards, ReportCardService>();
         context.Services.TryAddSingleton<Periods.ITermClose, Periods.TermClose>();
         context.AddViews("grading"); // Views/report-card.sbn-html, Strings/fr.json and en.json

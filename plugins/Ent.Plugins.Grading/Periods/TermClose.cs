@@ -78,7 +78,7 @@ internal sealed class TermClose(IRecordStores stores, IOrganisationDirectory dir
         };
 
         var records = await _store.QueryAsync(actor.Department, RecordQuery.From(GradingRecords.Assessments).Where("period", period.Id.Value), cancellationToken).ConfigureAwait(false);
-        var assessments = records.Select(r => (Assessment: Gradebook.Gradebook.FromRecord(r), Record: r))
+        var assessments = records.Select(r => (Assessment: StoredGradebook.FromRecord(r), Record: r))
             .Where(a => directory.FindClass(a.Assessment.Class)?.School == school)
             .GroupBy(a => a.Assessment.Class)
             .OrderBy(g => g.Key.Value)

@@ -115,11 +115,11 @@ internal sealed class ReportCardService(
         var pupils = directory.EnrolmentsIn(@class).Where(e => e.Validity.Begin <= period.Last && (e.Validity.End is null || e.Validity.End >= period.First)).Select(e => e.Learner).Distinct().ToList();
         var records = await _store.QueryAsync(department, RecordQuery.From(GradingRecords.Assessments).Where("class", @class.Value).Where("period", period.Id.Value), cancellationToken).ConfigureAwait(false);
         var settings = options.Value;
-        var rule = await Gradebook.Gradebook.RuleForAsync(_store, rules, settings, department, @class, period.Id, cancellationToken).ConfigureAwait(false);
+        var rule = await StoredGradebook.RuleForAsync(_store, rules, settings, department, @class, period.Id, cancellationToken).ConfigureAwait(false);
         var byCourse = new Dictionary<CourseId, List<(Assessment Assessment, Dictionary<PersonId, Mark> Marks)>>();
         foreach (var record in records)
         {
-            var assessment = Gradebook.Gradebook.FromRecord(record);
+            var assessment = StoredGradebook.FromRecord(record);
             if (!staff && !assessment.Published)
             {
                 continue;

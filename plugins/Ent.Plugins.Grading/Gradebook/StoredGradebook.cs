@@ -12,7 +12,7 @@ using Ent.Storage.Records;
 namespace Ent.Plugins.Grading.Gradebook;
 
 /// <summary>The gradebook over the plugin's record store: one record per assessment, its marks packed, its history beside it.</summary>
-internal sealed class Gradebook(
+internal sealed class StoredGradebook(
     IRecordStores stores, IOrganisationDirectory directory, ICourseCatalog courses, IAccessControl access, IDomainEventPublisher events, TimeProvider time,
     GradeAggregations rules, Microsoft.Extensions.Options.IOptions<GradingOptions> options) : IGradebook
 {
