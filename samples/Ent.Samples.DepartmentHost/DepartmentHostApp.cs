@@ -125,7 +125,7 @@ internal static class DepartmentHostApp
             report.Plugins(host.Runtime);
             report.Enablement(host, schools, today);
             await report.DemoAsync(host, demo).ConfigureAwait(false);
-            await report.DemoContributionsAsync(host, demo, Path.Combine(postgreSql is null ? Path.GetDirectoryName(dataFile)! : Directory.GetCurrentDirectory(), "demo")).ConfigureAwait(false);
+            await report.DemoContributionsAsync(host, demo, Path.Combine(postgreSql is null ? Path.GetDirectoryName(dataFile)! : baseDirectory ?? AppContext.BaseDirectory, "demo")).ConfigureAwait(false);
             report.Views(host.Services.GetRequiredService<IViewCatalog>());
             report.Usage(host.Services.GetRequiredService<UsageCounter>(),
                 await host.Services.GetRequiredService<IEventLog>().CountByCategoryAsync(new EventLogQuery(department.Id)).ConfigureAwait(false));
