@@ -192,7 +192,7 @@ internal sealed class HostReport(TextWriter output, HostReport.Labels labels)
         {
             var source = template.EffectiveFor() is { } effective
                 ? effective.Layer == ViewLayer.Shipped ? $"{labels.ShippedBy} {effective.Origin}" : $"{labels.DepartmentOverride} {effective.Origin}"
-                : labels.NoneLabel;
+                : labels.NoPlugin;
             Line($"  {template.Name} ({template.Kind}) — {source}{(template.Schools.Count > 0 ? $" + {template.Schools.Count} {labels.SchoolOverrides}" : string.Empty)}");
         }
 
@@ -226,9 +226,5 @@ internal sealed class HostReport(TextWriter output, HostReport.Labels labels)
         string Enablement, string On, string Off, string Demo, string Class, string Course, string ProposalsOf, string For,
         string NothingToPropose, string Groupings, string Finished, string Usage, string Pedagogical, string Administration,
         string Communication, string PedagogicalShare, string Data, string ThisRun, string LogAllRuns, string Views, string ShippedBy, string DepartmentOverride, string SchoolOverrides,
-        string Contributions, string RefusedDocument)
-    {
-        /// <summary>The word for "none".</summary>
-        public string NoneLabel => NoPlugin;
-    }
+        string Contributions, string RefusedDocument);
 }

@@ -109,13 +109,13 @@ public sealed class MoodleAggregation : IGradeAggregation
         {
             MoodleMethod.Mean => normal.Count == 0 ? null : normal.Average(g => g.Value),
             MoodleMethod.WeightedMean => WeightedMean(normal),
-            MoodleMethod.SimpleWeightedMean => SimpleWeightedMean(grades),
+            MoodleMethod.SimpleWeightedMean => RangeWeighted(grades, extraCreditsAlone: true),
             MoodleMethod.MeanWithExtraCredits => MeanWithExtraCredits(grades),
             MoodleMethod.Median => Median(normal),
             MoodleMethod.Lowest => normal.Count == 0 ? null : normal.Min(g => g.Value),
             MoodleMethod.Highest => normal.Count == 0 ? null : normal.Max(g => g.Value),
             MoodleMethod.Mode => Mode(normal),
-            _ => Natural(grades),
+            _ => RangeWeighted(grades, extraCreditsAlone: false), // Natural
         };
         return fraction01 is { } result ? Math.Min(1, result) * 20 : null;
     }
@@ -149,7 +149,12 @@ public sealed class MoodleAggregation : IGradeAggregation
         return weights == 0 ? null : sum / weights;
     }
 
-    private static decimal? SimpleWeightedMean(List<Grade> grades)
+    /// <summary>
+    /// Σ range × grade over Σ range of the normal items: both the simple weighted mean and Natural (with default
+    /// weights). They differ only when every grade is extra credit: the simple weighted mean then gives their
+    /// sum, as Moodle's code does, and Natural gives nothing.
+    /// </summary>
+    private static decimal? RangeWeighted(List<Grade> grades, bool extraCreditsAlone)
     {
         if (grades.Count == 0)
         {
@@ -163,7 +168,7 @@ public sealed class MoodleAggregation : IGradeAggregation
             weights += grade.ExtraCredit ? 0 : grade.Range;
         }
 
-        return weights == 0 ? sum : sum / weights; // only extra credits: their sum, as Moodle
+        return weights != 0 ? sum / weights : extraCreditsAlone ? sum : null;
     }
 
     private static decimal? MeanWithExtraCredits(List<Grade> grades)
@@ -209,23 +214,6 @@ public sealed class MoodleAggregation : IGradeAggregation
             : grades.GroupBy(g => Math.Round(g.Value, 5)) // Moodle compares grades as printed
                 .OrderByDescending(group => group.Count()).ThenByDescending(group => group.Key)
                 .First().Key;
-
-    private static decimal? Natural(List<Grade> grades)
-    {
-        if (grades.Count == 0)
-        {
-            return null;
-        }
-
-        decimal points = 0, maxima = 0;
-        foreach (var grade in grades)
-        {
-            points += grade.Value * grade.Range;
-            maxima += grade.ExtraCredit ? 0 : grade.Range;
-        }
-
-        return maxima == 0 ? null : points / maxima;
-    }
 
     /// <summary>A normalised grade and what Moodle knows of its item (a class: two equal grades are two grades).</summary>
     private sealed class Grade(decimal value, decimal range, decimal weight, bool extraCredit)

@@ -26,7 +26,7 @@ internal static class PackedMarks
         {
             var slot = bytes.AsSpan(i++ * Size, Size);
             pupil.Value.TryWriteBytes(slot, bigEndian: true, out _);
-            BinaryPrimitives.WriteInt32LittleEndian(slot[16..], Periods.TermDataBuilder.Encode(mark));
+            BinaryPrimitives.WriteInt32LittleEndian(slot[16..], StoredMark.Encode(mark));
         }
 
         return bytes;
@@ -38,7 +38,7 @@ internal static class PackedMarks
         for (var i = 0; i + Size <= packed.Length; i += Size)
         {
             var slot = packed.Slice(i, Size);
-            marks[new PersonId(new Guid(slot[..16], bigEndian: true))] = Periods.TermDataBuilder.Decode(BinaryPrimitives.ReadInt32LittleEndian(slot[16..]), scale);
+            marks[new PersonId(new Guid(slot[..16], bigEndian: true))] = StoredMark.Decode(BinaryPrimitives.ReadInt32LittleEndian(slot[16..]), scale);
         }
 
         return marks;

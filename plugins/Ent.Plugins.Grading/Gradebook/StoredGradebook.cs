@@ -69,7 +69,7 @@ internal sealed class StoredGradebook(
         var updated = new Dictionary<PersonId, Mark>(current);
         foreach (var (pupil, mark) in marks)
         {
-            if (!directory.EnrolmentsOf(pupil).Any(e => e.Class == stored.Class && e.Validity.Contains(stored.Date)))
+            if (!directory.IsEnrolled(pupil, stored.Class, stored.Date))
             {
                 throw new ArgumentException($"Pupil {pupil.Value} is not enrolled in the class of course '{found.Title}' on {stored.Date:yyyy-MM-dd}, the assessment's date; nothing was recorded.", nameof(marks));
             }
@@ -212,7 +212,7 @@ internal sealed class StoredGradebook(
                 throw new ArgumentException($"The date {evaluation.Date:yyyy-MM-dd} is outside the period '{period.Name}'; nothing was recorded.", nameof(evaluations));
             }
 
-            if (!directory.EnrolmentsOf(evaluation.Pupil).Any(e => e.Class == @class && e.Validity.Contains(evaluation.Date)))
+            if (!directory.IsEnrolled(evaluation.Pupil, @class, evaluation.Date))
             {
                 throw new ArgumentException($"Pupil {evaluation.Pupil.Value} is not enrolled in the class of course '{found.Title}' on {evaluation.Date:yyyy-MM-dd}; nothing was recorded.", nameof(evaluations));
             }

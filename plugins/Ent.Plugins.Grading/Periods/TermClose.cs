@@ -98,9 +98,7 @@ internal sealed class TermClose(IRecordStores stores, IOrganisationDirectory dir
         var pupils = new List<PersonId>();
         foreach (var group in assessments)
         {
-            var enrolled = directory.EnrolmentsIn(group.Key)
-                .Where(e => e.Validity.Begin <= period.Last && (e.Validity.End is null || e.Validity.End >= period.First))
-                .Select(e => e.Learner).Distinct().ToList();
+            var enrolled = directory.PupilsDuring(group.Key, period);
             var first = builder.AddClass(enrolled.Count, subjects.Count == 0 ? [1m] : coefficients);
             var index = enrolled.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => first + x.i);
             classes.Add(group.Key);

@@ -93,7 +93,7 @@ public sealed class TermData
         {
             if (MarkPupil[m] == pupil)
             {
-                MarkValue[m] = TermDataBuilder.Encode(mark);
+                MarkValue[m] = StoredMark.Encode(mark);
                 return ClassOfAssessment(assessment);
             }
         }

@@ -89,7 +89,7 @@ public sealed class TermDataBuilder
             }
 
             _markPupil.Add(pupil);
-            _markValue.Add(Encode(mark));
+            _markValue.Add(StoredMark.Encode(mark));
         }
 
         _assessmentSubject.Add(subject);
@@ -113,10 +113,4 @@ public sealed class TermDataBuilder
         [.. _markPupil],
         [.. _markValue],
         [.. _classSubjectCoefficient]);
-
-    /// <summary>A mark as stored in the arrays: hundredths of a point, or the code's negative number.</summary>
-    internal static int Encode(Mark mark) => mark.Code is { } code ? -(int)code : (int)(mark.Points!.Value * 100);
-
-    /// <summary>The mark back from its stored form.</summary>
-    internal static Mark Decode(int value, int scale) => value < 0 ? Mark.Coded((MarkCode)(-value)) : Mark.Of(value / 100m, scale);
 }

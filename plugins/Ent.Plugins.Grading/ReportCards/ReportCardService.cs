@@ -112,7 +112,7 @@ internal sealed class ReportCardService(
         var found = directory.FindClass(@class) ?? throw new UnknownReferenceException("class", @class.Value);
         var school = directory.SchoolOf(found.School);
         var today = SchoolTime.Today(time, zone);
-        var pupils = directory.EnrolmentsIn(@class).Where(e => e.Validity.Begin <= period.Last && (e.Validity.End is null || e.Validity.End >= period.First)).Select(e => e.Learner).Distinct().ToList();
+        var pupils = directory.PupilsDuring(@class, period);
         var records = await _store.QueryAsync(department, RecordQuery.From(GradingRecords.Assessments).Where("class", @class.Value).Where("period", period.Id.Value), cancellationToken).ConfigureAwait(false);
         var settings = options.Value;
         var rule = await StoredGradebook.RuleForAsync(_store, rules, settings, department, @class, period.Id, cancellationToken).ConfigureAwait(false);

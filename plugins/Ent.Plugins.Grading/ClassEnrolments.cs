@@ -1,0 +1,20 @@
+using Ent.Core.Calendar;
+using Ent.Core.Identifiers;
+using Ent.Core.Organisation;
+
+namespace Ent.Plugins.Grading;
+
+/// <summary>Who belongs to a class when, as the gradebook, report cards and the term close ask it.</summary>
+internal static class ClassEnrolments
+{
+    /// <summary>Whether a pupil is enrolled in a class on a day (an unknown pupil is not).</summary>
+    public static bool IsEnrolled(this IOrganisationDirectory directory, PersonId pupil, ClassId @class, DateOnly day) =>
+        directory.EnrolmentsOf(pupil).Any(e => e.Class == @class && e.Validity.Contains(day));
+
+    /// <summary>The pupils enrolled in a class at some time during a period, each once.</summary>
+    public static List<PersonId> PupilsDuring(this IOrganisationDirectory directory, ClassId @class, Period period) =>
+        [.. directory.EnrolmentsIn(@class)
+            .Where(e => e.Validity.Begin <= period.Last && (e.Validity.End is null || e.Validity.End >= period.First))
+            .Select(e => e.Learner)
+            .Distinct()];
+}
