@@ -34,8 +34,9 @@ public sealed class GradingPlugin : EntPlugin
         context.Services.AddRecordSchema(GradingRecords.Schema);
         context.Services.TryAddSingleton<IGradebook, StoredGradebook>();
         context.Services.TryAddSingleton<IReportCards, ReportCardService>();
+        context.Services.TryAddSingleton<History.IMarkHistoryView, History.MarkHistoryView>();
         context.Services.TryAddSingleton<Periods.ITermClose, Periods.TermClose>();
-        context.AddViews("grading"); // Views/report-card.sbn-html, Strings/fr.json and en.json
+        context.AddViews("grading"); // Views/report-card, class-council, mark-history; Strings/fr.json and en.json
         context.AddDemoContributor<Demo.GradingDemo>();
         context.GrantCapability(Role.Teacher, GrantReach.Scope, GradingCapabilities.WriteMarks)
             .GrantCapability(Role.Teacher, GrantReach.Scope, GradingCapabilities.ReadMarks)

@@ -2,7 +2,7 @@ using Ent.Storage.Records;
 
 namespace Ent.Plugins.Grading.Gradebook;
 
-/// <summary>The grading plugin's data: assessments with their marks packed, the periods closed per class, and every mark's changes (saved with the marks, in the same change set).</summary>
+/// <summary>The grading plugin's data: assessments with their marks packed, the periods closed per class, every mark's changes (saved with the marks, in the same change set), competency evaluations and teachers' comments.</summary>
 internal static class GradingRecords
 {
     public static RecordSchema Schema { get; } = RecordSchema.Create("ent.grading", schema => schema
@@ -48,7 +48,19 @@ internal static class GradingRecords
                 .Index("class", "period")))
         .Version(2, "A closed period records the averaging rule and version it was closed with", v => v
             .AddColumn("closures", Column.Text("rule", 60), defaultValue: Averages.FrenchAverage.NormalizedTo20Id)
-            .AddColumn("closures", Column.Integer("rule_version", 1), defaultValue: 1L)));
+            .AddColumn("closures", Column.Integer("rule_version", 1), defaultValue: 1L))
+        .Version(3, "The teacher's comment (appreciation) on a pupil in a course for a period, shown on the report card", v => v
+            .CreateTable("comments", t => t
+                .Key(Column.Id("course"), Column.Id("period"), Column.Id("pupil"))
+                .Columns(
+                    Column.Id("class"),
+                    Column.Text("text", MaxCommentLength),
+                    Column.Id("author"),
+                    Column.Timestamp("at"))
+                .Index("class", "period"))));
+
+    /// <summary>The longest comment a teacher may write on a pupil, in characters (a report card's box).</summary>
+    public const int MaxCommentLength = 1000;
 
     public static TableDefinition Assessments => Schema.Table("assessments");
 
@@ -57,4 +69,6 @@ internal static class GradingRecords
     public static TableDefinition MarkChanges => Schema.Table("mark_changes");
 
     public static TableDefinition Competencies => Schema.Table("competencies");
+
+    public static TableDefinition Comments => Schema.Table("comments");
 }

@@ -37,6 +37,16 @@ public interface IGradebook
     /// <exception cref="AccessDeniedException">The actor may not read this pupil's marks.</exception>
     Task<IReadOnlyList<MarkChange>> HistoryOfAsync(Actor actor, PersonId pupil, CourseId course, Guid assessment, CancellationToken cancellationToken = default);
 
+    /// <summary>A pupil's mark history in a course, every assessment's changes oldest first: what teachers and the head of school see in full, and pupils and parents for published assessments.</summary>
+    /// <exception cref="AccessDeniedException">The actor may not read this pupil's marks.</exception>
+    Task<IReadOnlyList<MarkHistoryEntry>> HistoryOfAsync(Actor actor, PersonId pupil, CourseId course, CancellationToken cancellationToken = default);
+
+    /// <summary>Records the teacher's comment (appréciation) on a pupil in a course for a period, shown on the report card; an empty comment removes it.</summary>
+    /// <exception cref="AccessDeniedException">The actor may not mark this course.</exception>
+    /// <exception cref="ArgumentException">A pupil not enrolled in the class during the period, a comment over 1,000 characters; the message names it. Nothing is changed.</exception>
+    /// <exception cref="ClosedPeriodException">The period is closed and the actor is not the head of school or gave no reason.</exception>
+    Task RecordCommentAsync(Actor actor, CourseId course, Period period, PersonId pupil, string? comment, string? reason = null, CancellationToken cancellationToken = default);
+
     /// <summary>Closes a period for a class (after its class council): its marks then change only by the head of school, with a reason.</summary>
     /// <exception cref="AccessDeniedException">The actor is not the head of school.</exception>
     Task ClosePeriodAsync(Actor actor, ClassId @class, PeriodId period, CancellationToken cancellationToken = default);

@@ -45,7 +45,7 @@ internal sealed class StoredGradebook(
 
         await RefuseIfClosedAsync(actor, scope, @class, draft.Period.Id, reason: null, cancellationToken).ConfigureAwait(false);
         var assessment = new Assessment(Guid.CreateVersion7(), course.Id, @class, draft.Period.Id, draft.Title.Trim(), draft.Date, (int)draft.Scale, draft.Coefficient, draft.Kind, Published: false);
-        await _store.SaveAsync(actor.Department, new RecordChanges().Insert(ToRecord(assessment, new Dictionary<PersonId, Mark>()))).ConfigureAwait(false);
+        await _store.SaveAsync(actor.Department, new RecordChanges().Insert(ToRecord(assessment, new Dictionary<PersonId, Mark>())), cancellationToken).ConfigureAwait(false);
         return assessment;
     }
 
@@ -168,7 +168,73 @@ internal sealed class StoredGradebook(
         }
 
         var records = await _store.QueryAsync(actor.Department, RecordQuery.From(GradingRecords.MarkChanges).Where("assessment", assessment).Where("pupil", pupil.Value), cancellationToken).ConfigureAwait(false);
-        return [.. records.OrderBy(r => r.GetInteger("version")).Select(r => new MarkChange(assessment, pupil, new PersonId(r.GetId("actor")), r.Get<DateTimeOffset>("at"), r.Get<string?>("old_value"), r.Get<string?>("new_value"), r.Get<string?>("reason")))];
+        return [.. records.Select(ChangeFrom).OrderBy(c => c.Version)];
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<MarkHistoryEntry>> HistoryOfAsync(Actor actor, PersonId pupil, CourseId course, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var (_, scope) = await CourseAsync(actor, course, cancellationToken).ConfigureAwait(false);
+        access.Demand(actor, GradingCapabilities.ReadMarks, scope, pupil);
+        var staff = access.Evaluate(actor, GradingCapabilities.WriteMarks, scope).Allowed; // pupils and parents see published assessments only
+        var assessments = (await _store.QueryAsync(actor.Department, RecordQuery.From(GradingRecords.Assessments).Where("course", course.Value), cancellationToken).ConfigureAwait(false))
+            .Select(FromRecord)
+            .Where(a => staff || a.Published)
+            .ToDictionary(a => a.Id);
+        var changes = await _store.QueryAsync(actor.Department, RecordQuery.From(GradingRecords.MarkChanges).Where("pupil", pupil.Value), cancellationToken).ConfigureAwait(false);
+        return [.. changes
+            .Where(r => assessments.ContainsKey(r.GetId("assessment")))
+            .Select(r => new MarkHistoryEntry(assessments[r.GetId("assessment")], ChangeFrom(r)))
+            .OrderBy(e => e.Change.At).ThenBy(e => e.Assessment.Date).ThenBy(e => e.Assessment.Id).ThenBy(e => e.Change.Version)];
+    }
+
+    /// <inheritdoc />
+    public async Task RecordCommentAsync(Actor actor, CourseId course, Period period, PersonId pupil, string? comment, string? reason = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(period);
+        var (found, scope) = await CourseAsync(actor, course, cancellationToken).ConfigureAwait(false);
+        access.Demand(actor, GradingCapabilities.WriteMarks, scope);
+        var @class = found.Audience.Class ?? throw new ArgumentException($"Course '{found.Title}' is taught to a group; comments are kept per class.", nameof(course));
+        var text = comment?.Trim() ?? string.Empty;
+        if (text.Length > GradingRecords.MaxCommentLength)
+        {
+            throw new ArgumentException($"A comment has at most {GradingRecords.MaxCommentLength} characters; the one for pupil {pupil.Value} has {text.Length}. Nothing was recorded.", nameof(comment));
+        }
+
+        if (!directory.IsEnrolledDuring(pupil, @class, period))
+        {
+            throw new ArgumentException($"Pupil {pupil.Value} is not enrolled in the class of course '{found.Title}' during '{period.Name}'; nothing was recorded.", nameof(pupil));
+        }
+
+        await RefuseIfClosedAsync(actor, scope, @class, period.Id, reason, cancellationToken).ConfigureAwait(false);
+        var key = GradingRecords.Comments.Key(course.Value, period.Id.Value, pupil.Value);
+        var existing = await _store.FindAsync(actor.Department, key, cancellationToken).ConfigureAwait(false);
+        var changes = new RecordChanges();
+        if (text.Length == 0)
+        {
+            if (existing is null)
+            {
+                return;
+            }
+
+            changes.Delete(existing);
+        }
+        else
+        {
+            var record = GradingRecords.Comments.NewRecord(course.Value, period.Id.Value, pupil.Value, @class.Value, text, actor.Person.Value, time.GetUtcNow());
+            if (existing is null)
+            {
+                changes.Insert(record);
+            }
+            else
+            {
+                changes.Update(existing.With("text", text).With("author", actor.Person.Value).With("at", time.GetUtcNow()));
+            }
+        }
+
+        await _store.SaveAsync(actor.Department, changes, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -287,6 +353,12 @@ internal sealed class StoredGradebook(
 
     private static Record ToRecord(Assessment a, IReadOnlyDictionary<PersonId, Mark> marks) =>
         GradingRecords.Assessments.NewRecord(a.Course.Value, a.Id, a.Class.Value, a.Period.Value, a.Title, a.Date, (long)a.Scale, (double)a.Coefficient, (long)a.Kind, a.Published, PackedMarks.Pack(marks));
+
+    private static MarkChange ChangeFrom(Record r) => new(
+        r.GetId("assessment"), new PersonId(r.GetId("pupil")), new PersonId(r.GetId("actor")), r.Get<DateTimeOffset>("at"), r.Get<string?>("old_value"), r.Get<string?>("new_value"), r.Get<string?>("reason"))
+    {
+        Version = r.GetInteger("version"),
+    };
 
     internal static Assessment FromRecord(Record r) => new(
         r.GetId("assessment"), new CourseId(r.GetId("course")), new ClassId(r.GetId("class")), new PeriodId(r.GetId("period")), r.GetText("title"), r.Get<DateOnly>("date"),

@@ -1,3 +1,5 @@
+using Ent.Core.Attendance;
+
 namespace Ent.Plugins.Grading.ReportCards;
 
 /// <summary>A pupil's report card (bulletin) for a period: what the template shows, averages rounded for display.</summary>
@@ -9,7 +11,7 @@ namespace Ent.Plugins.Grading.ReportCards;
 /// <param name="Overall">The pupil's overall average, or null.</param>
 /// <param name="ClassOverall">The class's overall average, lowest and highest.</param>
 /// <param name="Competencies">The pupil's position on each component of the socle evaluated in the period.</param>
-/// <param name="AbsentHalfDays">The half-days of absence when an attendance plugin supplies them, or null.</param>
+/// <param name="Absences">The half-days of absence, justified and unjustified, when an attendance plugin supplies them; null without one.</param>
 /// <param name="Calculation">The calculation that produced the averages (rule and version).</param>
 /// <param name="IssuedOn">The day it was produced.</param>
 public sealed record ReportCard(
@@ -21,7 +23,7 @@ public sealed record ReportCard(
     decimal? Overall,
     ReportCardStatistics ClassOverall,
     IReadOnlyList<ReportCardCompetency> Competencies,
-    int? AbsentHalfDays,
+    AbsenceHalfDays? Absences,
     string Calculation,
     DateOnly IssuedOn);
 
@@ -31,7 +33,8 @@ public sealed record ReportCard(
 /// <param name="Average">The pupil's average, or null.</param>
 /// <param name="Class">The class's average, lowest and highest.</param>
 /// <param name="Marks">How many of the pupil's marks counted.</param>
-public sealed record ReportCardSubject(string Subject, string Course, decimal? Average, ReportCardStatistics Class, int Marks);
+/// <param name="Comment">The teacher's comment (appréciation), or null.</param>
+public sealed record ReportCardSubject(string Subject, string Course, decimal? Average, ReportCardStatistics Class, int Marks, string? Comment);
 
 /// <summary>A component of the socle on a report card: its number (1–8) and the level (1–4) the period's evaluations position the pupil at.</summary>
 /// <param name="Component">The component's number, named by the template's strings.</param>

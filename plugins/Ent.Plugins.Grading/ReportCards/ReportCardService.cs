@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Ent.Core.Access;
+using Ent.Core.Attendance;
 using Ent.Core.Calendar;
 using Ent.Core.Courses;
 using Ent.Core.Identifiers;
@@ -9,13 +10,17 @@ using Ent.Plugins.Grading.Gradebook;
 using Ent.Plugins.Grading.Marks;
 using Ent.Sdk.Views;
 using Ent.Storage.Records;
+using Microsoft.Extensions.Logging;
 
 namespace Ent.Plugins.Grading.ReportCards;
 
-/// <summary>Computes report cards from the class's assessments of the period and renders them with the view system.</summary>
-internal sealed class ReportCardService(
+/// <summary>
+/// Computes report cards from the class's assessments, comments and competencies of the period, with the half-days of
+/// absence when an attendance plugin supplies them, and renders them with the view system.
+/// </summary>
+internal sealed partial class ReportCardService(
     IRecordStores stores, IOrganisationDirectory directory, ICourseCatalog courses, IAccessControl access, IViewRenderer views, TimeProvider time, TimeZoneInfo zone,
-    GradeAggregations rules, Microsoft.Extensions.Options.IOptions<GradingOptions> options) : IReportCards
+    GradeAggregations rules, Microsoft.Extensions.Options.IOptions<GradingOptions> options, IEnumerable<IAbsenceSummary> absenceSources, ILogger<ReportCardService> logger) : IReportCards
 {
     /// <summary>The template's name.</summary>
     public const string Template = "grading/report-card";
@@ -24,6 +29,7 @@ internal sealed class ReportCardService(
     public const string CouncilTemplate = "grading/class-council";
 
     private readonly IRecordStore _store = stores.For(GradingRecords.Schema);
+    private readonly IAbsenceSummary? _absences = absenceSources.LastOrDefault(); // the last registered wins, as with any service
 
     /// <inheritdoc />
     public async Task<ReportCard> ForPupilAsync(Actor actor, PersonId pupil, ClassId @class, Period period, CancellationToken cancellationToken = default)
@@ -33,7 +39,7 @@ internal sealed class ReportCardService(
         var scope = directory.ScopeOf(@class);
         access.Demand(actor, GradingCapabilities.ReadMarks, scope, pupil);
         var staff = access.Evaluate(actor, GradingCapabilities.WriteMarks, scope).Allowed;
-        var book = await ClassBookAsync(actor.Department, @class, period, staff, cancellationToken).ConfigureAwait(false);
+        var book = await ClassBookAsync(actor, @class, period, staff, cancellationToken).ConfigureAwait(false);
         return book.CardOf(pupil);
     }
 
@@ -51,7 +57,7 @@ internal sealed class ReportCardService(
         ArgumentNullException.ThrowIfNull(period);
         var accessScope = directory.ScopeOf(@class);
         access.Demand(actor, GradingCapabilities.WriteMarks, accessScope); // the class's cards: its teachers and the head of school
-        var book = await ClassBookAsync(actor.Department, @class, period, staff: true, cancellationToken).ConfigureAwait(false);
+        var book = await ClassBookAsync(actor, @class, period, staff: true, cancellationToken).ConfigureAwait(false);
         scope ??= ScopeFor(@class);
         foreach (var pupil in book.Pupils)
         {
@@ -74,7 +80,7 @@ internal sealed class ReportCardService(
         scope ??= new ViewScope(found.Uai.Value);
         foreach (var @class in classes)
         {
-            var book = await ClassBookAsync(actor.Department, @class, period, staff: true, cancellationToken).ConfigureAwait(false);
+            var book = await ClassBookAsync(actor, @class, period, staff: true, cancellationToken).ConfigureAwait(false);
             foreach (var pupil in book.Pupils)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -89,7 +95,7 @@ internal sealed class ReportCardService(
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(period);
         access.Demand(actor, GradingCapabilities.WriteMarks, directory.ScopeOf(@class));
-        var book = await ClassBookAsync(actor.Department, @class, period, staff: true, cancellationToken).ConfigureAwait(false);
+        var book = await ClassBookAsync(actor, @class, period, staff: true, cancellationToken).ConfigureAwait(false);
         return book.Council();
     }
 
@@ -107,8 +113,9 @@ internal sealed class ReportCardService(
     }
 
     /// <summary>Reads the class's assessments of the period and computes every pupil's averages and the class's figures once.</summary>
-    private async Task<ClassBook> ClassBookAsync(DepartmentId department, ClassId @class, Period period, bool staff, CancellationToken cancellationToken)
+    private async Task<ClassBook> ClassBookAsync(Actor actor, ClassId @class, Period period, bool staff, CancellationToken cancellationToken)
     {
+        var department = actor.Department;
         var found = directory.FindClass(@class) ?? throw new UnknownReferenceException("class", @class.Value);
         var school = directory.SchoolOf(found.School);
         var today = SchoolTime.Today(time, zone);
@@ -133,7 +140,7 @@ internal sealed class ReportCardService(
             list.Add((assessment, PackedMarks.Unpack(record.GetBytes("marks").Span, assessment.Scale)));
         }
 
-        var subjects = new List<(string Subject, string Course, decimal Coefficient, Dictionary<PersonId, (decimal? Average, int Marks)> Averages, Statistics Statistics)>();
+        var subjects = new List<(CourseId Id, string Subject, string Course, decimal Coefficient, Dictionary<PersonId, (decimal? Average, int Marks)> Averages, Statistics Statistics)>();
         foreach (var (courseId, assessments) in byCourse)
         {
             var course = await courses.FindAsync(department, courseId, cancellationToken).ConfigureAwait(false);
@@ -144,7 +151,7 @@ internal sealed class ReportCardService(
                 averages[pupil] = (rule.Average(items), items.Count(i => i.Mark.Counted is not null));
             }
 
-            subjects.Add((course?.Subject.Name ?? courseId.Value.ToString(), course?.Title ?? string.Empty, course is null ? 1m : settings.CoefficientOf(course.Subject.Code), averages, Statistics.Of(averages.Values.Select(a => a.Item1))));
+            subjects.Add((courseId, course?.Subject.Name ?? courseId.Value.ToString(), course?.Title ?? string.Empty, course is null ? 1m : settings.CoefficientOf(course.Subject.Code), averages, Statistics.Of(averages.Values.Select(a => a.Item1))));
         }
 
         subjects.Sort((a, b) => string.CompareOrdinal(a.Subject, b.Subject));
@@ -153,15 +160,41 @@ internal sealed class ReportCardService(
             .GroupBy(r => new PersonId(r.GetId("pupil")))
             .ToDictionary(g => g.Key, g => (IReadOnlyList<ReportCardCompetency>)[.. g.GroupBy(r => (int)r.GetInteger("component")).OrderBy(c => c.Key)
                 .Select(c => new ReportCardCompetency(c.Key, (int)Competencies.CompetencyConversion.Position(c.Select(r => (Competencies.MasteryLevel)r.GetInteger("level")))!.Value))]);
+        var comments = (await _store.QueryAsync(department, RecordQuery.From(GradingRecords.Comments).Where("class", @class.Value).Where("period", period.Id.Value), cancellationToken).ConfigureAwait(false))
+            .ToDictionary(r => (new CourseId(r.GetId("course")), new PersonId(r.GetId("pupil"))), r => r.GetText("text"));
         var overall = pupils.ToDictionary(p => p, p => OverallAverage.Of(subjects.Select(s => (s.Averages[p].Average, s.Coefficient))));
-        return new ClassBook(school.Name, found.Name, period.Name, today, pupils, subjects, overall, Statistics.Of(overall.Values), competencies, directory, CalculationVersion.Of(rule), settings.Rounding);
+        var absences = await AbsencesAsync(actor, @class, period, cancellationToken).ConfigureAwait(false);
+        return new ClassBook(school.Name, found.Name, period.Name, today, pupils, subjects, overall, Statistics.Of(overall.Values), competencies, comments, absences, directory, CalculationVersion.Of(rule), settings.Rounding);
     }
+
+    /// <summary>The class's half-days of absence from the attendance plugin, if one is there: without one, or if it fails, the cards go without them.</summary>
+    private async Task<IReadOnlyDictionary<PersonId, AbsenceHalfDays>> AbsencesAsync(Actor actor, ClassId @class, Period period, CancellationToken cancellationToken)
+    {
+        if (_absences is null)
+        {
+            return new Dictionary<PersonId, AbsenceHalfDays>();
+        }
+
+        try
+        {
+            return await _absences.HalfDaysAsync(actor, @class, period, cancellationToken).ConfigureAwait(false) ?? new Dictionary<PersonId, AbsenceHalfDays>();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogAbsencesFailed(logger, exception, _absences.GetType().FullName, @class.Value, period.Name);
+            return new Dictionary<PersonId, AbsenceHalfDays>();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The attendance source {Source} failed for class {Class}, period '{Period}': report cards are rendered without half-days of absence")]
+    private static partial void LogAbsencesFailed(ILogger logger, Exception exception, string? source, Guid @class, string period);
 
     /// <summary>A class's computed period, from which each pupil's card is cut.</summary>
     private sealed class ClassBook(
         string school, string className, string period, DateOnly today, List<PersonId> pupils,
-        List<(string Subject, string Course, decimal Coefficient, Dictionary<PersonId, (decimal? Average, int Marks)> Averages, Statistics Statistics)> subjects,
-        Dictionary<PersonId, decimal?> overall, Statistics classOverall, Dictionary<PersonId, IReadOnlyList<ReportCardCompetency>> competencies, IOrganisationDirectory directory,
+        List<(CourseId Id, string Subject, string Course, decimal Coefficient, Dictionary<PersonId, (decimal? Average, int Marks)> Averages, Statistics Statistics)> subjects,
+        Dictionary<PersonId, decimal?> overall, Statistics classOverall, Dictionary<PersonId, IReadOnlyList<ReportCardCompetency>> competencies,
+        Dictionary<(CourseId, PersonId), string> comments, IReadOnlyDictionary<PersonId, AbsenceHalfDays> absences, IOrganisationDirectory directory,
         CalculationVersion calculation, AverageRounding rounding)
     {
         public IReadOnlyList<PersonId> Pupils => pupils;
@@ -179,11 +212,11 @@ internal sealed class ReportCardService(
                 className,
                 period,
                 person is null ? pupil.Value.ToString() : $"{person.GivenName} {person.FamilyName}",
-                [.. subjects.Select(s => new ReportCardSubject(s.Subject, s.Course, Shown(s.Averages[pupil].Average), Figures(s.Statistics), s.Averages[pupil].Marks))],
+                [.. subjects.Select(s => new ReportCardSubject(s.Subject, s.Course, Shown(s.Averages[pupil].Average), Figures(s.Statistics), s.Averages[pupil].Marks, comments.GetValueOrDefault((s.Id, pupil))))],
                 Shown(overall[pupil]),
                 Figures(classOverall),
                 competencies.GetValueOrDefault(pupil) ?? [],
-                AbsentHalfDays: null,
+                absences.TryGetValue(pupil, out var missed) ? missed : null,
                 calculation.ToString(),
                 today);
         }

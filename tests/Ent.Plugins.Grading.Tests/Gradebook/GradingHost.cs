@@ -10,7 +10,7 @@ namespace Ent.Plugins.Grading.Tests.Gradebook;
 /// <summary>A started host with the grading plugin registered in-process over a test world's directory and courses, and in-memory records.</summary>
 internal static class GradingHost
 {
-    public static async Task<EntHost> StartAsync(TestWorld world, Action<GradingOptions>? options = null, IDomainEventHandler<DomainEvent>? events = null)
+    public static async Task<EntHost> StartAsync(TestWorld world, Action<GradingOptions>? options = null, IDomainEventHandler<DomainEvent>? events = null, Action<EntHostBuilder>? configure = null)
     {
         var builder = EntHost.CreateBuilder();
         builder.Services.AddSingleton<TimeProvider>(world.Time);
@@ -28,6 +28,7 @@ internal static class GradingHost
         }
 
         builder.Ent.AddPlugin<GradingPlugin>();
+        configure?.Invoke(builder);
         var host = builder.Build();
         await host.StartAsync();
         return host;

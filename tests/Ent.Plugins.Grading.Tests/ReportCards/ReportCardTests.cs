@@ -6,13 +6,14 @@ using Ent.Plugins.Grading.Gradebook;
 using Ent.Plugins.Grading.Averages;
 using Ent.Plugins.Grading.Marks;
 using Ent.Plugins.Grading.ReportCards;
+using Ent.Plugins.Grading.Tests.Gradebook;
 using Ent.Sdk.Hosting;
 using Ent.Sdk.Views;
 using Ent.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace Ent.Plugins.Grading.Tests.Gradebook;
+namespace Ent.Plugins.Grading.Tests.ReportCards;
 
 /// <summary>Report cards from the gradebook, rendered from the plugin's template in French by default.</summary>
 public sealed class ReportCardTests : IAsyncLifetime
