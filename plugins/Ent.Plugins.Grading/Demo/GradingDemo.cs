@@ -9,11 +9,20 @@ namespace Ent.Plugins.Grading.Demo;
 
 /// <summary>
 /// The grading plugin's demonstration: three assessments of the demo course with every pupil's mark (one
-/// absent), published, and competency evaluations; then the first pupil's report card for the period.
-/// The marks are added once: a course that already has marks in the period is left as it is.
+/// absent, one corrected with a reason), published, competency evaluations and the teacher's comments; then the
+/// first pupil's report card for the period and her mark history in the course. The marks are added once: a
+/// course that already has marks in the period is left as it is.
 /// </summary>
-internal sealed class GradingDemo(IGradebook gradebook, IReportCards cards) : IDemoContributor
+internal sealed class GradingDemo(IGradebook gradebook, IReportCards cards, History.IMarkHistoryView history) : IDemoContributor
 {
+    private static readonly string[] Comments =
+    [
+        "Trimestre sérieux : un travail régulier et des progrès nets sur les fractions.",
+        "Des résultats en progrès ; la participation orale doit encore gagner en assurance.",
+        "Ensemble fragile : reprendre les leçons chaque soir et demander de l'aide sans attendre.",
+        "Très bon trimestre, rigoureux et soigné. Continuez ainsi.",
+    ];
+
     /// <inheritdoc />
     public async Task<DemoContribution> ContributeAsync(DemoContext context, CancellationToken cancellationToken)
     {
@@ -39,8 +48,19 @@ internal sealed class GradingDemo(IGradebook gradebook, IReportCards cards) : ID
                 }
 
                 await gradebook.RecordMarksAsync(teacher, context.Course.Id, assessment.Id, marks, cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (t == 0)
+                {
+                    var corrected = new Dictionary<PersonId, Mark?> { [first.Id] = Mark.Of(marks[first.Id]!.Value.Points!.Value + 1, scale) };
+                    await gradebook.RecordMarksAsync(teacher, context.Course.Id, assessment.Id, corrected, "Question 4 oubliée à la correction", cancellationToken).ConfigureAwait(false);
+                }
+
                 await gradebook.PublishAsync(teacher, context.Course.Id, assessment.Id, cancellationToken).ConfigureAwait(false);
                 added += marks.Count;
+            }
+
+            for (var p = 0; p < context.Learners.Count; p++)
+            {
+                await gradebook.RecordCommentAsync(teacher, context.Course.Id, context.Period, context.Learners[p].Id, Comments[p % Comments.Length], cancellationToken: cancellationToken).ConfigureAwait(false);
             }
 
             await gradebook.RecordCompetenciesAsync(teacher, context.Course.Id, context.Period,
@@ -49,10 +69,12 @@ internal sealed class GradingDemo(IGradebook gradebook, IReportCards cards) : ID
         }
 
         var card = await cards.RenderAsync(teacher, first.Id, context.Class.Id, context.Period, cancellationToken: cancellationToken).ConfigureAwait(false); // the school's overrides apply
+        var marksHistory = await history.RenderAsync(teacher, first.Id, context.Course.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
         var summary = added > 0
-            ? $"{added} notes saisies dans 3 devoirs, bulletin de {first.GivenName} {first.FamilyName} ({context.Period.Name})"
-            : $"notes déjà saisies, bulletin de {first.GivenName} {first.FamilyName} ({context.Period.Name})";
-        return new DemoContribution(summary, [new DemoDocument($"bulletin-{Slug(first.GivenName)}-{Slug(first.FamilyName)}.html", card)]);
+            ? $"{added} notes saisies dans 3 devoirs, bulletin et historique des notes de {first.GivenName} {first.FamilyName} ({context.Period.Name})"
+            : $"notes déjà saisies, bulletin et historique des notes de {first.GivenName} {first.FamilyName} ({context.Period.Name})";
+        var name = $"{Slug(first.GivenName)}-{Slug(first.FamilyName)}";
+        return new DemoContribution(summary, [new DemoDocument($"bulletin-{name}.html", card), new DemoDocument($"historique-notes-{name}.html", marksHistory)]);
     }
 
     private static string Slug(string name) =>

@@ -35,7 +35,7 @@ public sealed class MarkHistoryTests : IAsyncLifetime
         _draft = await _gradebook.CreateAssessmentAsync(teacher, new AssessmentDraft(_world.MathsCourse.Id, _term, "Proportionnalité", new DateOnly(2026, 11, 25), 10));
 
         await _gradebook.RecordMarksAsync(teacher, _world.MathsCourse.Id, _published.Id, new Dictionary<PersonId, Mark?> { [_world.Learner.Id] = Mark.Of(12.5m, 20), [_world.Classmate.Id] = Mark.Of(9m, 20) });
-        _world.Time.Advance(TimeSpan.FromHours(2));
+        _world.Time.Advance(TimeSpan.FromMinutes(150));
         await _gradebook.RecordMarksAsync(teacher, _world.MathsCourse.Id, _published.Id, new Dictionary<PersonId, Mark?> { [_world.Learner.Id] = Mark.Of(14m, 20) }, reason: "Erreur de report");
         _world.Time.Advance(TimeSpan.FromHours(1));
         await _gradebook.RecordMarksAsync(teacher, _world.MathsCourse.Id, _draft.Id, new Dictionary<PersonId, Mark?> { [_world.Learner.Id] = Mark.Coded(MarkCode.Absent) });
@@ -62,7 +62,7 @@ public sealed class MarkHistoryTests : IAsyncLifetime
             ],
             history.Select(e => (e.Assessment.Title, e.Change.OldValue, e.Change.NewValue, e.Change.Reason)));
         Assert.All(history, e => Assert.Equal(_world.Teacher.Id, e.Change.Actor));
-        Assert.Equal([0, 2, 3, 4], history.Select(e => (e.Change.At - history[0].Change.At).TotalHours));
+        Assert.Equal([0, 2.5, 3.5, 4.5], history.Select(e => (e.Change.At - history[0].Change.At).TotalHours));
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class MarkHistoryTests : IAsyncLifetime
         var html = await _history.RenderAsync(As(_world.Head), _world.Learner.Id, _world.MathsCourse.Id);
 
         Assert.Contains("<title>Historique des notes de Lina Benali — Mathématiques</title>", html, StringComparison.Ordinal);
-        Assert.Contains("<tr><td>Fractions (20/11/2026, /20)</td><td>26/11/2026 12:00</td><td>Marie Curie</td><td class=\"num\">12,5</td><td class=\"num\">14</td><td>Erreur de report</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>Fractions (20/11/2026, /20)</td><td>26/11/2026 12:30</td><td>Marie Curie</td><td class=\"num\">12,5</td><td class=\"num\">14</td><td>Erreur de report</td></tr>", html, StringComparison.Ordinal);
         Assert.Contains("<td class=\"num\">Abs</td><td class=\"num\">—</td><td>Saisie sur le mauvais élève</td>", html, StringComparison.Ordinal);
     }
 

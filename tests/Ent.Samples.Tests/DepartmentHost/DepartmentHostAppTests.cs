@@ -46,11 +46,11 @@ public sealed class DepartmentHostAppTests : IDisposable
         var (second, secondReport, _) = await Run("--plugins", PluginArtifacts);
 
         Assert.Equal((0, 0), (first, second));
-        Assert.Contains("Usage (journal, toutes exécutions): pédagogique 15, administration 3", firstReport, StringComparison.Ordinal); // 6 progress records, 9 marks
+        Assert.Contains("Usage (journal, toutes exécutions): pédagogique 16, administration 3", firstReport, StringComparison.Ordinal); // 6 progress records, 9 marks and 1 correction
         Assert.Contains("Usage (cette exécution): pédagogique 0, administration 0", secondReport, StringComparison.Ordinal);
-        Assert.Contains("Usage (journal, toutes exécutions): pédagogique 15, administration 3", secondReport, StringComparison.Ordinal);
+        Assert.Contains("Usage (journal, toutes exécutions): pédagogique 16, administration 3", secondReport, StringComparison.Ordinal);
         Assert.Contains("ent.grading: 9 notes saisies dans 3 devoirs", firstReport, StringComparison.Ordinal);
-        Assert.Contains("ent.grading: notes déjà saisies, bulletin de Lina Benali", secondReport, StringComparison.Ordinal); // the plugin's records, read back from the file
+        Assert.Contains("ent.grading: notes déjà saisies, bulletin et historique des notes de Lina Benali", secondReport, StringComparison.Ordinal); // the plugin's records, read back from the file
         Assert.Equal(DemoSection(firstReport), DemoSection(secondReport)); // the class, its pupils and their progress, read back from the file
         Assert.True(File.Exists(DataFile));
     }
@@ -72,7 +72,7 @@ public sealed class DepartmentHostAppTests : IDisposable
     }
 
     [Fact]
-    public async Task The_grading_plugin_loaded_from_its_folder_records_demo_marks_and_writes_a_report_card()
+    public async Task The_grading_plugin_loaded_from_its_folder_records_demo_marks_and_writes_a_report_card_and_a_mark_history()
     {
         var (exit, report, _) = await Run("--plugins", PluginArtifacts);
 
@@ -82,6 +82,10 @@ public sealed class DepartmentHostAppTests : IDisposable
         Assert.Contains("<title>Bulletin de Lina Benali — Trimestre 1</title>", card, StringComparison.Ordinal);
         Assert.Contains("<td>Mathématiques</td>", card, StringComparison.Ordinal);
         Assert.Contains("Langages mathématiques, scientifiques et informatiques", card, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"comment\">Trimestre sérieux : un travail régulier et des progrès nets sur les fractions.</td>", card, StringComparison.Ordinal);
+        var history = await File.ReadAllTextAsync(Path.Combine(_data, "demo", "historique-notes-lina-benali.html"));
+        Assert.Contains("<title>Historique des notes de Lina Benali — Mathématiques</title>", history, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"num\">9</td><td class=\"num\">10</td><td>Question 4 oubliée à la correction</td>", history, StringComparison.Ordinal);
     }
 
     [Fact]
