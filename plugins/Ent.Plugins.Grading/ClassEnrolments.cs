@@ -11,6 +11,10 @@ internal static class ClassEnrolments
     public static bool IsEnrolled(this IOrganisationDirectory directory, PersonId pupil, ClassId @class, DateOnly day) =>
         directory.EnrolmentsOf(pupil).Any(e => e.Class == @class && e.Validity.Contains(day));
 
+    /// <summary>The pupils enrolled in a class on a day.</summary>
+    public static IEnumerable<PersonId> PupilsOn(this IOrganisationDirectory directory, ClassId @class, DateOnly day) =>
+        directory.EnrolmentsIn(@class).Where(e => e.Validity.Contains(day)).Select(e => e.Learner).Distinct();
+
     /// <summary>Whether a pupil is enrolled in a class at some time during a period.</summary>
     public static bool IsEnrolledDuring(this IOrganisationDirectory directory, PersonId pupil, ClassId @class, Period period) =>
         directory.EnrolmentsIn(@class).Any(e => e.Learner == pupil && e.Validity.Begin <= period.Last && (e.Validity.End is null || e.Validity.End >= period.First));

@@ -1,6 +1,7 @@
 using Ent.Core.Access;
 using Ent.Core.Calendar;
 using Ent.Core.Identifiers;
+using Ent.Plugins.Grading.Averages;
 using Ent.Plugins.Grading.Competencies;
 using Ent.Plugins.Grading.Marks;
 
@@ -32,6 +33,14 @@ public interface IGradebook
     /// <summary>A pupil's marks in a course: all of them for teachers and the head of school, the published ones for the pupil and their parents.</summary>
     /// <exception cref="AccessDeniedException">The actor may not read this pupil's marks.</exception>
     Task<IReadOnlyList<(Assessment Assessment, Mark Mark)>> MarksOfAsync(Actor actor, PersonId pupil, CourseId course, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The class's figures for an assessment (average, lowest, highest, in points of its scale, over the marks that count):
+    /// for its teachers and the head of school, and once published for the class's pupils and their parents.
+    /// </summary>
+    /// <exception cref="AccessDeniedException">The actor is neither staff of the course nor, once published, a pupil of the class or their parent.</exception>
+    /// <exception cref="ArgumentException">No such assessment in the course; the message names it.</exception>
+    Task<Statistics> StatisticsOfAsync(Actor actor, CourseId course, Guid assessment, CancellationToken cancellationToken = default);
 
     /// <summary>A pupil's mark history in an assessment, oldest first.</summary>
     /// <exception cref="AccessDeniedException">The actor may not read this pupil's marks.</exception>

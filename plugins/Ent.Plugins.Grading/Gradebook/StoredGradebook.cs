@@ -69,6 +69,11 @@ internal sealed class StoredGradebook(
         var updated = new Dictionary<PersonId, Mark>(current);
         foreach (var (pupil, mark) in marks)
         {
+            if (directory.FindPerson(pupil) is null)
+            {
+                throw new ArgumentException($"Pupil {pupil.Value} is not in the directory; nothing was recorded.", nameof(marks));
+            }
+
             if (!directory.IsEnrolled(pupil, stored.Class, stored.Date))
             {
                 throw new ArgumentException($"Pupil {pupil.Value} is not enrolled in the class of course '{found.Title}' on {stored.Date:yyyy-MM-dd}, the assessment's date; nothing was recorded.", nameof(marks));
@@ -153,6 +158,21 @@ internal sealed class StoredGradebook(
         }
 
         return [.. result.OrderBy(r => r.Item1.Date).ThenBy(r => r.Item1.Id)];
+    }
+
+    /// <inheritdoc />
+    public async Task<Statistics> StatisticsOfAsync(Actor actor, CourseId course, Guid assessment, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var (_, scope) = await CourseAsync(actor, course, cancellationToken).ConfigureAwait(false);
+        var (_, stored, marks) = await AssessmentAsync(actor.Department, course, assessment, cancellationToken).ConfigureAwait(false);
+        var staff = access.Evaluate(actor, GradingCapabilities.WriteMarks, scope).Allowed;
+        if (!staff && !(stored.Published && directory.PupilsOn(stored.Class, stored.Date).Any(p => access.Evaluate(actor, GradingCapabilities.ReadMarks, scope, p).Allowed)))
+        {
+            access.Demand(actor, GradingCapabilities.WriteMarks, scope); // refused: says who was refused what, where
+        }
+
+        return Statistics.Of(marks.Values.Select(m => m.Counted));
     }
 
     /// <inheritdoc />

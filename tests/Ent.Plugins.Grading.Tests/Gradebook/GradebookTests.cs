@@ -237,6 +237,75 @@ public sealed class GradebookTests : IAsyncLifetime
             [new(_world.Learner.Id, SocleComponent.FrenchLanguage, MasteryLevel.VeryGood, new DateOnly(2026, 11, 20))]));
     }
 
+    [Fact]
+    public async Task A_teacher_of_the_same_subject_in_another_class_may_not_mark_this_course()
+    {
+        var test = await MathsTest();
+        var teacherOf4A = new Person(PersonId.New(), _world.Department.Id, "Émilie", "du Châtelet");
+        _world.Directory.Add(teacherOf4A);
+        _world.Directory.Add(new RoleAssignment(teacherOf4A.Id, Role.Teacher, AccessScope.OfClass(_world.Department.Id, _world.School.Id, _world.Class4A.Id), new DateRange(_world.Year.Dates.Begin, _world.Year.Dates.End)));
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _gradebook.RecordMarksAsync(As(teacherOf4A), _world.MathsCourse.Id, test.Id, new Dictionary<PersonId, Mark?> { [_world.Learner.Id] = Mark.Of(2m, 20) }));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _gradebook.MarksOfAsync(As(teacherOf4A), _world.Learner.Id, _world.MathsCourse.Id));
+    }
+
+    [Fact]
+    public async Task An_unknown_pupil_is_refused_naming_them_and_nothing_changes()
+    {
+        var test = await MathsTest();
+        await _gradebook.RecordMarksAsync(As(_world.Teacher), _world.MathsCourse.Id, test.Id, new Dictionary<PersonId, Mark?> { [_world.Learner.Id] = Mark.Of(12m, 20) });
+        var stranger = PersonId.New();
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => _gradebook.RecordMarksAsync(As(_world.Teacher), _world.MathsCourse.Id, test.Id,
+            new Dictionary<PersonId, Mark?> { [_world.Learner.Id] = Mark.Of(18m, 20), [stranger] = Mark.Of(10m, 20) }));
+
+        Assert.Contains($"Pupil {stranger.Value} is not in the directory", error.Message, StringComparison.Ordinal);
+        Assert.Equal(Mark.Of(12m, 20), (await _gradebook.MarksOfAsync(As(_world.Teacher), _world.Learner.Id, _world.MathsCourse.Id)).Single().Mark);
+        Assert.Single(await _gradebook.HistoryOfAsync(As(_world.Teacher), _world.Learner.Id, _world.MathsCourse.Id, test.Id));
+    }
+
+    [Fact]
+    public async Task A_pupil_who_left_the_class_is_marked_on_assessments_before_they_left_and_refused_after()
+    {
+        var leaver = new Person(PersonId.New(), _world.Department.Id, "Noé", "Petit");
+        _world.Directory.Add(leaver);
+        _world.Directory.Add(Enrolment.InClass(leaver.Id, _world.Class5B, new DateRange(_world.Year.Dates.Begin, new DateOnly(2026, 10, 31))));
+        var before = await _gradebook.CreateAssessmentAsync(As(_world.Teacher), new AssessmentDraft(_world.MathsCourse.Id, _firstTerm, "Nombres relatifs", new DateOnly(2026, 10, 9)));
+        var after = await MathsTest();
+
+        await _gradebook.RecordMarksAsync(As(_world.Teacher), _world.MathsCourse.Id, before.Id, new Dictionary<PersonId, Mark?> { [leaver.Id] = Mark.Of(11m, 20) });
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => _gradebook.RecordMarksAsync(As(_world.Teacher), _world.MathsCourse.Id, after.Id, new Dictionary<PersonId, Mark?> { [leaver.Id] = Mark.Of(11m, 20) }));
+
+        Assert.Contains($"Pupil {leaver.Id.Value} is not enrolled in the class of course 'Fractions' on 2026-11-20", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["Nombres relatifs"], (await _gradebook.MarksOfAsync(As(_world.Teacher), leaver.Id, _world.MathsCourse.Id)).Select(m => m.Assessment.Title));
+    }
+
+    [Fact]
+    public async Task An_assessments_class_statistics_are_in_points_over_the_marks_that_count()
+    {
+        var test = await MathsTest(scale: 10);
+        await _gradebook.RecordMarksAsync(As(_world.Teacher), _world.MathsCourse.Id, test.Id, new Dictionary<PersonId, Mark?> { [_world.Learner.Id] = Mark.Of(7.5m, 10), [_world.Classmate.Id] = Mark.Coded(MarkCode.AbsentUnjustified) });
+
+        var statistics = await _gradebook.StatisticsOfAsync(As(_world.Teacher), _world.MathsCourse.Id, test.Id);
+
+        Assert.Equal(new Statistics(3.75m, 0m, 7.5m, 2), statistics); // the unjustified absence counts as 0
+    }
+
+    [Fact]
+    public async Task Pupils_and_parents_of_the_class_see_an_assessments_statistics_once_published_and_others_never()
+    {
+        var test = await MathsTest();
+        await _gradebook.RecordMarksAsync(As(_world.Teacher), _world.MathsCourse.Id, test.Id, new Dictionary<PersonId, Mark?> { [_world.Learner.Id] = Mark.Of(12m, 20), [_world.Classmate.Id] = Mark.Of(8m, 20) });
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _gradebook.StatisticsOfAsync(As(_world.Learner), _world.MathsCourse.Id, test.Id));
+        await _gradebook.PublishAsync(As(_world.Teacher), _world.MathsCourse.Id, test.Id);
+
+        Assert.Equal(10m, (await _gradebook.StatisticsOfAsync(As(_world.Learner), _world.MathsCourse.Id, test.Id)).Average);
+        Assert.Equal(10m, (await _gradebook.StatisticsOfAsync(As(_world.Parent), _world.MathsCourse.Id, test.Id)).Average);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _gradebook.StatisticsOfAsync(As(_world.LearnerOf4A), _world.MathsCourse.Id, test.Id));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _gradebook.StatisticsOfAsync(As(_world.HeadOfOtherSchool), _world.MathsCourse.Id, test.Id));
+    }
+
     private sealed class Recorder(List<DomainEvent> published) : IDomainEventHandler<DomainEvent>
     {
         public Task HandleAsync(DomainEvent domainEvent, CancellationToken cancellationToken)
