@@ -77,16 +77,20 @@ internal sealed class TermClose(IRecordStores stores, IOrganisationDirectory dir
             _ => throw new NotSupportedException($"The term close computes the French rules; the department's rule is '{settings.Rule}'. Report cards compute it pupil by pupil."),
         };
 
-        var records = await _store.QueryAsync(actor.Department, RecordQuery.From(GradingRecords.Assessments).Where("period", period.Id.Value), cancellationToken).ConfigureAwait(false);
-        var assessments = records.Select(r => (Assessment: StoredGradebook.FromRecord(r), Record: r))
-            .Where(a => directory.FindClass(a.Assessment.Class)?.School == school)
-            .GroupBy(a => a.Assessment.Class)
-            .OrderBy(g => g.Key.Value)
-            .ToList();
+        // The school's classes one by one, each read through the (class, period) index: a school's close reads its own marks only.
+        var assessments = new List<(ClassId Class, List<(Assessment Assessment, Record Record)> Assessments)>();
+        foreach (var @class in directory.ClassesOf(school).OrderBy(c => c.Id.Value))
+        {
+            var records = await _store.QueryAsync(actor.Department, RecordQuery.From(GradingRecords.Assessments).Where("class", @class.Id.Value).Where("period", period.Id.Value), cancellationToken).ConfigureAwait(false);
+            if (records.Count > 0)
+            {
+                assessments.Add((@class.Id, [.. records.Select(r => (StoredGradebook.FromRecord(r), r))]));
+            }
+        }
 
         // Subjects first: every class's row of coefficients names them all.
         var subjectOf = new Dictionary<CourseId, string>();
-        foreach (var course in assessments.SelectMany(g => g).Select(a => a.Assessment.Course).Distinct())
+        foreach (var course in assessments.SelectMany(g => g.Assessments).Select(a => a.Assessment.Course).Distinct())
         {
             subjectOf[course] = (await courses.FindAsync(actor.Department, course, cancellationToken).ConfigureAwait(false))?.Subject.Code ?? course.Value.ToString();
         }
@@ -98,12 +102,12 @@ internal sealed class TermClose(IRecordStores stores, IOrganisationDirectory dir
         var pupils = new List<PersonId>();
         foreach (var group in assessments)
         {
-            var enrolled = directory.PupilsDuring(group.Key, period);
+            var enrolled = directory.PupilsDuring(group.Class, period);
             var first = builder.AddClass(enrolled.Count, subjects.Count == 0 ? [1m] : coefficients);
             var index = enrolled.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => first + x.i);
-            classes.Add(group.Key);
+            classes.Add(group.Class);
             pupils.AddRange(enrolled);
-            foreach (var (assessment, record) in group)
+            foreach (var (assessment, record) in group.Assessments)
             {
                 var marks = PackedMarks.Unpack(record.GetBytes("marks").Span, assessment.Scale)
                     .Where(m => index.ContainsKey(m.Key))

@@ -73,14 +73,15 @@ internal sealed partial class ReportCardService(
         ArgumentNullException.ThrowIfNull(period);
         var found = directory.SchoolOf(school);
         access.Demand(actor, GradingCapabilities.ReadMarks, AccessScope.OfSchool(found.Department, school));
-        var records = await _store.QueryAsync(actor.Department, RecordQuery.From(GradingRecords.Assessments).Where("period", period.Id.Value), cancellationToken).ConfigureAwait(false);
-        var classes = records.Select(r => new ClassId(r.GetId("class"))).Distinct()
-            .Where(c => directory.FindClass(c)?.School == school)
-            .OrderBy(c => directory.FindClass(c)!.Name, StringComparer.Ordinal);
         scope ??= new ViewScope(found.Uai.Value);
-        foreach (var @class in classes)
+        foreach (var @class in directory.ClassesOf(school).OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => c.Id))
         {
             var book = await ClassBookAsync(actor, @class, period, staff: true, cancellationToken).ConfigureAwait(false);
+            if (book.Subjects == 0)
+            {
+                continue; // no assessment in the period: no card
+            }
+
             foreach (var pupil in book.Pupils)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -198,6 +199,8 @@ internal sealed partial class ReportCardService(
         CalculationVersion calculation, AverageRounding rounding)
     {
         public IReadOnlyList<PersonId> Pupils => pupils;
+
+        public int Subjects => subjects.Count;
 
         public ReportCard CardOf(PersonId pupil)
         {

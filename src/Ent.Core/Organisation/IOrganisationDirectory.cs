@@ -66,6 +66,10 @@ public interface IOrganisationDirectory
     /// <param name="department">The department.</param>
     IReadOnlyList<School> SchoolsOf(DepartmentId department);
 
+    /// <summary>The classes of a school, whatever their year.</summary>
+    /// <param name="school">The school.</param>
+    IReadOnlyList<SchoolClass> ClassesOf(SchoolId school);
+
     /// <summary>The role assignments of a person, whatever their dates.</summary>
     /// <param name="person">The person.</param>
     IReadOnlyList<RoleAssignment> RolesOf(PersonId person);

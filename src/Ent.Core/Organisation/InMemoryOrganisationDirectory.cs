@@ -199,6 +199,15 @@ public sealed class InMemoryOrganisationDirectory(IDirectoryJournal? journal = n
     }
 
     /// <inheritdoc />
+    public IReadOnlyList<SchoolClass> ClassesOf(SchoolId school)
+    {
+        lock (_gate)
+        {
+            return _classes.Values.Where(c => c.School == school).ToArray();
+        }
+    }
+
+    /// <inheritdoc />
     public IReadOnlyList<RoleAssignment> RolesOf(PersonId person) => Snapshot(_roles, person);
 
     /// <inheritdoc />

@@ -112,6 +112,9 @@ public sealed class StoredOrganisationDirectory : IOrganisationDirectory
     public IReadOnlyList<School> SchoolsOf(DepartmentId department) => _memory.SchoolsOf(department);
 
     /// <inheritdoc />
+    public IReadOnlyList<SchoolClass> ClassesOf(SchoolId school) => _memory.ClassesOf(school);
+
+    /// <inheritdoc />
     public IReadOnlyList<RoleAssignment> RolesOf(PersonId person) => _memory.RolesOf(person);
 
     /// <inheritdoc />

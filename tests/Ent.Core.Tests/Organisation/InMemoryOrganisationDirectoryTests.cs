@@ -69,4 +69,11 @@ public sealed class InMemoryOrganisationDirectoryTests
         Assert.Equal(["Collège Jean Jaurès", "Collège Louise Michel"], _world.Directory.SchoolsOf(_world.Department.Id).Select(s => s.Name).Order(StringComparer.Ordinal));
         Assert.Empty(_world.Directory.SchoolsOf(_world.OtherDepartment.Id));
     }
+
+    [Fact]
+    public void Lists_the_classes_of_one_school_only()
+    {
+        Assert.Equal(["4e A", "5e B"], _world.Directory.ClassesOf(_world.School.Id).Select(c => c.Name).Order(StringComparer.Ordinal));
+        Assert.Empty(_world.Directory.ClassesOf(_world.OtherSchool.Id));
+    }
 }

@@ -28,6 +28,7 @@ public abstract class StoredDirectoryContract : EngineContract
         Assert.Equal(world.OtherDepartment, reopened.FindDepartment(world.OtherDepartment.Id));
         Assert.Equal([world.School, world.OtherSchool], reopened.SchoolsOf(world.Department.Id).OrderBy(s => s.Uai.Value));
         Assert.Equal(world.Class5B, reopened.FindClass(world.Class5B.Id));
+        Assert.Equal([world.Class4A, world.Class5B], reopened.ClassesOf(world.School.Id).OrderBy(c => c.Name, StringComparer.Ordinal));
         Assert.Equal(world.LatinGroup, reopened.FindGroup(world.LatinGroup.Id));
         Assert.Equal(world.Teacher, reopened.FindPerson(world.Teacher.Id));
         Assert.Equal(world.Directory.RolesOf(world.Head.Id), reopened.RolesOf(world.Head.Id));
