@@ -32,6 +32,16 @@ internal static class PackedMarks
         return bytes;
     }
 
+    /// <summary>How many marks a packed column holds.</summary>
+    public static int Count(ReadOnlySpan<byte> packed) => packed.Length / Size;
+
+    /// <summary>The i-th packed mark, as stored: the pupil and the value (hundredths of a point, or a code's negative number).</summary>
+    public static (PersonId Pupil, int Stored) At(ReadOnlySpan<byte> packed, int index)
+    {
+        var slot = packed.Slice(index * Size, Size);
+        return (new PersonId(new Guid(slot[..16], bigEndian: true)), BinaryPrimitives.ReadInt32LittleEndian(slot[16..]));
+    }
+
     public static Dictionary<PersonId, Mark> Unpack(ReadOnlySpan<byte> packed, int scale)
     {
         var marks = new Dictionary<PersonId, Mark>(packed.Length / Size);

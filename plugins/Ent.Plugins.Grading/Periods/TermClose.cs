@@ -104,15 +104,17 @@ internal sealed class TermClose(IRecordStores stores, IOrganisationDirectory dir
         {
             var enrolled = directory.PupilsDuring(group.Class, period);
             var first = builder.AddClass(enrolled.Count, subjects.Count == 0 ? [1m] : coefficients);
-            var index = enrolled.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => first + x.i);
+            var index = new Dictionary<PersonId, int>(enrolled.Count);
+            for (var i = 0; i < enrolled.Count; i++)
+            {
+                index[enrolled[i]] = first + i;
+            }
+
             classes.Add(group.Class);
             pupils.AddRange(enrolled);
             foreach (var (assessment, record) in group.Assessments)
             {
-                var marks = PackedMarks.Unpack(record.GetBytes("marks").Span, assessment.Scale)
-                    .Where(m => index.ContainsKey(m.Key))
-                    .Select(m => (index[m.Key], m.Value));
-                builder.AddAssessment(subjects.IndexOf(subjectOf[assessment.Course]), assessment.Scale, assessment.Coefficient, assessment.Kind, marks);
+                builder.AddPackedAssessment(subjects.IndexOf(subjectOf[assessment.Course]), assessment.Scale, assessment.Coefficient, assessment.Kind, record.GetBytes("marks").Span, index);
             }
         }
 

@@ -1,4 +1,6 @@
+using Ent.Core.Identifiers;
 using Ent.Plugins.Grading.Averages;
+using Ent.Plugins.Grading.Gradebook;
 using Ent.Plugins.Grading.Marks;
 
 namespace Ent.Plugins.Grading.Periods;
@@ -94,6 +96,52 @@ public sealed class TermDataBuilder
 
         _assessmentSubject.Add(subject);
         _assessmentScale.Add((int)scale);
+        _assessmentCoefficient.Add((int)(coefficient * 100));
+        _assessmentKind.Add(kind);
+        _assessmentMarkStart.Add(_markPupil.Count);
+        _classAssessmentStart[^1] = _assessmentSubject.Count;
+    }
+
+    /// <summary>
+    /// Adds an assessment straight from its marks as the gradebook packs them (their stored values are the term
+    /// data's own: no mark is decoded), keeping the marks of the class's pupils only.
+    /// </summary>
+    /// <param name="subject">The subject's index.</param>
+    /// <param name="scale">The assessment's scale.</param>
+    /// <param name="coefficient">The assessment's coefficient.</param>
+    /// <param name="kind">The assessment's kind.</param>
+    /// <param name="packed">The packed marks.</param>
+    /// <param name="pupils">Each pupil of the class, to their index in the period.</param>
+    internal void AddPackedAssessment(int subject, int scale, decimal coefficient, GradeItemKind kind, ReadOnlySpan<byte> packed, IReadOnlyDictionary<PersonId, int> pupils)
+    {
+        if (_classPupilStart.Count < 2)
+        {
+            throw new InvalidOperationException("Add a class before its assessments.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(subject);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(subject, _subjects);
+        Scale.Check(scale);
+        Scale.CheckCoefficient(coefficient);
+        for (var i = 0; i < PackedMarks.Count(packed); i++)
+        {
+            var (pupil, stored) = PackedMarks.At(packed, i);
+            if (!pupils.TryGetValue(pupil, out var index))
+            {
+                continue;
+            }
+
+            if (stored > scale * 100 || (stored < 0 && !Enum.IsDefined((MarkCode)(-stored))))
+            {
+                throw new InvalidDataException($"A stored mark ({stored}) of pupil {pupil.Value} is neither within the scale of {scale} nor a code.");
+            }
+
+            _markPupil.Add(index);
+            _markValue.Add(stored);
+        }
+
+        _assessmentSubject.Add(subject);
+        _assessmentScale.Add(scale);
         _assessmentCoefficient.Add((int)(coefficient * 100));
         _assessmentKind.Add(kind);
         _assessmentMarkStart.Add(_markPupil.Count);

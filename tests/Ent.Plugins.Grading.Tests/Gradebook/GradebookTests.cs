@@ -115,14 +115,18 @@ public sealed class GradebookTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_mark_above_the_scale_is_refused_naming_it()
+    public async Task A_mark_above_the_scale_is_refused_naming_it_and_nothing_changes()
     {
         var test = await MathsTest(scale: 10);
+        await _gradebook.RecordMarksAsync(As(_world.Teacher), _world.MathsCourse.Id, test.Id, new Dictionary<PersonId, Mark?> { [_world.Learner.Id] = Mark.Of(6m, 10) });
 
         var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _gradebook.RecordMarksAsync(As(_world.Teacher), _world.MathsCourse.Id, test.Id,
-            new Dictionary<PersonId, Mark?> { [_world.Learner.Id] = Mark.Of(15m, 20) }));
+            new Dictionary<PersonId, Mark?> { [_world.Learner.Id] = Mark.Of(8m, 10), [_world.Classmate.Id] = Mark.Of(15m, 20) }));
 
         Assert.Contains("A mark of 15", error.Message, StringComparison.Ordinal);
+        Assert.Contains("scale of 10", error.Message, StringComparison.Ordinal);
+        Assert.Equal(Mark.Of(6m, 10), (await _gradebook.MarksOfAsync(As(_world.Teacher), _world.Learner.Id, _world.MathsCourse.Id)).Single().Mark);
+        Assert.Empty(await _gradebook.MarksOfAsync(As(_world.Teacher), _world.Classmate.Id, _world.MathsCourse.Id));
     }
 
     [Fact]

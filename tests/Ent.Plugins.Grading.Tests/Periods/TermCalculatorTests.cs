@@ -1,4 +1,6 @@
+using Ent.Core.Identifiers;
 using Ent.Plugins.Grading.Averages;
+using Ent.Plugins.Grading.Gradebook;
 using Ent.Plugins.Grading.Marks;
 using Ent.Plugins.Grading.Periods;
 
@@ -92,6 +94,40 @@ public sealed class TermCalculatorTests
         }
 
         Assert.Equal(Statistics.Of(results.OverallAverages.Take(data.Pupils)).Count, results.ClassStatistics.Sum(s => s.Count));
+    }
+
+    [Fact]
+    public void Packed_marks_as_the_gradebook_stores_them_give_what_the_marks_give_and_other_classes_pupils_are_left_out()
+    {
+        var (pupil, other, stranger) = (PersonId.New(), PersonId.New(), PersonId.New());
+        var packed = PackedMarks.Pack(new Dictionary<PersonId, Mark> { [pupil] = Mark.Of(7.5m, 10), [other] = Mark.Coded(MarkCode.AbsentUnjustified), [stranger] = Mark.Of(10m, 10) });
+        var fromPacked = new TermDataBuilder(1);
+        fromPacked.AddClass(2, [1m]);
+        fromPacked.AddPackedAssessment(0, 10, 1m, GradeItemKind.Normal, packed, new Dictionary<PersonId, int> { [pupil] = 0, [other] = 1 });
+        var fromMarks = new TermDataBuilder(1);
+        fromMarks.AddClass(2, [1m]);
+        fromMarks.AddAssessment(0, 10, 1m, GradeItemKind.Normal, [(0, Mark.Of(7.5m, 10)), (1, Mark.Coded(MarkCode.AbsentUnjustified))]);
+        var calculator = new TermCalculator(FrenchAverageMode.NormalizedTo20);
+
+        var (packedResults, markResults) = (calculator.Compute(fromPacked.Build()), calculator.Compute(fromMarks.Build()));
+
+        Assert.Equal(markResults.SubjectAverages, packedResults.SubjectAverages);
+        Assert.Equal(markResults.AssessmentStatistics, packedResults.AssessmentStatistics);
+        Assert.Equal([15m, 0m], packedResults.SubjectAverages);
+    }
+
+    [Fact]
+    public void A_packed_mark_above_its_scale_is_refused_as_corrupt_naming_the_pupil()
+    {
+        var pupil = PersonId.New();
+        var packed = PackedMarks.Pack(new Dictionary<PersonId, Mark> { [pupil] = Mark.Of(18m, 20) });
+        var builder = new TermDataBuilder(1);
+        builder.AddClass(1, [1m]);
+
+        var error = Assert.Throws<InvalidDataException>(() => builder.AddPackedAssessment(0, 10, 1m, GradeItemKind.Normal, packed, new Dictionary<PersonId, int> { [pupil] = 0 }));
+
+        Assert.Contains(pupil.Value.ToString(), error.Message, StringComparison.Ordinal);
+        Assert.Contains("scale of 10", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -89,6 +89,31 @@ public sealed class DepartmentHostAppTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_demo_mark_and_its_correction_are_events_in_the_durable_log_with_old_and_new_values_and_the_reason()
+    {
+        await Run("--plugins", PluginArtifacts);
+
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DataFile};Pooling=False");
+        await connection.OpenAsync();
+        await using var read = connection.CreateCommand();
+        read.CommandText = "SELECT payload FROM ent_events WHERE type = 'MarkChanged' ORDER BY sequence";
+        var changes = new List<(string? Old, string? New, string? Reason)>();
+        await using (var reader = await read.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                using var payload = System.Text.Json.JsonDocument.Parse(reader.GetString(0));
+                string? Field(string name) => payload.RootElement.EnumerateObject().FirstOrDefault(p => p.NameEquals(name) || string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)).Value is { ValueKind: System.Text.Json.JsonValueKind.String } v ? v.GetString() : null;
+                changes.Add((Field("OldValue"), Field("NewValue"), Field("Reason")));
+            }
+        }
+
+        Assert.Equal(10, changes.Count); // 9 marks, then one corrected
+        Assert.Equal(9, changes.Count(c => c.Old is null));
+        Assert.Contains(("9", "10", "Question 4 oubliée à la correction"), changes);
+    }
+
+    [Fact]
     public async Task A_corrupt_data_file_stops_the_host_naming_it_and_it_is_left_as_it_was()
     {
         await File.WriteAllTextAsync(DataFile, "this is not a database, only some text that someone wrote here");
