@@ -65,7 +65,7 @@ public class GradingReportCardBenchmarks
                 + $"<header><h1>{System.Net.WebUtility.HtmlEncode(card.School)}</h1><p>Bulletin du {card.Period} — classe de {card.ClassName}</p><h2>{card.Pupil}</h2></header><table>"
                 + string.Concat(card.Subjects.Select(s => $"<tr><td>{System.Net.WebUtility.HtmlEncode(s.Subject)}</td><td>{Note(s.Average)}</td><td>{Note(s.Class.Average)}</td><td>{Note(s.Class.Minimum)}</td><td>{Note(s.Class.Maximum)}</td><td>{System.Net.WebUtility.HtmlEncode(s.Comment)}</td></tr>"))
                 + $"<tr><th>Moyenne générale</th><td>{Note(card.Overall)}</td></tr></table>"
-                + (card.Absences is { } missed ? $"<p>Demi-journées d'absence : {missed.Total}, dont {missed.Justified} justifiées et {missed.Unjustified} non justifiées</p>" : string.Empty)
+                + (card.Absences is { } missed ? $"<p>Demi-journées d'absence : {missed.Total} (justifiées : {missed.Justified}, non justifiées : {missed.Unjustified})</p>" : string.Empty)
                 + "</body></html>";
             length += html.Length;
         }

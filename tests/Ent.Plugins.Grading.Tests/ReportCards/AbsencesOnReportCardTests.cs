@@ -1,4 +1,3 @@
-using Ent.Core.Access;
 using Ent.Core.Attendance;
 using Ent.Core.Calendar;
 using Ent.Core.Identifiers;
@@ -7,7 +6,6 @@ using Ent.Plugins.Grading.Marks;
 using Ent.Plugins.Grading.ReportCards;
 using Ent.Plugins.Grading.Tests.Gradebook;
 using Ent.Sdk.Hosting;
-using Ent.Sdk.Plugins;
 using Ent.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -70,7 +68,7 @@ public sealed class AbsencesOnReportCardTests : IAsyncLifetime
         var html = await cards.RenderAsync(TestWorld.As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term);
 
         Assert.Equal(new AbsenceHalfDays(3, 2), card.Absences);
-        Assert.Contains("<p>Demi-journées d&#39;absence : 5, dont 3 justifiées et 2 non justifiées</p>", html, StringComparison.Ordinal);
+        Assert.Contains("<p>Demi-journées d&#39;absence : 5 (justifiées : 3, non justifiées : 2)</p>", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -112,32 +110,5 @@ public sealed class AbsencesOnReportCardTests : IAsyncLifetime
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new AbsenceHalfDays(2, -1));
 
         Assert.Equal("unjustified", error.ParamName);
-    }
-
-    /// <summary>An attendance plugin registered in-process: it contributes nothing but the summary the card reads.</summary>
-    private sealed class AttendancePlugin(IAbsenceSummary summary) : EntPlugin
-    {
-        public static PluginManifest Manifest { get; } = PluginManifest.Parse(
-            """{ "id": "test.attendance", "version": "1.0.0", "sdk": "^1.0.0", "name": { "fr": "Absences (test)", "en": "Attendance (test)" }, "description": { "fr": "Demi-journées d'absence", "en": "Half-days of absence" } }""", "test");
-
-        public override void ConfigureServices(PluginServiceContext context) => context.Services.AddSingleton(summary);
-    }
-
-    /// <summary>Answers from a fixed table and remembers who asked for what.</summary>
-    private sealed class CountedAbsences(Dictionary<PersonId, AbsenceHalfDays> counts) : IAbsenceSummary
-    {
-        public List<(PersonId Actor, ClassId Class, PeriodId Period)> Asked { get; } = [];
-
-        public Task<IReadOnlyDictionary<PersonId, AbsenceHalfDays>> HalfDaysAsync(Actor actor, ClassId @class, Period period, CancellationToken cancellationToken = default)
-        {
-            Asked.Add((actor.Person, @class, period.Id));
-            return Task.FromResult<IReadOnlyDictionary<PersonId, AbsenceHalfDays>>(counts);
-        }
-    }
-
-    private sealed class FailingAbsences : IAbsenceSummary
-    {
-        public Task<IReadOnlyDictionary<PersonId, AbsenceHalfDays>> HalfDaysAsync(Actor actor, ClassId @class, Period period, CancellationToken cancellationToken = default) =>
-            throw new InvalidOperationException("The attendance database is down.");
     }
 }
