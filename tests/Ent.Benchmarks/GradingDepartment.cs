@@ -1,0 +1,149 @@
+using System.Collections.Immutable;
+using Ent.Core.Access;
+using Ent.Core.Calendar;
+using Ent.Core.Courses;
+using Ent.Core.Identifiers;
+using Ent.Core.Organisation;
+using Ent.Plugins.Grading;
+using Ent.Plugins.Grading.Averages;
+using Ent.Plugins.Grading.Gradebook;
+using Ent.Plugins.Grading.Marks;
+using Ent.Sdk.Hosting;
+using Ent.Storage.Records;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Ent.Benchmarks;
+
+/// <summary>
+/// A department's first term in a SQLite file, as the grading plugin stores it: collèges of 20 classes of 30
+/// pupils, 10 subjects × 10 assessments per class (marks of scales 20, 10 and 5, 2 % codes, coefficients 1 to 3),
+/// each school with its head; served by a host with the grading plugin over an in-memory directory and catalog.
+/// </summary>
+internal sealed class GradingDepartment : IAsyncDisposable
+{
+    public const int ClassesPerSchool = 20;
+
+    private static readonly string[] SubjectCodes = ["FRANCAIS", "MATHS", "HG", "ANGLAIS", "ESPAGNOL", "SVT", "PC", "TECHNO", "ARTS", "EPS"];
+
+    private readonly string _path;
+
+    private GradingDepartment(string path, EntHost host, Department department, Period period)
+    {
+        _path = path;
+        Host = host;
+        Department = department;
+        Period = period;
+        Store = host.Services.GetRequiredService<IRecordStores>().For(GradingRecords.Schema);
+    }
+
+    public EntHost Host { get; }
+
+    public Department Department { get; }
+
+    public Period Period { get; }
+
+    public IRecordStore Store { get; }
+
+    /// <summary>Each school with its head of school.</summary>
+    public List<(SchoolId School, Actor Head)> Heads { get; } = [];
+
+    /// <summary>Each course's subject index.</summary>
+    public Dictionary<CourseId, int> SubjectOf { get; } = [];
+
+    /// <summary>Seeds the department's schools and starts the host.</summary>
+    public static async Task<GradingDepartment> CreateAsync(int schools)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"ent-grading-{Guid.NewGuid():N}.db");
+        var directory = new InMemoryOrganisationDirectory();
+        var courses = new InMemoryCourseCatalog();
+        var year = AcademicYear.WithTrimesters("2026-2027", new(2026, 9, 1), new(2026, 12, 1), new(2027, 3, 8), new(2027, 7, 4));
+        var dates = new DateRange(year.Dates.Begin, year.Dates.End);
+        var department = new Department(DepartmentId.New(), "93", "Seine-Saint-Denis");
+        directory.Add(department);
+
+        var builder = EntHost.CreateBuilder();
+        builder.Ent.UseSqlite(path);
+        builder.Services.Replace(ServiceDescriptor.Singleton<IOrganisationDirectory>(directory));
+        builder.Services.Replace(ServiceDescriptor.Singleton<ICourseCatalog>(courses));
+        builder.Ent.AddPlugin<GradingPlugin>();
+        var host = builder.Build();
+        await host.StartAsync();
+        var seeded = new GradingDepartment(path, host, department, year.Periods[0]);
+
+        var random = new Random(75_000);
+        int[] scales = [20, 20, 20, 10, 5];
+        var changes = new RecordChanges();
+        var pending = 0;
+        for (var s = 0; s < schools; s++)
+        {
+            var number = 930_0000 + s + 1;
+            var school = new School(SchoolId.New(), department.Id, Uai.Parse($"{number:0000000}{Uai.CheckLetterFor(number)}"), $"Collège {s + 1}");
+            directory.Add(school);
+            var head = new Person(PersonId.New(), department.Id, "Chef", $"Établissement {s + 1}");
+            directory.Add(head);
+            directory.Add(new RoleAssignment(head.Id, Role.HeadOfSchool, AccessScope.OfSchool(department.Id, school.Id), dates));
+            seeded.Heads.Add((school.Id, new Actor(head.Id, department.Id)));
+            for (var c = 0; c < ClassesPerSchool; c++)
+            {
+                var @class = new SchoolClass(ClassId.New(), school.Id, year.Id, $"{6 - (c % 4)}e {(char)('A' + (c / 4))}");
+                directory.Add(@class);
+                var pupils = new PersonId[TermCloseBenchmarks.PupilsPerClass];
+                for (var p = 0; p < pupils.Length; p++)
+                {
+                    var pupil = new Person(PersonId.New(), department.Id, "Élève", $"{s}-{c}-{p}");
+                    directory.Add(pupil);
+                    directory.Add(Enrolment.InClass(pupil.Id, @class, dates));
+                    pupils[p] = pupil.Id;
+                }
+
+                for (var subject = 0; subject < TermCloseBenchmarks.Subjects; subject++)
+                {
+                    var code = SubjectCodes[subject];
+                    var course = new Course(CourseId.New(), school.Id, CourseAudience.ForClass(@class.Id), new Subject(code, code), $"{code} {@class.Name}", ImmutableArray<Sequence>.Empty);
+                    await courses.SaveAsync(department.Id, course);
+                    seeded.SubjectOf[course.Id] = subject;
+                    for (var a = 0; a < TermCloseBenchmarks.AssessmentsPerSubject; a++)
+                    {
+                        var scale = scales[random.Next(scales.Length)];
+                        var marks = new Dictionary<PersonId, Mark>(pupils.Length);
+                        foreach (var pupil in pupils)
+                        {
+                            marks[pupil] = random.Next(50) == 0
+                                ? Mark.Coded(random.Next(2) == 0 ? MarkCode.Absent : MarkCode.AbsentUnjustified)
+                                : Mark.Of(random.Next((scale * 4) + 1) / 4m, scale);
+                        }
+
+                        changes.Insert(GradingRecords.Assessments.NewRecord(
+                            course.Id.Value, Guid.CreateVersion7(), @class.Id.Value, seeded.Period.Id.Value, $"Devoir {a + 1}", seeded.Period.First.AddDays(7 + (7 * a)),
+                            (long)scale, (double)(1 + random.Next(3)), (long)GradeItemKind.Normal, true, PackedMarks.Pack(marks)));
+                        if (++pending == 1_000)
+                        {
+                            await seeded.Store.SaveAsync(department.Id, changes);
+                            changes = new RecordChanges();
+                            pending = 0;
+                        }
+                    }
+                }
+            }
+        }
+
+        if (pending > 0)
+        {
+            await seeded.Store.SaveAsync(department.Id, changes);
+        }
+
+        return seeded;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+}
