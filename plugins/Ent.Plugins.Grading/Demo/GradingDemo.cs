@@ -65,7 +65,7 @@ internal sealed class GradingDemo(IGradebook gradebook, IReportCards cards, Hist
 
             await gradebook.RecordCompetenciesAsync(teacher, context.Course.Id, context.Period,
                 [.. context.Learners.Select((l, p) => new CompetencyEvaluation(l.Id, SocleComponent.MathematicalLanguages, (MasteryLevel)(1 + ((p + 2) % 4)), day))],
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
         var card = await cards.RenderAsync(teacher, first.Id, context.Class.Id, context.Period, cancellationToken: cancellationToken).ConfigureAwait(false); // the school's overrides apply

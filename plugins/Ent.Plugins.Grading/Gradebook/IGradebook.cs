@@ -63,8 +63,8 @@ public interface IGradebook
     /// <summary>Records evaluations of the socle's components in a course and period (on their own, or attached to an assessment of the course), all or nothing.</summary>
     /// <exception cref="AccessDeniedException">The actor may not mark this course.</exception>
     /// <exception cref="ArgumentException">A pupil not enrolled on the date, a date outside the period, an unknown component, level or assessment; the message names it.</exception>
-    /// <exception cref="ClosedPeriodException">The period is closed for the class.</exception>
-    Task RecordCompetenciesAsync(Actor actor, CourseId course, Period period, IReadOnlyList<CompetencyEvaluation> evaluations, CancellationToken cancellationToken = default);
+    /// <exception cref="ClosedPeriodException">The period is closed and the actor is not the head of school or gave no reason.</exception>
+    Task RecordCompetenciesAsync(Actor actor, CourseId course, Period period, IReadOnlyList<CompetencyEvaluation> evaluations, string? reason = null, CancellationToken cancellationToken = default);
 
     /// <summary>A pupil's position on each of the 8 components, for a period of a class and for the end of the cycle.</summary>
     /// <exception cref="AccessDeniedException">The actor may not read this pupil's marks.</exception>

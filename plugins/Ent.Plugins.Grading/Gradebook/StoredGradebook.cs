@@ -276,7 +276,7 @@ internal sealed class StoredGradebook(
     }
 
     /// <inheritdoc />
-    public async Task RecordCompetenciesAsync(Actor actor, CourseId course, Period period, IReadOnlyList<CompetencyEvaluation> evaluations, CancellationToken cancellationToken = default)
+    public async Task RecordCompetenciesAsync(Actor actor, CourseId course, Period period, IReadOnlyList<CompetencyEvaluation> evaluations, string? reason = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(period);
@@ -284,7 +284,7 @@ internal sealed class StoredGradebook(
         var (found, scope) = await CourseAsync(actor, course, cancellationToken).ConfigureAwait(false);
         access.Demand(actor, GradingCapabilities.WriteMarks, scope);
         var @class = found.Audience.Class ?? throw new ArgumentException($"Course '{found.Title}' is taught to a group; evaluations are kept per class.", nameof(course));
-        await RefuseIfClosedAsync(actor, scope, @class, period.Id, reason: null, cancellationToken).ConfigureAwait(false);
+        await RefuseIfClosedAsync(actor, scope, @class, period.Id, reason, cancellationToken).ConfigureAwait(false);
         var changes = new RecordChanges();
         foreach (var evaluation in evaluations)
         {

@@ -235,6 +235,19 @@ public sealed class GradebookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_closed_periods_competencies_are_evaluated_only_by_the_head_of_school_with_a_reason()
+    {
+        await _gradebook.ClosePeriodAsync(As(_world.Head), _world.Class5B.Id, _firstTerm.Id);
+        CompetencyEvaluation[] late = [new(_world.Learner.Id, SocleComponent.FrenchLanguage, MasteryLevel.Satisfactory, new DateOnly(2026, 11, 20))];
+
+        await Assert.ThrowsAsync<ClosedPeriodException>(() => _gradebook.RecordCompetenciesAsync(As(_world.Teacher), _world.MathsCourse.Id, _firstTerm, late, "oubli"));
+        await Assert.ThrowsAsync<ClosedPeriodException>(() => _gradebook.RecordCompetenciesAsync(As(_world.Head), _world.MathsCourse.Id, _firstTerm, late));
+        await _gradebook.RecordCompetenciesAsync(As(_world.Head), _world.MathsCourse.Id, _firstTerm, late, "Évaluation oubliée, vue en conseil de classe");
+
+        Assert.Equal(1, (await _gradebook.PositionsOfAsync(As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _firstTerm.Id)).Single(p => p.Component == SocleComponent.FrenchLanguage).Evaluations);
+    }
+
+    [Fact]
     public async Task A_teacher_of_another_subject_may_not_evaluate_competencies_in_this_course()
     {
         await Assert.ThrowsAsync<AccessDeniedException>(() => _gradebook.RecordCompetenciesAsync(As(_historyTeacher), _world.MathsCourse.Id, _firstTerm,
