@@ -229,6 +229,7 @@ internal sealed class StoredGradebook(
         }
 
         await RefuseIfClosedAsync(actor, scope, @class, period.Id, reason, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
         var key = GradingRecords.Comments.Key(course.Value, period.Id.Value, pupil.Value);
         var existing = await _store.FindAsync(actor.Department, key, cancellationToken).ConfigureAwait(false);
         var changes = new RecordChanges();
@@ -243,18 +244,23 @@ internal sealed class StoredGradebook(
         }
         else
         {
-            var record = GradingRecords.Comments.NewRecord(course.Value, period.Id.Value, pupil.Value, @class.Value, text, actor.Person.Value, time.GetUtcNow());
+            var record = GradingRecords.Comments.NewRecord(course.Value, period.Id.Value, pupil.Value, @class.Value, text, actor.Person.Value, now);
             if (existing is null)
             {
                 changes.Insert(record);
             }
+            else if (existing.GetText("text") == text)
+            {
+                return;
+            }
             else
             {
-                changes.Update(existing.With("text", text).With("author", actor.Person.Value).With("at", time.GetUtcNow()));
+                changes.Update(existing.With("text", text).With("author", actor.Person.Value).With("at", now));
             }
         }
 
         await _store.SaveAsync(actor.Department, changes, cancellationToken).ConfigureAwait(false);
+        await events.PublishAsync(new CommentRecorded(actor.Person, actor.Department, found.School, now, course, period.Id, pupil, text.Length == 0, reason), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -313,7 +319,13 @@ internal sealed class StoredGradebook(
                 evaluation.Pupil.Value, Guid.CreateVersion7(), @class.Value, period.Id.Value, course.Value, evaluation.Assessment, (long)evaluation.Component, (long)evaluation.Level, evaluation.Date, actor.Person.Value));
         }
 
+        if (evaluations.Count == 0)
+        {
+            return;
+        }
+
         await _store.SaveAsync(actor.Department, changes, cancellationToken).ConfigureAwait(false);
+        await events.PublishAsync(new CompetenciesEvaluated(actor.Person, actor.Department, found.School, time.GetUtcNow(), course, period.Id, evaluations.Count, reason), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

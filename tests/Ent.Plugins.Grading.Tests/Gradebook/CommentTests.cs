@@ -1,6 +1,7 @@
 using Ent.Core.Access;
 using Ent.Core.Calendar;
 using Ent.Core.Courses;
+using Ent.Core.Events;
 using Ent.Core.Identifiers;
 using Ent.Core.Organisation;
 using Ent.Plugins.Grading.Gradebook;
@@ -16,6 +17,7 @@ namespace Ent.Plugins.Grading.Tests.Gradebook;
 public sealed class CommentTests : IAsyncLifetime
 {
     private readonly TestWorld _world = new();
+    private readonly List<DomainEvent> _published = [];
     private EntHost _host = null!;
     private IGradebook _gradebook = null!;
     private IReportCards _cards = null!;
@@ -24,7 +26,7 @@ public sealed class CommentTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _term = _world.Year.Periods[0];
-        _host = await GradingHost.StartAsync(_world);
+        _host = await GradingHost.StartAsync(_world, events: new EventRecorder(_published));
         _gradebook = _host.Services.GetRequiredService<IGradebook>();
         _cards = _host.Services.GetRequiredService<IReportCards>();
         var test = await _gradebook.CreateAssessmentAsync(As(_world.Teacher), new AssessmentDraft(_world.MathsCourse.Id, _term, "Fractions", new DateOnly(2026, 11, 20)));
@@ -119,5 +121,19 @@ public sealed class CommentTests : IAsyncLifetime
         await _gradebook.RecordCommentAsync(As(_world.Head), _world.MathsCourse.Id, _term, _world.Learner.Id, "Très bien.", reason: "Avis du conseil de classe");
 
         Assert.Equal("Très bien.", await CommentOnCardAsync());
+        var late = _published.OfType<CommentRecorded>().Last();
+        Assert.Equal((_world.Head.Id, _world.Learner.Id, "Avis du conseil de classe"), (late.Actor, late.Pupil, late.Reason));
+    }
+
+    [Fact]
+    public async Task Writing_changing_and_removing_a_comment_are_events_and_writing_the_same_text_again_is_not()
+    {
+        await _gradebook.RecordCommentAsync(As(_world.Teacher), _world.MathsCourse.Id, _term, _world.Learner.Id, "Bien.");
+        await _gradebook.RecordCommentAsync(As(_world.Teacher), _world.MathsCourse.Id, _term, _world.Learner.Id, "Bien.");
+        await _gradebook.RecordCommentAsync(As(_world.Teacher), _world.MathsCourse.Id, _term, _world.Learner.Id, "Très bien.");
+        await _gradebook.RecordCommentAsync(As(_world.Teacher), _world.MathsCourse.Id, _term, _world.Learner.Id, null);
+
+        Assert.Equal([false, false, true], _published.OfType<CommentRecorded>().Select(e => e.Removed));
+        Assert.All(_published.OfType<CommentRecorded>(), e => Assert.Equal((_world.MathsCourse.Id, _term.Id, UsageCategory.Pedagogical), (e.Course, e.Period, e.Category)));
     }
 }

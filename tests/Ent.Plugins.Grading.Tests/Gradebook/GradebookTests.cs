@@ -35,7 +35,7 @@ public sealed class GradebookTests : IAsyncLifetime
         _world.Directory.Add(_historyTeacher);
         _world.Directory.Add(new RoleAssignment(_historyTeacher.Id, Role.Teacher, _world.Directory.ScopeOf(_historyCourse), new DateRange(_world.Year.Dates.Begin, _world.Year.Dates.End)));
 
-        _host = await GradingHost.StartAsync(_world, events: new Recorder(_published));
+        _host = await GradingHost.StartAsync(_world, events: new EventRecorder(_published));
         _gradebook = _host.Services.GetRequiredService<IGradebook>();
     }
 
@@ -245,6 +245,8 @@ public sealed class GradebookTests : IAsyncLifetime
         await _gradebook.RecordCompetenciesAsync(As(_world.Head), _world.MathsCourse.Id, _firstTerm, late, "Évaluation oubliée, vue en conseil de classe");
 
         Assert.Equal(1, (await _gradebook.PositionsOfAsync(As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _firstTerm.Id)).Single(p => p.Component == SocleComponent.FrenchLanguage).Evaluations);
+        var evaluated = Assert.Single(_published.OfType<CompetenciesEvaluated>());
+        Assert.Equal((_world.Head.Id, 1, "Évaluation oubliée, vue en conseil de classe"), (evaluated.Actor, evaluated.Evaluations, evaluated.Reason));
     }
 
     [Fact]
@@ -321,18 +323,5 @@ public sealed class GradebookTests : IAsyncLifetime
         Assert.Equal(10m, (await _gradebook.StatisticsOfAsync(As(_world.Parent), _world.MathsCourse.Id, test.Id)).Average);
         await Assert.ThrowsAsync<AccessDeniedException>(() => _gradebook.StatisticsOfAsync(As(_world.LearnerOf4A), _world.MathsCourse.Id, test.Id));
         await Assert.ThrowsAsync<AccessDeniedException>(() => _gradebook.StatisticsOfAsync(As(_world.HeadOfOtherSchool), _world.MathsCourse.Id, test.Id));
-    }
-
-    private sealed class Recorder(List<DomainEvent> published) : IDomainEventHandler<DomainEvent>
-    {
-        public Task HandleAsync(DomainEvent domainEvent, CancellationToken cancellationToken)
-        {
-            lock (published)
-            {
-                published.Add(domainEvent);
-            }
-
-            return Task.CompletedTask;
-        }
     }
 }
