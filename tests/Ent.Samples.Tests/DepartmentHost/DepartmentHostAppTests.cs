@@ -10,6 +10,9 @@ public sealed class DepartmentHostAppTests : IDisposable
     private static readonly string PluginArtifacts = typeof(DepartmentHostAppTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "EntPlugins").Value!;
 
+    private static readonly string TestPluginArtifacts = typeof(DepartmentHostAppTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "EntTestPlugins").Value!;
+
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
     private readonly string _data = Directory.CreateTempSubdirectory("ent-host-data-").FullName;
 
@@ -86,6 +89,36 @@ public sealed class DepartmentHostAppTests : IDisposable
         var history = await File.ReadAllTextAsync(Path.Combine(_data, "demo", "historique-notes-lina-benali.html"));
         Assert.Contains("<title>Historique des notes de Lina Benali — Mathématiques</title>", history, StringComparison.Ordinal);
         Assert.Contains("<td class=\"num\">9</td><td class=\"num\">10</td><td>Question 4 oubliée à la correction</td>", history, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_an_attendance_plugin_in_its_own_folder_the_report_card_shows_its_half_days_of_absence()
+    {
+        var plugins = Directory.CreateTempSubdirectory("ent-plugins-").FullName;
+        try
+        {
+            CopyFolder(Path.Combine(PluginArtifacts, "Ent.Plugins.Grading"), Path.Combine(plugins, "Ent.Plugins.Grading"));
+            CopyFolder(Path.Combine(TestPluginArtifacts, "Fixture.Attendance"), Path.Combine(plugins, "Fixture.Attendance"));
+
+            var (exit, report, error) = await Run("--plugins", plugins);
+
+            Assert.True(exit == 0, error);
+            Assert.Contains("fixture.attendance 1.0.0", report, StringComparison.Ordinal);
+            var card = await File.ReadAllTextAsync(Path.Combine(_data, "demo", "bulletin-lina-benali.html"));
+            Assert.Contains("<p>Demi-journées d&#39;absence : 3 (justifiées : 2, non justifiées : 1)</p>", card, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(plugins, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Without_an_attendance_plugin_the_report_card_has_no_line_of_absences()
+    {
+        await Run("--plugins", PluginArtifacts);
+
+        Assert.DoesNotContain("Demi-journées", await File.ReadAllTextAsync(Path.Combine(_data, "demo", "bulletin-lina-benali.html")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -229,6 +262,16 @@ public sealed class DepartmentHostAppTests : IDisposable
         var config = Path.Combine(_data, "department.json");
         await File.WriteAllTextAsync(config, json);
         return config;
+    }
+
+    private static void CopyFolder(string source, string target)
+    {
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
     }
 
     private async Task<(int Exit, string Output, string Error)> Run(params string[] args)
