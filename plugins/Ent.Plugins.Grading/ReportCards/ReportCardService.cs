@@ -161,8 +161,12 @@ internal sealed partial class ReportCardService(
             .GroupBy(r => new PersonId(r.GetId("pupil")))
             .ToDictionary(g => g.Key, g => (IReadOnlyList<ReportCardCompetency>)[.. g.GroupBy(r => (int)r.GetInteger("component")).OrderBy(c => c.Key)
                 .Select(c => new ReportCardCompetency(c.Key, (int)Competencies.CompetencyConversion.Position(c.Select(r => (Competencies.MasteryLevel)r.GetInteger("level")))!.Value))]);
-        var comments = (await _store.QueryAsync(department, RecordQuery.From(GradingRecords.Comments).Where("class", @class.Value).Where("period", period.Id.Value), cancellationToken).ConfigureAwait(false))
-            .ToDictionary(r => (new CourseId(r.GetId("course")), new PersonId(r.GetId("pupil"))), r => r.GetText("text"));
+        // Teachers' comments are drafts until the class council: pupils and parents read them once the period is closed.
+        var commentsShown = staff || await _store.FindAsync(department, GradingRecords.Closures.Key(@class.Value, period.Id.Value), cancellationToken).ConfigureAwait(false) is not null;
+        var comments = !commentsShown
+            ? []
+            : (await _store.QueryAsync(department, RecordQuery.From(GradingRecords.Comments).Where("class", @class.Value).Where("period", period.Id.Value), cancellationToken).ConfigureAwait(false))
+                .ToDictionary(r => (new CourseId(r.GetId("course")), new PersonId(r.GetId("pupil"))), r => r.GetText("text"));
         var overall = pupils.ToDictionary(p => p, p => OverallAverage.Of(subjects.Select(s => (s.Averages[p].Average, s.Coefficient))));
         var absences = await AbsencesAsync(actor, @class, period, cancellationToken).ConfigureAwait(false);
         return new ClassBook(school.Name, found.Name, period.Name, today, pupils, subjects, overall, Statistics.Of(overall.Values), competencies, comments, absences, directory, CalculationVersion.Of(rule), settings.Rounding);

@@ -31,6 +31,7 @@ public sealed class CommentTests : IAsyncLifetime
         _cards = _host.Services.GetRequiredService<IReportCards>();
         var test = await _gradebook.CreateAssessmentAsync(As(_world.Teacher), new AssessmentDraft(_world.MathsCourse.Id, _term, "Fractions", new DateOnly(2026, 11, 20)));
         await _gradebook.RecordMarksAsync(As(_world.Teacher), _world.MathsCourse.Id, test.Id, new Dictionary<PersonId, Mark?> { [_world.Learner.Id] = Mark.Of(14m, 20) });
+        await _gradebook.PublishAsync(As(_world.Teacher), _world.MathsCourse.Id, test.Id);
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
@@ -50,6 +51,19 @@ public sealed class CommentTests : IAsyncLifetime
         Assert.Equal("Bon trimestre, travail régulier.", await CommentOnCardAsync());
         Assert.Contains("<th>Appréciation</th>", html, StringComparison.Ordinal);
         Assert.Contains("<td class=\"comment\">Bon trimestre, travail régulier.</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pupils_and_parents_read_the_comments_once_the_period_is_closed_after_the_class_council()
+    {
+        await _gradebook.RecordCommentAsync(As(_world.Teacher), _world.MathsCourse.Id, _term, _world.Learner.Id, "Bon trimestre.");
+
+        Assert.Null((await _cards.ForPupilAsync(As(_world.Learner), _world.Learner.Id, _world.Class5B.Id, _term)).Subjects.Single().Comment);
+        Assert.Null((await _cards.ForPupilAsync(As(_world.Parent), _world.Learner.Id, _world.Class5B.Id, _term)).Subjects.Single().Comment);
+        await _gradebook.ClosePeriodAsync(As(_world.Head), _world.Class5B.Id, _term.Id);
+
+        Assert.Equal("Bon trimestre.", (await _cards.ForPupilAsync(As(_world.Learner), _world.Learner.Id, _world.Class5B.Id, _term)).Subjects.Single().Comment);
+        Assert.Equal("Bon trimestre.", (await _cards.ForPupilAsync(As(_world.Parent), _world.Learner.Id, _world.Class5B.Id, _term)).Subjects.Single().Comment);
     }
 
     [Fact]
