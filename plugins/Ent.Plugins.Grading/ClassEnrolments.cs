@@ -17,12 +17,12 @@ internal static class ClassEnrolments
 
     /// <summary>Whether a pupil is enrolled in a class at some time during a period.</summary>
     public static bool IsEnrolledDuring(this IOrganisationDirectory directory, PersonId pupil, ClassId @class, Period period) =>
-        directory.EnrolmentsIn(@class).Any(e => e.Learner == pupil && e.Validity.Begin <= period.Last && (e.Validity.End is null || e.Validity.End >= period.First));
+        directory.EnrolmentsIn(@class).Any(e => e.Learner == pupil && During(e, period));
 
     /// <summary>The pupils enrolled in a class at some time during a period, each once.</summary>
     public static List<PersonId> PupilsDuring(this IOrganisationDirectory directory, ClassId @class, Period period) =>
-        [.. directory.EnrolmentsIn(@class)
-            .Where(e => e.Validity.Begin <= period.Last && (e.Validity.End is null || e.Validity.End >= period.First))
-            .Select(e => e.Learner)
-            .Distinct()];
+        [.. directory.EnrolmentsIn(@class).Where(e => During(e, period)).Select(e => e.Learner).Distinct()];
+
+    private static bool During(Enrolment enrolment, Period period) =>
+        enrolment.Validity.Begin <= period.Last && (enrolment.Validity.End is null || enrolment.Validity.End >= period.First);
 }

@@ -73,7 +73,6 @@ internal sealed class GradingDepartment : IAsyncDisposable
         var seeded = new GradingDepartment(path, host, department, year.Periods[0]);
 
         var random = new Random(75_000);
-        int[] scales = [20, 20, 20, 10, 5];
         var changes = new RecordChanges();
         var pending = 0;
         for (var s = 0; s < schools; s++)
@@ -106,13 +105,11 @@ internal sealed class GradingDepartment : IAsyncDisposable
                     seeded.SubjectOf[course.Id] = subject;
                     for (var a = 0; a < TermCloseBenchmarks.AssessmentsPerSubject; a++)
                     {
-                        var scale = scales[random.Next(scales.Length)];
+                        var scale = TermCloseBenchmarks.Scales[random.Next(TermCloseBenchmarks.Scales.Length)];
                         var marks = new Dictionary<PersonId, Mark>(pupils.Length);
                         foreach (var pupil in pupils)
                         {
-                            marks[pupil] = random.Next(50) == 0
-                                ? Mark.Coded(random.Next(2) == 0 ? MarkCode.Absent : MarkCode.AbsentUnjustified)
-                                : Mark.Of(random.Next((scale * 4) + 1) / 4m, scale);
+                            marks[pupil] = TermCloseBenchmarks.RandomMark(random, scale);
                         }
 
                         changes.Insert(GradingRecords.Assessments.NewRecord(

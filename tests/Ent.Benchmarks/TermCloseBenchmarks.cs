@@ -76,7 +76,6 @@ public class TermCloseBenchmarks
         var random = new Random(75_000);
         var builder = new TermDataBuilder(Subjects, Classes * PupilsPerClass * Subjects * AssessmentsPerSubject);
         var rows = new List<MarkRow>(Classes * PupilsPerClass * Subjects * AssessmentsPerSubject);
-        int[] scales = [20, 20, 20, 10, 5];
         var assessment = 0;
         for (var c = 0; c < Classes; c++)
         {
@@ -85,14 +84,12 @@ public class TermCloseBenchmarks
             {
                 for (var a = 0; a < AssessmentsPerSubject; a++)
                 {
-                    var scale = scales[random.Next(scales.Length)];
+                    var scale = Scales[random.Next(Scales.Length)];
                     var coefficient = 1 + random.Next(3);
                     var marks = new (int Pupil, Mark Mark)[PupilsPerClass];
                     for (var p = 0; p < PupilsPerClass; p++)
                     {
-                        var mark = random.Next(50) == 0
-                            ? Mark.Coded(random.Next(2) == 0 ? MarkCode.Absent : MarkCode.AbsentUnjustified)
-                            : Mark.Of(random.Next(scale * 4 + 1) / 4m, scale);
+                        var mark = RandomMark(random, scale);
                         marks[p] = (first + p, mark);
                         rows.Add(new MarkRow(first + p, c, s, assessment, mark.Counted, scale, coefficient));
                     }
@@ -105,6 +102,15 @@ public class TermCloseBenchmarks
 
         return (builder.Build(), [.. rows]);
     }
+
+    /// <summary>The scales assessments are drawn from, 20 the most often.</summary>
+    internal static readonly int[] Scales = [20, 20, 20, 10, 5];
+
+    /// <summary>A mark on a scale, in quarter points; one in fifty is a code (absent, or absent and counted as 0).</summary>
+    internal static Mark RandomMark(Random random, int scale) =>
+        random.Next(50) == 0
+            ? Mark.Coded(random.Next(2) == 0 ? MarkCode.Absent : MarkCode.AbsentUnjustified)
+            : Mark.Of(random.Next((scale * 4) + 1) / 4m, scale);
 
     /// <summary>One mark, as the naive baseline reads it.</summary>
     public sealed record MarkRow(int Pupil, int Class, int Subject, int Assessment, decimal? Counted, decimal Scale, decimal Coefficient);

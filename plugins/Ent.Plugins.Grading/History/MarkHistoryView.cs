@@ -15,13 +15,24 @@ internal sealed class MarkHistoryView(IGradebook gradebook, IOrganisationDirecto
     public const string Template = "grading/mark-history";
 
     /// <inheritdoc />
-    public async Task<MarkHistoryPage> ForPupilAsync(Actor actor, PersonId pupil, CourseId course, CancellationToken cancellationToken = default)
+    public async Task<MarkHistoryPage> ForPupilAsync(Actor actor, PersonId pupil, CourseId course, CancellationToken cancellationToken = default) =>
+        (await PageAsync(actor, pupil, course, cancellationToken).ConfigureAwait(false)).Page;
+
+    /// <inheritdoc />
+    public async Task<string> RenderAsync(Actor actor, PersonId pupil, CourseId course, ViewScope? scope = null, CancellationToken cancellationToken = default)
+    {
+        var (page, uai) = await PageAsync(actor, pupil, course, cancellationToken).ConfigureAwait(false);
+        return views.Render(Template, page, scope ?? new ViewScope(uai), cancellationToken);
+    }
+
+    private async Task<(MarkHistoryPage Page, string Uai)> PageAsync(Actor actor, PersonId pupil, CourseId course, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var entries = await gradebook.HistoryOfAsync(actor, pupil, course, cancellationToken).ConfigureAwait(false);
+        var entries = await gradebook.HistoryOfAsync(actor, pupil, course, cancellationToken).ConfigureAwait(false); // checks the reader's rights
         var found = await courses.FindAsync(actor.Department, course, cancellationToken).ConfigureAwait(false) ?? throw new UnknownReferenceException("course", course.Value);
-        return new MarkHistoryPage(
-            directory.SchoolOf(found.School).Name,
+        var school = directory.SchoolOf(found.School);
+        var page = new MarkHistoryPage(
+            school.Name,
             NameOf(pupil),
             found.Subject.Name,
             found.Title,
@@ -34,19 +45,7 @@ internal sealed class MarkHistoryView(IGradebook gradebook, IOrganisationDirecto
                 ValueOf(e.Change.OldValue),
                 ValueOf(e.Change.NewValue),
                 e.Change.Reason))]);
-    }
-
-    /// <inheritdoc />
-    public async Task<string> RenderAsync(Actor actor, PersonId pupil, CourseId course, ViewScope? scope = null, CancellationToken cancellationToken = default)
-    {
-        var page = await ForPupilAsync(actor, pupil, course, cancellationToken).ConfigureAwait(false);
-        if (scope is null)
-        {
-            var found = await courses.FindAsync(actor.Department, course, cancellationToken).ConfigureAwait(false) ?? throw new UnknownReferenceException("course", course.Value);
-            scope = new ViewScope(directory.SchoolOf(found.School).Uai.Value);
-        }
-
-        return views.Render(Template, page, scope, cancellationToken);
+        return (page, school.Uai.Value);
     }
 
     private string NameOf(PersonId person) => directory.FindPerson(person) is { } found ? $"{found.GivenName} {found.FamilyName}" : person.Value.ToString();

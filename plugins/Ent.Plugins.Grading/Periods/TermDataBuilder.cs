@@ -68,15 +68,7 @@ public sealed class TermDataBuilder
     public void AddAssessment(int subject, decimal scale, decimal coefficient, GradeItemKind kind, IEnumerable<(int Pupil, Mark Mark)> marks)
     {
         ArgumentNullException.ThrowIfNull(marks);
-        if (_classPupilStart.Count < 2)
-        {
-            throw new InvalidOperationException("Add a class before its assessments.");
-        }
-
-        ArgumentOutOfRangeException.ThrowIfNegative(subject);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(subject, _subjects);
-        Scale.Check(scale);
-        Scale.CheckCoefficient(coefficient);
+        CheckAssessment(subject, scale, coefficient);
         var (firstPupil, endPupil) = (_classPupilStart[^2], _classPupilStart[^1]);
         foreach (var (pupil, mark) in marks)
         {
@@ -94,12 +86,7 @@ public sealed class TermDataBuilder
             _markValue.Add(StoredMark.Encode(mark));
         }
 
-        _assessmentSubject.Add(subject);
-        _assessmentScale.Add((int)scale);
-        _assessmentCoefficient.Add((int)(coefficient * 100));
-        _assessmentKind.Add(kind);
-        _assessmentMarkStart.Add(_markPupil.Count);
-        _classAssessmentStart[^1] = _assessmentSubject.Count;
+        EndAssessment(subject, (int)scale, coefficient, kind);
     }
 
     /// <summary>
@@ -114,15 +101,7 @@ public sealed class TermDataBuilder
     /// <param name="pupils">Each pupil of the class, to their index in the period.</param>
     internal void AddPackedAssessment(int subject, int scale, decimal coefficient, GradeItemKind kind, ReadOnlySpan<byte> packed, IReadOnlyDictionary<PersonId, int> pupils)
     {
-        if (_classPupilStart.Count < 2)
-        {
-            throw new InvalidOperationException("Add a class before its assessments.");
-        }
-
-        ArgumentOutOfRangeException.ThrowIfNegative(subject);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(subject, _subjects);
-        Scale.Check(scale);
-        Scale.CheckCoefficient(coefficient);
+        CheckAssessment(subject, scale, coefficient);
         for (var i = 0; i < PackedMarks.Count(packed); i++)
         {
             var (pupil, stored) = PackedMarks.At(packed, i);
@@ -140,6 +119,25 @@ public sealed class TermDataBuilder
             _markValue.Add(stored);
         }
 
+        EndAssessment(subject, scale, coefficient, kind);
+    }
+
+    private void CheckAssessment(int subject, decimal scale, decimal coefficient)
+    {
+        if (_classPupilStart.Count < 2)
+        {
+            throw new InvalidOperationException("Add a class before its assessments.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(subject);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(subject, _subjects);
+        Scale.Check(scale);
+        Scale.CheckCoefficient(coefficient);
+    }
+
+    /// <summary>Closes the assessment whose marks were just added: it belongs to the last class.</summary>
+    private void EndAssessment(int subject, int scale, decimal coefficient, GradeItemKind kind)
+    {
         _assessmentSubject.Add(subject);
         _assessmentScale.Add(scale);
         _assessmentCoefficient.Add((int)(coefficient * 100));
