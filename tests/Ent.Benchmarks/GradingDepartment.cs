@@ -13,13 +13,15 @@ using Ent.Storage.Records;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
 
 namespace Ent.Benchmarks;
 
 /// <summary>
 /// A department's first term in a SQLite file, as the grading plugin stores it: collèges of 20 classes of 30
 /// pupils, 10 subjects × 10 assessments per class (marks of scales 20, 10 and 5, 2 % codes, coefficients 1 to 3),
-/// each school with its head; served by a host with the grading plugin over an in-memory directory and catalog.
+/// each school with its head; served by a host with the grading plugin over an in-memory directory and catalog,
+/// its records in a SQLite file or in a PostgreSQL database of its own (on the server named by ENT_TEST_POSTGRES).
 /// </summary>
 internal sealed class GradingDepartment : IAsyncDisposable
 {
@@ -27,11 +29,13 @@ internal sealed class GradingDepartment : IAsyncDisposable
 
     private static readonly string[] SubjectCodes = ["FRANCAIS", "MATHS", "HG", "ANGLAIS", "ESPAGNOL", "SVT", "PC", "TECHNO", "ARTS", "EPS"];
 
-    private readonly string _path;
+    private readonly string? _path;
+    private readonly string? _database;
 
-    private GradingDepartment(string path, EntHost host, Department department, Period period)
+    private GradingDepartment(string? path, string? database, EntHost host, Department department, Period period)
     {
         _path = path;
+        _database = database;
         Host = host;
         Department = department;
         Period = period;
@@ -53,9 +57,11 @@ internal sealed class GradingDepartment : IAsyncDisposable
     public Dictionary<CourseId, int> SubjectOf { get; } = [];
 
     /// <summary>Seeds the department's schools and starts the host.</summary>
-    public static async Task<GradingDepartment> CreateAsync(int schools)
+    /// <param name="schools">How many collèges.</param>
+    /// <param name="engine">"SQLite" or "PostgreSQL".</param>
+    public static async Task<GradingDepartment> CreateAsync(int schools, string engine = "SQLite")
     {
-        var path = Path.Combine(Path.GetTempPath(), $"ent-grading-{Guid.NewGuid():N}.db");
+        string? path = null, database = null;
         var directory = new InMemoryOrganisationDirectory();
         var courses = new InMemoryCourseCatalog();
         var year = AcademicYear.WithTrimesters("2026-2027", new(2026, 9, 1), new(2026, 12, 1), new(2027, 3, 8), new(2027, 7, 4));
@@ -64,13 +70,32 @@ internal sealed class GradingDepartment : IAsyncDisposable
         directory.Add(department);
 
         var builder = EntHost.CreateBuilder();
-        builder.Ent.UseSqlite(path);
+        if (engine == "PostgreSQL")
+        {
+            var server = Environment.GetEnvironmentVariable("ENT_TEST_POSTGRES")
+                ?? throw new InvalidOperationException("Set ENT_TEST_POSTGRES to run the PostgreSQL benchmarks (see the README).");
+            database = "ent_bench_" + Guid.NewGuid().ToString("N");
+            await using (var admin = new NpgsqlConnection(server))
+            {
+                await admin.OpenAsync();
+                await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", admin);
+                await create.ExecuteNonQueryAsync();
+            }
+
+            builder.Ent.UsePostgreSql(new NpgsqlConnectionStringBuilder(server) { Database = database }.ToString());
+        }
+        else
+        {
+            path = Path.Combine(Path.GetTempPath(), $"ent-grading-{Guid.NewGuid():N}.db");
+            builder.Ent.UseSqlite(path);
+        }
+
         builder.Services.Replace(ServiceDescriptor.Singleton<IOrganisationDirectory>(directory));
         builder.Services.Replace(ServiceDescriptor.Singleton<ICourseCatalog>(courses));
         builder.Ent.AddPlugin<GradingPlugin>();
         var host = builder.Build();
         await host.StartAsync();
-        var seeded = new GradingDepartment(path, host, department, year.Periods[0]);
+        var seeded = new GradingDepartment(path, database, host, department, year.Periods[0]);
 
         var random = new Random(75_000);
         var changes = new RecordChanges();
@@ -137,10 +162,22 @@ internal sealed class GradingDepartment : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Host.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
+        if (_path is not null)
         {
-            File.Delete(file);
+            SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
+
+        if (_database is not null && Environment.GetEnvironmentVariable("ENT_TEST_POSTGRES") is { } server)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var admin = new NpgsqlConnection(server);
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
         }
     }
 }

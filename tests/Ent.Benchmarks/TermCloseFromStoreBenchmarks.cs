@@ -8,7 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Ent.Benchmarks;
 
 /// <summary>
-/// The term close including reading the marks from the department's SQLite file: 125 collèges × 20 classes ×
+/// The term close including reading the marks from the department's store (a SQLite file, or PostgreSQL on the
+/// server named by ENT_TEST_POSTGRES): 125 collèges × 20 classes ×
 /// 30 pupils (75,000), 10 subjects × 10 assessments per class (250,000 assessment records, 7.5 million marks),
 /// as the grading plugin stores them (<see cref="GradingDepartment"/>). Real case: every school's head runs
 /// <see cref="ITermClose"/> (its classes read through the (class, period) index, loaded into the term
@@ -24,10 +25,14 @@ public class TermCloseFromStoreBenchmarks
     private GradingDepartment _department = null!;
     private ITermClose _close = null!;
 
+    /// <summary>Where the department's records are kept.</summary>
+    [Params("SQLite", "PostgreSQL")]
+    public string Engine { get; set; } = "SQLite";
+
     [GlobalSetup]
     public async Task Setup()
     {
-        _department = await GradingDepartment.CreateAsync(Schools);
+        _department = await GradingDepartment.CreateAsync(Schools, Engine);
         _close = _department.Host.Services.GetRequiredService<ITermClose>();
         var check = await _close.ComputeAsync(_department.Heads[0].Head, _department.Heads[0].School, _department.Period);
         if (check.Pupils.Count != GradingDepartment.ClassesPerSchool * TermCloseBenchmarks.PupilsPerClass || check.Subjects.Count != TermCloseBenchmarks.Subjects)
