@@ -1,6 +1,5 @@
 using Ent.Core.Access;
 using Ent.Core.Calendar;
-using Ent.Core.Courses;
 using Ent.Core.Events;
 using Ent.Core.Identifiers;
 using Ent.Core.Organisation;
@@ -104,11 +103,7 @@ public sealed class CommentTests : IAsyncLifetime
     [Fact]
     public async Task A_teacher_of_another_subject_may_not_comment_in_this_course()
     {
-        var history = new Course(CourseId.New(), _world.School.Id, CourseAudience.ForClass(_world.Class5B.Id), new Subject("HG", "Histoire-géographie"), "Le Moyen Âge", []);
-        await _world.Courses.SaveAsync(_world.Department.Id, history);
-        var other = new Person(PersonId.New(), _world.Department.Id, "Jules", "Michelet");
-        _world.Directory.Add(other);
-        _world.Directory.Add(new RoleAssignment(other.Id, Role.Teacher, _world.Directory.ScopeOf(history), new DateRange(_world.Year.Dates.Begin, _world.Year.Dates.End)));
+        var other = await GradingHost.AddHistoryTeacherAsync(_world);
 
         await Assert.ThrowsAsync<AccessDeniedException>(() => _gradebook.RecordCommentAsync(As(other), _world.MathsCourse.Id, _term, _world.Learner.Id, "x"));
         await Assert.ThrowsAsync<AccessDeniedException>(() => _gradebook.RecordCommentAsync(As(_world.Learner), _world.MathsCourse.Id, _term, _world.Learner.Id, "Je suis très bon."));

@@ -1,6 +1,5 @@
 using Ent.Core.Access;
 using Ent.Core.Calendar;
-using Ent.Core.Courses;
 using Ent.Core.Events;
 using Ent.Core.Identifiers;
 using Ent.Core.Organisation;
@@ -24,16 +23,11 @@ public sealed class GradebookTests : IAsyncLifetime
     private IGradebook _gradebook = null!;
     private Period _firstTerm = null!;
     private Person _historyTeacher = null!;
-    private Course _historyCourse = null!;
 
     public async Task InitializeAsync()
     {
         _firstTerm = _world.Year.Periods[0];
-        _historyCourse = new Course(CourseId.New(), _world.School.Id, CourseAudience.ForClass(_world.Class5B.Id), new Subject("HG", "Histoire-géographie"), "Le Moyen Âge", []);
-        await _world.Courses.SaveAsync(_world.Department.Id, _historyCourse);
-        _historyTeacher = new Person(PersonId.New(), _world.Department.Id, "Jules", "Michelet");
-        _world.Directory.Add(_historyTeacher);
-        _world.Directory.Add(new RoleAssignment(_historyTeacher.Id, Role.Teacher, _world.Directory.ScopeOf(_historyCourse), new DateRange(_world.Year.Dates.Begin, _world.Year.Dates.End)));
+        _historyTeacher = await GradingHost.AddHistoryTeacherAsync(_world);
 
         _host = await GradingHost.StartAsync(_world, events: new EventRecorder(_published));
         _gradebook = _host.Services.GetRequiredService<IGradebook>();

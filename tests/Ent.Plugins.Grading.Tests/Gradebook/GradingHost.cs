@@ -1,5 +1,8 @@
+using Ent.Core.Access;
 using Ent.Core.Courses;
 using Ent.Core.Events;
+using Ent.Core.Identifiers;
+using Ent.Core.Organisation;
 using Ent.Sdk.Hosting;
 using Ent.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,5 +35,16 @@ internal static class GradingHost
         var host = builder.Build();
         await host.StartAsync();
         return host;
+    }
+
+    /// <summary>Adds a history course to the class of 5e B and its teacher: a teacher of another subject than maths.</summary>
+    public static async Task<Person> AddHistoryTeacherAsync(TestWorld world)
+    {
+        var course = new Course(CourseId.New(), world.School.Id, CourseAudience.ForClass(world.Class5B.Id), new Subject("HG", "Histoire-géographie"), "Le Moyen Âge", []);
+        await world.Courses.SaveAsync(world.Department.Id, course);
+        var teacher = new Person(PersonId.New(), world.Department.Id, "Jules", "Michelet");
+        world.Directory.Add(teacher);
+        world.Directory.Add(new RoleAssignment(teacher.Id, Role.Teacher, world.Directory.ScopeOf(course), new DateRange(world.Year.Dates.Begin, world.Year.Dates.End)));
+        return teacher;
     }
 }
