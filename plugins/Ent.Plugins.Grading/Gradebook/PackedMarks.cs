@@ -44,11 +44,12 @@ internal static class PackedMarks
 
     public static Dictionary<PersonId, Mark> Unpack(ReadOnlySpan<byte> packed, int scale)
     {
-        var marks = new Dictionary<PersonId, Mark>(packed.Length / Size);
-        for (var i = 0; i + Size <= packed.Length; i += Size)
+        var count = Count(packed);
+        var marks = new Dictionary<PersonId, Mark>(count);
+        for (var i = 0; i < count; i++)
         {
-            var slot = packed.Slice(i, Size);
-            marks[new PersonId(new Guid(slot[..16], bigEndian: true))] = StoredMark.Decode(BinaryPrimitives.ReadInt32LittleEndian(slot[16..]), scale);
+            var (pupil, stored) = At(packed, i);
+            marks[pupil] = StoredMark.Decode(stored, scale);
         }
 
         return marks;

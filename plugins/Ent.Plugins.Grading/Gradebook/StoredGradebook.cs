@@ -69,14 +69,13 @@ internal sealed class StoredGradebook(
         var updated = new Dictionary<PersonId, Mark>(current);
         foreach (var (pupil, mark) in marks)
         {
-            if (directory.FindPerson(pupil) is null)
-            {
-                throw new ArgumentException($"Pupil {pupil.Value} is not in the directory; nothing was recorded.", nameof(marks));
-            }
-
             if (!directory.IsEnrolled(pupil, stored.Class, stored.Date))
             {
-                throw new ArgumentException($"Pupil {pupil.Value} is not enrolled in the class of course '{found.Title}' on {stored.Date:yyyy-MM-dd}, the assessment's date; nothing was recorded.", nameof(marks));
+                throw new ArgumentException(
+                    directory.FindPerson(pupil) is null
+                        ? $"Pupil {pupil.Value} is not in the directory; nothing was recorded."
+                        : $"Pupil {pupil.Value} is not enrolled in the class of course '{found.Title}' on {stored.Date:yyyy-MM-dd}, the assessment's date; nothing was recorded.",
+                    nameof(marks));
             }
 
             if (mark?.Points > stored.Scale)
@@ -232,31 +231,23 @@ internal sealed class StoredGradebook(
         var now = time.GetUtcNow();
         var key = GradingRecords.Comments.Key(course.Value, period.Id.Value, pupil.Value);
         var existing = await _store.FindAsync(actor.Department, key, cancellationToken).ConfigureAwait(false);
-        var changes = new RecordChanges();
-        if (text.Length == 0)
+        if (existing is null ? text.Length == 0 : existing.GetText("text") == text)
         {
-            if (existing is null)
-            {
-                return;
-            }
+            return; // nothing to write, nothing to remove
+        }
 
+        var changes = new RecordChanges();
+        if (existing is null)
+        {
+            changes.Insert(GradingRecords.Comments.NewRecord(course.Value, period.Id.Value, pupil.Value, @class.Value, text, actor.Person.Value, now));
+        }
+        else if (text.Length == 0)
+        {
             changes.Delete(existing);
         }
         else
         {
-            var record = GradingRecords.Comments.NewRecord(course.Value, period.Id.Value, pupil.Value, @class.Value, text, actor.Person.Value, now);
-            if (existing is null)
-            {
-                changes.Insert(record);
-            }
-            else if (existing.GetText("text") == text)
-            {
-                return;
-            }
-            else
-            {
-                changes.Update(existing.With("text", text).With("author", actor.Person.Value).With("at", now));
-            }
+            changes.Update(existing.With("text", text).With("author", actor.Person.Value).With("at", now));
         }
 
         await _store.SaveAsync(actor.Department, changes, cancellationToken).ConfigureAwait(false);
@@ -342,14 +333,14 @@ internal sealed class StoredGradebook(
         })];
     }
 
-    /// <summary>The rule a class's period is computed with: the one recorded when it was closed, or the department's current one.</summary>
-    internal static async Task<IGradeAggregation> RuleForAsync(IRecordStore store, GradeAggregations rules, GradingOptions options, DepartmentId department, ClassId @class, PeriodId period, CancellationToken cancellationToken)
-    {
-        var closure = await store.FindAsync(department, GradingRecords.Closures.Key(@class.Value, period.Value), cancellationToken).ConfigureAwait(false);
-        return closure is null
+    /// <summary>The rule a class's period is computed with: the one recorded when it was closed, or the department's current one while it is open.</summary>
+    /// <param name="closure">The period's closure record for the class, or null while it is open.</param>
+    /// <param name="rules">The rules the host knows.</param>
+    /// <param name="options">The department's options.</param>
+    internal static IGradeAggregation RuleFor(Record? closure, GradeAggregations rules, GradingOptions options) =>
+        closure is null
             ? rules.Latest(options.Rule)
             : rules.Get(new CalculationVersion(closure.GetText("rule"), (int)closure.GetInteger("rule_version")));
-    }
 
     private async Task RefuseIfClosedAsync(Actor actor, AccessScope scope, ClassId @class, PeriodId period, string? reason, CancellationToken cancellationToken)
     {

@@ -123,7 +123,8 @@ internal sealed partial class ReportCardService(
         var pupils = directory.PupilsDuring(@class, period);
         var records = await _store.QueryAsync(department, RecordQuery.From(GradingRecords.Assessments).Where("class", @class.Value).Where("period", period.Id.Value), cancellationToken).ConfigureAwait(false);
         var settings = options.Value;
-        var rule = await StoredGradebook.RuleForAsync(_store, rules, settings, department, @class, period.Id, cancellationToken).ConfigureAwait(false);
+        var closure = await _store.FindAsync(department, GradingRecords.Closures.Key(@class.Value, period.Id.Value), cancellationToken).ConfigureAwait(false);
+        var rule = StoredGradebook.RuleFor(closure, rules, settings);
         var byCourse = new Dictionary<CourseId, List<(Assessment Assessment, Dictionary<PersonId, Mark> Marks)>>();
         foreach (var record in records)
         {
@@ -162,8 +163,7 @@ internal sealed partial class ReportCardService(
             .ToDictionary(g => g.Key, g => (IReadOnlyList<ReportCardCompetency>)[.. g.GroupBy(r => (int)r.GetInteger("component")).OrderBy(c => c.Key)
                 .Select(c => new ReportCardCompetency(c.Key, (int)Competencies.CompetencyConversion.Position(c.Select(r => (Competencies.MasteryLevel)r.GetInteger("level")))!.Value))]);
         // Teachers' comments are drafts until the class council: pupils and parents read them once the period is closed.
-        var commentsShown = staff || await _store.FindAsync(department, GradingRecords.Closures.Key(@class.Value, period.Id.Value), cancellationToken).ConfigureAwait(false) is not null;
-        var comments = !commentsShown
+        var comments = !staff && closure is null
             ? []
             : (await _store.QueryAsync(department, RecordQuery.From(GradingRecords.Comments).Where("class", @class.Value).Where("period", period.Id.Value), cancellationToken).ConfigureAwait(false))
                 .ToDictionary(r => (new CourseId(r.GetId("course")), new PersonId(r.GetId("pupil"))), r => r.GetText("text"));

@@ -90,7 +90,7 @@ internal static class SqliteRecordSql
     /// department's table for a query that wants a few rows. A query whose filters fix the leading columns of an
     /// index, and not the key's first column, names the index that fixes the most.
     /// </summary>
-    internal static string IndexFor(RecordQuery query)
+    private static string IndexFor(RecordQuery query)
     {
         var table = query.Table;
         var fixedColumns = query.Filters.Select(f => table.Columns[f.Ordinal].Name).ToHashSet(StringComparer.Ordinal);
