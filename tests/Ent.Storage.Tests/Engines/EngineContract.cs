@@ -13,5 +13,11 @@ public abstract class EngineContract : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync() => await Engine.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (Engine is not null)
+        {
+            await Engine.DisposeAsync(); // null when the engine could not be created (no server: skipped)
+        }
+    }
 }

@@ -3,30 +3,25 @@ using Ent.Storage.PostgreSql;
 using Ent.Storage.PostgreSql.Records;
 using Ent.Storage.Records;
 using Ent.Storage.Schema;
+using Ent.TestSupport;
 using Npgsql;
 
 namespace Ent.Storage.Tests.Engines;
 
 /// <summary>
 /// A PostgreSQL store in a database of its own, created on the server named by ENT_TEST_POSTGRES and
-/// dropped afterwards. Without that variable, the tests fail and say how to start a server: never a silent skip.
+/// dropped afterwards. Without that variable, the tests report themselves skipped with the reason (failed when
+/// ENT_REQUIRE_SERVERS is set, as in CI).
 /// </summary>
 public sealed class PostgreSqlEngine : StorageEngine
 {
-    public const string Variable = "ENT_TEST_POSTGRES";
-
     private readonly string _server;
     private readonly string _database = "ent_test_" + Guid.NewGuid().ToString("N");
     private readonly List<PostgreSqlDatabase> _opened = [];
 
     public PostgreSqlEngine()
     {
-        _server = Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException(
-                $"The PostgreSQL contract tests need a server: set {Variable} to an Npgsql connection string with the right to create databases, "
-                + "e.g. Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres. `bash .ci/run` starts a throw-away cluster itself; "
-                + "by hand: `source .ci/postgres.sh && ent_pg_start`, then run the tests in that shell, then `ent_pg_stop`.");
+        _server = TestServers.PostgreSql();
         using var admin = new NpgsqlConnection(_server);
         admin.Open();
         using var create = new NpgsqlCommand($"CREATE DATABASE {_database}", admin);

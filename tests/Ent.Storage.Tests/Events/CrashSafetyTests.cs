@@ -23,7 +23,7 @@ public abstract class CrashSafetyContract : EngineContract
 
     protected abstract string[] WriterArguments();
 
-    [Fact]
+    [SkippableFact]
     public async Task A_writer_of_change_sets_killed_mid_set_loses_no_acknowledged_set_and_leaves_no_partial_one()
     {
         var acknowledged = await RunAndKillAsync(acknowledgementsBeforeKill: 12, "records");
@@ -37,7 +37,7 @@ public abstract class CrashSafetyContract : EngineContract
         Assert.InRange(sets.Count, acknowledged.Count, acknowledged.Count + 1);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_writer_killed_mid_batch_loses_no_acknowledged_batch_and_leaves_no_partial_one()
     {
         var acknowledged = await RunAndKillAsync(acknowledgementsBeforeKill: 12, "events");

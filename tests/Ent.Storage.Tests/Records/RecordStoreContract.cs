@@ -18,7 +18,7 @@ public abstract class RecordStoreContract : EngineContract
         return (await Engine.OpenRecordStoresAsync(schema)).For(schema);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_inserted_record_is_read_back_with_every_value_at_version_1()
     {
         var store = await OpenAsync();
@@ -34,7 +34,7 @@ public abstract class RecordStoreContract : EngineContract
         Assert.Equal(Marks.Monday, read.Get<DateTimeOffset>("recorded_at"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Bytes_are_read_back_exactly_empty_small_and_at_their_limit()
     {
         var store = await OpenAsync(Packed.Schema);
@@ -52,7 +52,7 @@ public abstract class RecordStoreContract : EngineContract
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Bytes_written_in_bulk_are_read_back_exactly()
     {
         var store = await OpenAsync(Packed.Schema);
@@ -65,7 +65,7 @@ public abstract class RecordStoreContract : EngineContract
         Assert.All(read, r => Assert.Equal(1, r.GetBytes("extra").Length));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Bytes_over_their_limit_are_refused_naming_the_column_and_nothing_is_written()
     {
         var store = await OpenAsync(Packed.Schema);
@@ -77,7 +77,7 @@ public abstract class RecordStoreContract : EngineContract
         Assert.Empty(await store.QueryAsync(Department, RecordQuery.From(Packed.Table)));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Finding_a_missing_key_returns_null()
     {
         var store = await OpenAsync();
@@ -85,7 +85,7 @@ public abstract class RecordStoreContract : EngineContract
         Assert.Null(await store.FindAsync(Department, Marks.Table(Marks.V1).Key(Assessment, Guid.CreateVersion7())));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_query_returns_the_matching_records_in_key_order()
     {
         var store = await OpenAsync();
@@ -98,7 +98,7 @@ public abstract class RecordStoreContract : EngineContract
         Assert.Equal(marks.Where(m => m.GetId("class") == Class).Select(m => m.GetId("pupil")).Order(), read.Select(m => m.GetId("pupil")));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_query_on_null_matches_only_null_values()
     {
         var store = await OpenAsync();
@@ -110,7 +110,7 @@ public abstract class RecordStoreContract : EngineContract
         Assert.Equal([unmarked.Key], read.Select(r => r.Key));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_query_can_be_capped()
     {
         var store = await OpenAsync();
@@ -121,7 +121,7 @@ public abstract class RecordStoreContract : EngineContract
         Assert.Equal(3, read.Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_table_is_read_page_by_page_in_key_order()
     {
         var store = await OpenAsync();
@@ -139,7 +139,7 @@ public abstract class RecordStoreContract : EngineContract
         Assert.Equal(marks.Select(m => m.GetId("pupil")).Order(), pages.SelectMany(p => p).Select(m => m.GetId("pupil")));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Ten_thousand_marks_are_saved_in_one_change_set()
     {
         var store = await OpenAsync();
@@ -151,7 +151,7 @@ public abstract class RecordStoreContract : EngineContract
         Assert.Equal(10_000, (await store.QueryAsync(Department, RecordQuery.From(Marks.Table(Marks.V1)).Where("class", Class))).Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Every_value_of_a_large_change_set_is_read_back_as_written()
     {
         var store = await OpenAsync();
@@ -165,7 +165,7 @@ public abstract class RecordStoreContract : EngineContract
         Assert.All(marks, mark => Assert.Equal(mark.Values, read[mark.Key].Values));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_update_replaces_the_values_and_increments_the_version()
     {
         var store = await OpenAsync();
@@ -179,7 +179,7 @@ public abstract class RecordStoreContract : EngineContract
         Assert.Equal(9.5, read!.GetNumber("score"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_delete_removes_the_record()
     {
         var store = await OpenAsync();
@@ -191,7 +191,7 @@ public abstract class RecordStoreContract : EngineContract
         Assert.Null(await store.FindAsync(Department, saved.Key));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_second_writer_of_a_record_gets_a_conflict_not_an_overwrite()
     {
         var store = await OpenAsync();
@@ -206,7 +206,7 @@ public abstract class RecordStoreContract : EngineContract
         Assert.Equal(12.0, (await store.FindAsync(Department, read.Key))!.GetNumber("score"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Concurrent_writers_of_one_record_see_exactly_one_success()
     {
         var store = await OpenAsync();
@@ -229,7 +229,7 @@ public abstract class RecordStoreContract : EngineContract
         Assert.Equal(2, (await store.FindAsync(Department, read.Key))!.Version);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Deleting_a_record_another_writer_deleted_is_a_conflict()
     {
         var store = await OpenAsync();
@@ -242,7 +242,7 @@ public abstract class RecordStoreContract : EngineContract
         Assert.Contains("no longer exists", conflict.Message, StringComparison.Ordinal);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(1)]
     [InlineData(500)]
     public async Task Inserting_a_key_that_exists_is_a_conflict_and_writes_nothing(int newRecords)
@@ -262,7 +262,7 @@ public abstract class RecordStoreContract : EngineContract
         Assert.Equal(8, (await store.FindAsync(Department, existing.Key))!.GetNumber("score"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_change_set_with_one_stale_record_writes_nothing()
     {
         var store = await OpenAsync();
@@ -282,7 +282,7 @@ public abstract class RecordStoreContract : EngineContract
         Assert.Equal(1.0, (await store.FindAsync(Department, saved[2].Key))!.GetNumber("score"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Another_departments_records_are_never_seen_or_changed()
     {
         var store = await OpenAsync();
@@ -300,7 +300,7 @@ public abstract class RecordStoreContract : EngineContract
         Assert.Equal(17, (await store.FindAsync(other, theirs.Key))!.GetNumber("score"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_empty_department_is_refused()
     {
         var store = await OpenAsync();
@@ -310,7 +310,7 @@ public abstract class RecordStoreContract : EngineContract
         Assert.Contains("department", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_table_of_another_component_is_refused_before_writing()
     {
         var foreign = RecordSchema.Create("test.other", s => s.Version(1, "Notes", v => v.CreateTable("marks", t => t.Key(Column.Id("id")))));
@@ -327,7 +327,7 @@ public abstract class RecordStoreContract : EngineContract
 /// <summary>What only a store that outlives the process promises: data across reopening, schema upgrades.</summary>
 public abstract class DurableRecordStoreContract : RecordStoreContract
 {
-    [Fact]
+    [SkippableFact]
     public async Task Records_survive_reopening_the_store()
     {
         var store = await OpenAsync();
@@ -339,7 +339,7 @@ public abstract class DurableRecordStoreContract : RecordStoreContract
         Assert.Equal(marks.Select(m => m.Key).OrderBy(k => (Guid)k.Values[1]!), (await reopened.QueryAsync(Department, RecordQuery.From(Marks.Table(Marks.V1)))).Select(r => r.Key));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_upgrade_migrates_the_stored_rows_of_every_department()
     {
         var v1 = await OpenAsync(Marks.V1);
@@ -358,7 +358,7 @@ public abstract class DurableRecordStoreContract : RecordStoreContract
         Assert.Equal(15.0, (await v2.FindAsync(other, Marks.Table(Marks.V2).Key(Assessment, theirs.GetId("pupil"))))!.GetNumber("score"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_failing_upgrade_leaves_the_store_at_its_old_version_and_data()
     {
         var v1 = await OpenAsync(Marks.V1);
@@ -377,7 +377,7 @@ public abstract class DurableRecordStoreContract : RecordStoreContract
         Assert.Equal(mark.Values, (await reopened.FindAsync(Department, mark.Key))!.Values);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_record_schema_newer_than_the_code_is_refused()
     {
         await OpenAsync(Marks.V2);
