@@ -5,6 +5,7 @@ namespace Ent.Plugins.Grading.Averages;
 /// which schools and countries plug in their own rules. Each rule has an id and a version; a result records
 /// both, so that fixing a rule (a new version) never silently changes a closed period's averages.
 /// </summary>
+[Ent.Sdk.Plugins.ExtensionPoint]
 public interface IGradeAggregation
 {
     /// <summary>The rule's id, e.g. <c>fr.normalized-to-20</c> or <c>moodle.mean</c>.</summary>

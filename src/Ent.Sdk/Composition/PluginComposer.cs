@@ -15,6 +15,7 @@ internal sealed class PluginComposer
     private readonly IPluginAssemblyLoader _loader;
     private readonly IReadOnlyCollection<Assembly> _shared;
     private readonly List<PluginDiagnostic> _diagnostics = [];
+    private readonly PluginServiceRules _serviceRules = new();
 
     private readonly bool _unloadable;
 
@@ -277,7 +278,19 @@ internal sealed class PluginComposer
             return null;
         }
 
-        foreach (var descriptor in staging)
+        var (accepted, problems) = _serviceRules.Check(manifest, plugin!.GetType().Assembly, handle?.LoadContext, loaded, staging);
+        if (problems.Count > 0)
+        {
+            foreach (var (code, message) in problems)
+            {
+                Report(code, manifest.Id, candidate.Folder, message + " Nothing it registered was kept.");
+            }
+
+            handle?.Dispose();
+            return null;
+        }
+
+        foreach (var descriptor in accepted)
         {
             services.Add(descriptor);
         }

@@ -54,6 +54,15 @@ public static class PluginDiagnosticCodes
     /// <summary>The plugin threw while registering its services; nothing it registered was kept.</summary>
     public const string RegistrationFailed = "ENT050";
 
+    /// <summary>The plugin registers a service only the core registers (access control, policy, directory, events, time, storage, views, framework services); it is refused.</summary>
+    public const string ServiceReserved = "ENT051";
+
+    /// <summary>The plugin registers a service type another plugin owns (defined or registered first by it) that is not an extension point; it is refused.</summary>
+    public const string ServiceOwnedByAnotherPlugin = "ENT052";
+
+    /// <summary>The plugin grants a capability that is not its own (not named after its id); it is refused.</summary>
+    public const string CapabilityNotOwned = "ENT053";
+
     /// <summary>The plugin threw while starting.</summary>
     public const string StartFailed = "ENT060";
 

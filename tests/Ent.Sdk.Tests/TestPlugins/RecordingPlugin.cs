@@ -50,3 +50,9 @@ public sealed class EmbeddedManifestPlugin : EntPlugin
 {
     public override void ConfigureServices(PluginServiceContext context) => context.Services.AddSingleton(this);
 }
+
+/// <summary>An in-process plugin that registers whatever the test gives it.</summary>
+internal sealed class ConfiguringPlugin(Action<PluginServiceContext> configure) : EntPlugin
+{
+    public override void ConfigureServices(PluginServiceContext context) => configure(context);
+}

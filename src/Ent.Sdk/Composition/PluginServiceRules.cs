@@ -1,0 +1,208 @@
+using System.Collections.Frozen;
+using System.Reflection;
+using System.Runtime.Loader;
+using Ent.Core.Access;
+using Ent.Core.Attendance;
+using Ent.Core.Courses;
+using Ent.Core.Events;
+using Ent.Core.Strategies;
+using Ent.Sdk.Demo;
+using Ent.Sdk.Diagnostics;
+using Ent.Sdk.Plugins;
+using Ent.Sdk.Views;
+using Ent.Storage.Records;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Ent.Sdk.Composition;
+
+/// <summary>
+/// Which services a plugin may register. The host's own services (access control, the policy, the directory, the
+/// event publisher and log, time, storage, views, logging: every type of Ent's contract assemblies and of the
+/// framework) are the core's alone; a plugin adds to the contribution points (activity kinds, strategies, event
+/// handlers, its own capability grants, demo contributors, views, record schemas, types marked
+/// <see cref="ExtensionPointAttribute"/>), supplies the contracts meant for one plugin (<see cref="IAbsenceSummary"/>),
+/// and registers its own types, which no other plugin may register. Checked on the plugin's staged registrations,
+/// before any of them reaches the host.
+/// </summary>
+internal sealed class PluginServiceRules
+{
+    /// <summary>Types any plugin may add to; the host resolves them all.</summary>
+    private static readonly FrozenSet<Type> ContributionPoints = new[]
+    {
+        typeof(ActivityKind), typeof(IPedagogicalStrategy), typeof(CapabilityGrant), typeof(IDemoContributor), typeof(ViewPackage), typeof(RecordSchema),
+    }.ToFrozenSet();
+
+    /// <summary>Contracts of Ent.Core that the core does not implement and one plugin supplies.</summary>
+    private static readonly FrozenSet<Type> SuppliedContracts = new[] { typeof(IAbsenceSummary) }.ToFrozenSet();
+
+    /// <summary>Options plumbing: allowed for the plugin's own options types.</summary>
+    private static readonly FrozenSet<Type> OptionsPlumbing = new[]
+    {
+        typeof(IConfigureOptions<>), typeof(IConfigureNamedOptions<>), typeof(IPostConfigureOptions<>), typeof(IValidateOptions<>), typeof(IOptionsChangeTokenSource<>),
+        typeof(IOptions<>), typeof(IOptionsSnapshot<>), typeof(IOptionsMonitor<>), typeof(IOptionsFactory<>), typeof(IOptionsMonitorCache<>),
+    }.ToFrozenSet();
+
+    /// <summary>What the host registers itself for framework plumbing (AddOptions, AddLogging, ValidateOnStart): a plugin's identical copy is dropped.</summary>
+    private static readonly Lazy<ILookup<Type, Type?>> HostPlumbing = new(() =>
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddOptions<HostPlumbingProbe>().ValidateOnStart();
+        return services.ToLookup(d => d.ServiceType, d => d.ImplementationType);
+    });
+
+    private readonly Dictionary<Type, string> _owners = [];
+    private readonly HashSet<ServiceDescriptor> _accepted = new(DescriptorComparer.Instance);
+
+    /// <summary>Checks a plugin's staged registrations. Returns the descriptors to merge, or the diagnostics that refuse the plugin.</summary>
+    public (IReadOnlyList<ServiceDescriptor> Accepted, IReadOnlyList<(string Code, string Message)> Problems) Check(
+        PluginManifest manifest, Assembly pluginAssembly, AssemblyLoadContext? loadContext, IEnumerable<LoadedPlugin> loaded, IServiceCollection staged)
+    {
+        var accepted = new List<ServiceDescriptor>();
+        var problems = new List<(string, string)>();
+        var others = loaded.Where(p => p.LoadContext is not null).ToArray();
+        foreach (var descriptor in staged)
+        {
+            var type = descriptor.ServiceType;
+            if (_accepted.Contains(descriptor) || IsHostPlumbingCopy(descriptor))
+            {
+                continue; // the very same registration again (a shared instance, AddOptions twice): harmless, kept once
+            }
+
+            if (type == typeof(CapabilityGrant) && CapabilityProblem(manifest, descriptor) is { } capabilityProblem)
+            {
+                problems.Add((PluginDiagnosticCodes.CapabilityNotOwned, capabilityProblem));
+                continue;
+            }
+
+            var reserved = !IsContributionPoint(type) && IsReserved(type, pluginAssembly, loadContext);
+            if (IsContributionPoint(type) || (!reserved && IsAdditivePlumbing(type)))
+            {
+                accepted.Add(descriptor);
+                continue;
+            }
+
+            if (reserved)
+            {
+                problems.Add((PluginDiagnosticCodes.ServiceReserved,
+                    $"It registers {Describe(type)}, which only the core registers; a plugin may not replace the host's services (access control, policy, directory, events, time, storage, views)."));
+                continue;
+            }
+
+            var definer = others.FirstOrDefault(p => p.Id != manifest.Id && p.LoadContext == AssemblyLoadContext.GetLoadContext(type.Assembly));
+            var owner = definer?.Id ?? (_owners.TryGetValue(type, out var first) && first != manifest.Id ? first : null);
+            if (owner is not null)
+            {
+                problems.Add((PluginDiagnosticCodes.ServiceOwnedByAnotherPlugin,
+                    $"It registers {Describe(type)}, which plugin '{owner}' owns; only types marked [ExtensionPoint] take implementations from several plugins."));
+                continue;
+            }
+
+            accepted.Add(descriptor);
+        }
+
+        if (problems.Count == 0)
+        {
+            foreach (var descriptor in accepted)
+            {
+                _accepted.Add(descriptor);
+                if (!IsContributionPoint(descriptor.ServiceType) && !IsAdditivePlumbing(descriptor.ServiceType))
+                {
+                    _owners.TryAdd(descriptor.ServiceType, manifest.Id);
+                }
+            }
+        }
+
+        return (accepted, problems);
+    }
+
+    private static bool IsContributionPoint(Type type) =>
+        ContributionPoints.Contains(type)
+        || (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IDomainEventHandler<>))
+        || type.IsDefined(typeof(ExtensionPointAttribute), inherit: false);
+
+    /// <summary>Options plumbing that every registration adds to (configure, validate, change tokens): never owned.</summary>
+    private static bool IsAdditivePlumbing(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() is var definition
+        && (definition == typeof(IConfigureOptions<>) || definition == typeof(IConfigureNamedOptions<>) || definition == typeof(IPostConfigureOptions<>)
+            || definition == typeof(IValidateOptions<>) || definition == typeof(IOptionsChangeTokenSource<>));
+
+    /// <summary>A host type: one of Ent's contract assemblies or the framework's, seen through the default load context.</summary>
+    private static bool IsHostType(Type type)
+    {
+        if (AssemblyLoadContext.GetLoadContext(type.Assembly) != AssemblyLoadContext.Default)
+        {
+            return false; // a plugin's own assembly or private dependency
+        }
+
+        var name = type.Assembly.GetName().Name ?? string.Empty;
+        return ContractAssemblies.All.Contains(type.Assembly)
+            || name is "Ent.Storage.Sqlite" or "Ent.Storage.PostgreSql"
+            || name is "System" or "mscorlib" or "netstandard"
+            || name.StartsWith("System.", StringComparison.Ordinal)
+            || name.StartsWith("Microsoft.", StringComparison.Ordinal);
+    }
+
+    private static bool IsReserved(Type type, Assembly pluginAssembly, AssemblyLoadContext? loadContext)
+    {
+        if (SuppliedContracts.Contains(type))
+        {
+            return false;
+        }
+
+        if (type.IsGenericType && !type.IsGenericTypeDefinition && IsHostType(type))
+        {
+            // IOptions<TheirOptions>, IValidateOptions<TheirOptions>, ILogger<TheirService>: owned through the plugin's own argument.
+            var arguments = type.GetGenericArguments();
+            var plumbing = OptionsPlumbing.Contains(type.GetGenericTypeDefinition()) || type.GetGenericTypeDefinition().Namespace?.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) == true;
+            return !(plumbing && arguments.All(a => IsPluginType(a, pluginAssembly, loadContext) || a.FullName == StartupValidatorOptions));
+        }
+
+        return IsHostType(type) && !(type.Assembly == pluginAssembly);
+    }
+
+    private static bool IsPluginType(Type type, Assembly pluginAssembly, AssemblyLoadContext? loadContext) =>
+        type.Assembly == pluginAssembly || (loadContext is not null && AssemblyLoadContext.GetLoadContext(type.Assembly) == loadContext) || !IsHostType(type);
+
+    /// <summary>ValidateOnStart's own options (internal to Microsoft.Extensions.Options): how a plugin's options are validated at start.</summary>
+    private const string StartupValidatorOptions = "Microsoft.Extensions.Options.StartupValidatorOptions";
+
+    private static bool IsHostPlumbingCopy(ServiceDescriptor descriptor) =>
+        descriptor is { IsKeyedService: false, ImplementationType: { } implementation }
+        && IsHostType(descriptor.ServiceType)
+        && HostPlumbing.Value[descriptor.ServiceType].Contains(implementation);
+
+    private static string? CapabilityProblem(PluginManifest manifest, ServiceDescriptor descriptor)
+    {
+        if (descriptor is not { IsKeyedService: false, ImplementationInstance: CapabilityGrant grant })
+        {
+            return "It registers a CapabilityGrant other than as an instance (use context.GrantCapability), so its capability cannot be checked.";
+        }
+
+        return grant.Capability.Name.StartsWith(manifest.Id + ".", StringComparison.Ordinal)
+            ? null
+            : $"It grants '{grant.Capability}' to {grant.Role}, which is not one of its own capabilities: a plugin grants only capabilities named after its id ('{manifest.Id}.…').";
+    }
+
+    private static string Describe(Type type) => type.IsGenericType
+        ? $"{type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)]}<{string.Join(", ", type.GetGenericArguments().Select(a => a.Name))}> ({type.Namespace})"
+        : type.FullName ?? type.Name;
+
+    /// <summary>The options type used to list what the host itself registers for options plumbing.</summary>
+    private sealed class HostPlumbingProbe;
+
+    /// <summary>Two registrations are the same when they register the same thing the same way.</summary>
+    private sealed class DescriptorComparer : IEqualityComparer<ServiceDescriptor>
+    {
+        public static DescriptorComparer Instance { get; } = new();
+
+        public bool Equals(ServiceDescriptor? x, ServiceDescriptor? y) =>
+            ReferenceEquals(x, y) || (x is not null && y is not null
+                && x.ServiceType == y.ServiceType && x.Lifetime == y.Lifetime && !x.IsKeyedService && !y.IsKeyedService
+                && ((x.ImplementationType is not null && x.ImplementationType == y.ImplementationType)
+                    || (x.ImplementationInstance is not null && ReferenceEquals(x.ImplementationInstance, y.ImplementationInstance))));
+
+        public int GetHashCode(ServiceDescriptor obj) => HashCode.Combine(obj.ServiceType, obj.Lifetime);
+    }
+}
