@@ -45,9 +45,17 @@ public sealed class AccessControl : IAccessControl
             return new(false, "the actor is not a person of this department");
         }
 
-        if (subject is { } subjectId && _directory.FindPerson(subjectId)?.Department != actor.Department)
+        if (subject is { } subjectId)
         {
-            return new(false, $"person {subjectId.Value} is not a person of this department");
+            if (_directory.FindPerson(subjectId)?.Department != actor.Department)
+            {
+                return new(false, $"person {subjectId.Value} is not a person of this department");
+            }
+
+            if (!IsWithin(subjectId, scope))
+            {
+                return new(false, $"person {subjectId.Value} is not in {scope}");
+            }
         }
 
         var today = SchoolTime.Today(_time, _timeZone);
@@ -79,5 +87,37 @@ public sealed class AccessControl : IAccessControl
         return new(false, heldRoles
             ? $"none of the actor's current roles grants '{capability}' here"
             : $"the actor holds no role on {today:yyyy-MM-dd}");
+    }
+
+    /// <summary>
+    /// Whether the person concerned is inside the scope: enrolled (at any date, so that a class's history stays readable)
+    /// in its school, class or group, or holding a role there. A grant on a scope never reaches a person outside it.
+    /// </summary>
+    private bool IsWithin(PersonId person, AccessScope scope)
+    {
+        if (scope.School is null)
+        {
+            return true; // the department: checked above
+        }
+
+        foreach (var enrolment in _directory.EnrolmentsOf(person))
+        {
+            if (enrolment.School == scope.School
+                && (scope.Class is null || enrolment.Class == scope.Class)
+                && (scope.Group is null || enrolment.Group == scope.Group))
+            {
+                return true;
+            }
+        }
+
+        foreach (var assignment in _directory.RolesOf(person))
+        {
+            if (assignment.Scope.Contains(scope) || scope.Contains(assignment.Scope))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

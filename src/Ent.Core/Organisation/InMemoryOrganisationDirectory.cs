@@ -139,6 +139,15 @@ public sealed class InMemoryOrganisationDirectory(IDirectoryJournal? journal = n
     /// <inheritdoc />
     public void Add(Enrolment enrolment)
     {
+        static void RequireSameSchool(Enrolment enrolment, SchoolId cohortSchool, string cohort)
+        {
+            if (cohortSchool != enrolment.School)
+            {
+                throw new ArgumentException(
+                    $"Enrolment {enrolment.Id.Value} names school {enrolment.School.Value}, but {cohort} belongs to school {cohortSchool.Value}.", nameof(enrolment));
+            }
+        }
+
         ArgumentNullException.ThrowIfNull(enrolment);
         lock (_gate)
         {
@@ -152,13 +161,15 @@ public sealed class InMemoryOrganisationDirectory(IDirectoryJournal? journal = n
             Guid cohort;
             if (enrolment.Class is { } classId)
             {
-                Require(_classes, classId, "class");
+                var @class = Require(_classes, classId, "class");
+                RequireSameSchool(enrolment, @class.School, $"class {@class.Name}");
                 cohort = classId.Value;
             }
             else
             {
                 var groupId = enrolment.Group!.Value;
-                Require(_groups, groupId, "group");
+                var group = Require(_groups, groupId, "group");
+                RequireSameSchool(enrolment, group.School, $"group {group.Name}");
                 cohort = groupId.Value;
             }
 

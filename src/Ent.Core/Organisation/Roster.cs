@@ -48,7 +48,14 @@ public sealed class Roster(IOrganisationDirectory directory, IAccessControl acce
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(enrolment);
         var scope = enrolment.Class is { } c ? directory.ScopeOf(c) : directory.ScopeOf(enrolment.Group!.Value);
-        access.Demand(actor, Capabilities.ManageRoster, scope, enrolment.Learner);
+        // The learner is not inside the class before being enrolled: the right is checked on the class, and the learner
+        // must be a person of the actor's department.
+        access.Demand(actor, Capabilities.ManageRoster, scope);
+        if (directory.FindPerson(enrolment.Learner) is not { } learner || learner.Department != actor.Department)
+        {
+            throw new UnknownReferenceException("person", enrolment.Learner.Value);
+        }
+
         directory.Add(enrolment);
         await events.PublishAsync(new LearnerEnrolled(actor.Person, scope.Department, enrolment.School, time.GetUtcNow(), enrolment), cancellationToken).ConfigureAwait(false);
     }

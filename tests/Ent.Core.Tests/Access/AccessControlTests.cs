@@ -123,6 +123,51 @@ public sealed class AccessControlTests
         Assert.Contains("'Read Everything'", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_teachers_class_grant_does_not_reach_a_pupil_of_another_class_passed_with_their_class()
+    {
+        var decision = Evaluate(_world.Teacher, Capabilities.ViewLearnerProgress, Class5B, _world.LearnerOf4A);
+
+        Assert.False(decision.Allowed);
+        Assert.Contains($"person {_world.LearnerOf4A.Id.Value} is not in", decision.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_class_or_school_grant_does_not_reach_a_pupil_of_another_school()
+    {
+        var elsewhere = PupilOfTheOtherSchool();
+
+        Assert.False(Evaluate(_world.Teacher, Capabilities.ViewLearnerProgress, Class5B, elsewhere).Allowed);
+        Assert.False(Evaluate(_world.Head, Capabilities.ViewLearnerProgress, AccessScope.OfSchool(_world.Department.Id, _world.School.Id), elsewhere).Allowed);
+        Assert.True(Evaluate(_world.HeadOfOtherSchool, Capabilities.ViewLearnerProgress, AccessScope.OfSchool(_world.Department.Id, _world.OtherSchool.Id), elsewhere).Allowed);
+    }
+
+    [Fact]
+    public void A_learner_naming_another_class_for_their_own_data_is_refused()
+    {
+        Assert.False(Evaluate(_world.Learner, Capabilities.ViewLearnerProgress, Class4A, _world.Learner).Allowed);
+    }
+
+    [Fact]
+    public void A_pupil_who_left_the_class_stays_inside_it_for_its_history()
+    {
+        var leaver = new Person(Ent.Core.Identifiers.PersonId.New(), _world.Department.Id, "Léa", "Petit");
+        _world.Directory.Add(leaver);
+        _world.Directory.Add(Enrolment.InClass(leaver.Id, _world.Class5B, new DateRange(new(2026, 9, 1), new(2026, 10, 16))));
+
+        Assert.True(Evaluate(_world.Teacher, Capabilities.ViewLearnerProgress, Class5B, leaver).Allowed);
+    }
+
+    private Person PupilOfTheOtherSchool()
+    {
+        var @class = new SchoolClass(Ent.Core.Identifiers.ClassId.New(), _world.OtherSchool.Id, _world.Year.Id, "5e A");
+        var pupil = new Person(Ent.Core.Identifiers.PersonId.New(), _world.Department.Id, "Noé", "Garnier");
+        _world.Directory.Add(@class);
+        _world.Directory.Add(pupil);
+        _world.Directory.Add(Enrolment.InClass(pupil.Id, @class, new DateRange(_world.Year.Dates.Begin, _world.Year.Dates.End)));
+        return pupil;
+    }
+
     private AccessDecision Evaluate(Person actor, Capability capability, AccessScope scope, Person? subject = null) =>
         _world.AccessControl().Evaluate(TestWorld.As(actor), capability, scope, subject?.Id);
 }

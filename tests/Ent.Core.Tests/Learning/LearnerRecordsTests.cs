@@ -48,13 +48,33 @@ public sealed class LearnerRecordsTests
     }
 
     [Fact]
-    public async Task Progress_of_a_learner_not_enrolled_in_the_course_is_refused_naming_them_even_for_its_teacher()
+    public async Task Progress_of_a_pupil_of_another_class_is_refused_naming_them_even_for_the_courses_teacher()
     {
-        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+        var error = await Assert.ThrowsAsync<AccessDeniedException>(() =>
             Records.RecordAsync(TestWorld.As(_world.Teacher), _world.MathsCourse.Id, Quiz, _world.LearnerOf4A.Id, CompletionStatus.Completed));
 
         Assert.Contains(_world.LearnerOf4A.Id.Value.ToString(), error.Message, StringComparison.Ordinal);
         Assert.Null(await _store.FindAsync(_world.Department.Id, _world.LearnerOf4A.Id, Quiz));
+    }
+
+    [Fact]
+    public async Task Reading_the_progress_of_a_pupil_of_another_class_through_ones_own_course_is_refused()
+    {
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Records.ProgressOfAsync(TestWorld.As(_world.Teacher), _world.MathsCourse.Id, _world.LearnerOf4A.Id));
+    }
+
+    [Fact]
+    public async Task A_pupil_who_left_the_class_is_refused_new_progress_naming_them()
+    {
+        var leaver = new Person(PersonId.New(), _world.Department.Id, "Léa", "Petit");
+        _world.Directory.Add(leaver);
+        _world.Directory.Add(Enrolment.InClass(leaver.Id, _world.Class5B, new DateRange(new(2026, 9, 1), new(2026, 10, 16))));
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+            Records.RecordAsync(TestWorld.As(_world.Teacher), _world.MathsCourse.Id, Quiz, leaver.Id, CompletionStatus.Completed));
+
+        Assert.Contains(leaver.Id.Value.ToString(), error.Message, StringComparison.Ordinal);
+        Assert.Null(await _store.FindAsync(_world.Department.Id, leaver.Id, Quiz));
     }
 
     [Fact]

@@ -57,6 +57,29 @@ public sealed class InMemoryOrganisationDirectoryTests
     }
 
     [Fact]
+    public void An_enrolment_naming_another_school_than_its_classs_is_refused_naming_both_and_nothing_is_stored()
+    {
+        var enrolment = Enrolment.Restore(EnrolmentId.New(), _world.LearnerOf4A.Id, _world.OtherSchool.Id, _world.Class5B.Id, null, new DateRange(new(2026, 9, 1)));
+
+        var error = Assert.Throws<ArgumentException>(() => _world.Directory.Add(enrolment));
+
+        Assert.Contains(_world.OtherSchool.Id.Value.ToString(), error.Message, StringComparison.Ordinal);
+        Assert.Contains(_world.School.Id.Value.ToString(), error.Message, StringComparison.Ordinal);
+        Assert.Contains("5e B", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(enrolment, _world.Directory.EnrolmentsIn(_world.Class5B.Id));
+        Assert.DoesNotContain(enrolment, _world.Directory.EnrolmentsOf(_world.LearnerOf4A.Id));
+    }
+
+    [Fact]
+    public void An_enrolment_naming_another_school_than_its_groups_is_refused()
+    {
+        var enrolment = Enrolment.Restore(EnrolmentId.New(), _world.LearnerOf4A.Id, _world.OtherSchool.Id, null, _world.LatinGroup.Id, new DateRange(new(2026, 9, 1)));
+
+        Assert.Throws<ArgumentException>(() => _world.Directory.Add(enrolment));
+        Assert.DoesNotContain(enrolment, _world.Directory.EnrolmentsIn(_world.LatinGroup.Id));
+    }
+
+    [Fact]
     public void Guardianship_across_departments_is_refused()
     {
         Assert.Throws<ArgumentException>(() => _world.Directory.Add(new Guardianship(_world.OtherDepartmentAdmin.Id, _world.Learner.Id)));

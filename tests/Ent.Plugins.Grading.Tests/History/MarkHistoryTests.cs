@@ -110,9 +110,13 @@ public sealed class MarkHistoryTests : IAsyncLifetime
     [Fact]
     public async Task A_pupil_without_marks_has_an_empty_history_page()
     {
-        var other = await _history.ForPupilAsync(As(_world.Head), _world.LearnerOf4A.Id, _world.MathsCourse.Id);
+        var newcomer = new Person(PersonId.New(), _world.Department.Id, "Léo", "Roux");
+        _world.Directory.Add(newcomer);
+        _world.Directory.Add(Enrolment.InClass(newcomer.Id, _world.Class5B, new DateRange(new(2026, 11, 23), _world.Year.Dates.End)));
 
-        Assert.Empty(other.Changes);
-        Assert.Contains("Aucune note enregistrée.", await _history.RenderAsync(As(_world.Head), _world.LearnerOf4A.Id, _world.MathsCourse.Id), StringComparison.Ordinal);
+        var page = await _history.ForPupilAsync(As(_world.Head), newcomer.Id, _world.MathsCourse.Id);
+
+        Assert.Empty(page.Changes);
+        Assert.Contains("Aucune note enregistrée.", await _history.RenderAsync(As(_world.Head), newcomer.Id, _world.MathsCourse.Id), StringComparison.Ordinal);
     }
 }
