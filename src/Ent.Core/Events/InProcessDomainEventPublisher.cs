@@ -6,7 +6,8 @@ using Microsoft.Extensions.Logging;
 namespace Ent.Core.Events;
 
 /// <summary>
-/// Publishes events in-process to the handlers registered in the service provider. Handlers run one
+/// Publishes events in-process to the handlers registered in the service provider, skipping those that a
+/// registered <see cref="IDomainEventDeliveryFilter"/> refuses (a plugin off in the event's school). Handlers run one
 /// after another; one that throws is logged and isolated, and the others still run.
 /// </summary>
 public sealed partial class InProcessDomainEventPublisher : IDomainEventPublisher
@@ -14,6 +15,7 @@ public sealed partial class InProcessDomainEventPublisher : IDomainEventPublishe
     private readonly IServiceProvider _services;
     private readonly ILogger<InProcessDomainEventPublisher> _logger;
     private readonly ConcurrentDictionary<Type, (Type Service, MethodInfo Handle)[]> _handlerTypes = new();
+    private IDomainEventDeliveryFilter[]? _filters;
 
     /// <summary>Creates the publisher.</summary>
     /// <param name="services">Where handlers are resolved.</param>
@@ -30,11 +32,17 @@ public sealed partial class InProcessDomainEventPublisher : IDomainEventPublishe
         ArgumentNullException.ThrowIfNull(domainEvent);
         var handled = 0;
         var failures = new List<HandlerFailure>();
+        var filters = _filters ??= [.. _services.GetServices<IDomainEventDeliveryFilter>()]; // resolved on first use: filters may depend on the runtime
         foreach (var (handlerType, handle) in _handlerTypes.GetOrAdd(domainEvent.GetType(), HandlerTypesFor))
         {
             foreach (var handler in _services.GetServices(handlerType))
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (!Array.TrueForAll(filters, f => f.ShouldDeliver(handler!, domainEvent)))
+                {
+                    continue;
+                }
+
                 var name = handler!.GetType().FullName ?? handler.GetType().Name;
                 try
                 {

@@ -54,6 +54,9 @@ public sealed class LoadedPlugin
 
     internal IPluginAssemblyHandle? Handle { get; }
 
+    /// <summary>The domain event handler types this plugin registered: they receive only the events of schools where it is on.</summary>
+    internal IReadOnlySet<Type> HandlerTypes { get; init; } = new HashSet<Type>();
+
     internal IDisposable? EnterContextualReflection() => Handle?.EnterContextualReflection();
 
     /// <inheritdoc />

@@ -295,7 +295,12 @@ internal sealed class PluginComposer
             services.Add(descriptor);
         }
 
-        return new LoadedPlugin(manifest, candidate.Folder, plugin, handle);
+        var handlers = accepted
+            .Where(d => d.ServiceType.IsGenericType && d.ServiceType.GetGenericTypeDefinition() == typeof(Ent.Core.Events.IDomainEventHandler<>))
+            .Select(d => d.IsKeyedService ? null : d.ImplementationType ?? d.ImplementationInstance?.GetType())
+            .OfType<Type>()
+            .ToHashSet();
+        return new LoadedPlugin(manifest, candidate.Folder, plugin, handle) { HandlerTypes = handlers };
     }
 
     private PreparedPlugin CreateEntryPoint(PluginCandidate candidate, IPluginAssemblyHandle handle)

@@ -163,6 +163,7 @@ public sealed class EntBuilder
         Services.AddSingleton(sp => new EntRuntime(composition, sp, sp.GetRequiredService<ILogger<EntRuntime>>()));
         Services.AddSingleton<IEntRuntime>(sp => sp.GetRequiredService<EntRuntime>());
         Services.AddSingleton<IPluginEnablement>(sp => new PluginEnablement(rules, sp.GetRequiredService<IEntRuntime>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<TimeZoneInfo>()));
+        Services.AddSingleton<Ent.Core.Events.IDomainEventDeliveryFilter, PluginEventDelivery>();
     }
 
     private EntBuilder AddRule(string pluginId, SchoolId? school, DateOnly from, DateOnly? until)
