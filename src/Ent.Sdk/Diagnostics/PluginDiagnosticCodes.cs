@@ -66,6 +66,9 @@ public static class PluginDiagnosticCodes
     /// <summary>The plugin threw while starting.</summary>
     public const string StartFailed = "ENT060";
 
-    /// <summary>The plugin threw while stopping.</summary>
+    /// <summary>The plugin's <c>StartAsync</c> did not return within <see cref="Hosting.EntOptions.PluginStartTimeout"/>; it is marked failed.</summary>
+    public const string StartTimedOut = "ENT062";
+
+    /// <summary>The plugin threw while stopping, or did not stop within <see cref="Hosting.EntOptions.PluginStopTimeout"/>.</summary>
     public const string StopFailed = "ENT061";
 }

@@ -160,7 +160,8 @@ public sealed class EntBuilder
             .ValidateOnStart();
         Services.TryAddSingleton<Content.IMarkdownRenderer, Content.MarkdownRenderer>();
         Services.AddEntViewSystem();
-        Services.AddSingleton(sp => new EntRuntime(composition, sp, sp.GetRequiredService<ILogger<EntRuntime>>()));
+        var (startTimeout, stopTimeout) = (Options.PluginStartTimeout, Options.PluginStopTimeout);
+        Services.AddSingleton(sp => new EntRuntime(composition, sp, sp.GetRequiredService<ILogger<EntRuntime>>(), startTimeout, stopTimeout));
         Services.AddSingleton<IEntRuntime>(sp => sp.GetRequiredService<EntRuntime>());
         Services.AddSingleton<IPluginEnablement>(sp => new PluginEnablement(rules, sp.GetRequiredService<IEntRuntime>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<TimeZoneInfo>()));
         Services.AddSingleton<Ent.Core.Events.IDomainEventDeliveryFilter, PluginEventDelivery>();

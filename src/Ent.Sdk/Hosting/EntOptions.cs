@@ -20,6 +20,15 @@ public sealed class EntOptions
     /// <summary>The department's IANA time zone, which tells "today" for enablement and rights; <c>Europe/Paris</c> by default.</summary>
     public string TimeZone { get; set; } = "Europe/Paris";
 
+    /// <summary>
+    /// How long a plugin's <c>StartAsync</c> may take (30 seconds by default). A plugin that has not returned by then is
+    /// marked failed with diagnostic ENT062 (its cancellation token is cancelled) and the others start; a strict host stops.
+    /// </summary>
+    public TimeSpan PluginStartTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a plugin's <c>StopAsync</c> may take (30 seconds by default); past it, a warning (ENT061) and the others stop.</summary>
+    public TimeSpan PluginStopTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Checks the options.</summary>
     /// <returns>The problems found, each naming the offending value; empty when valid.</returns>
     public IReadOnlyList<string> Validate()
@@ -36,6 +45,14 @@ public sealed class EntOptions
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone ?? string.Empty, out _))
         {
             problems.Add($"TimeZone: '{TimeZone}' is not a known time zone (e.g. Europe/Paris, America/Cayenne, Indian/Reunion).");
+        }
+
+        foreach (var (name, value) in new[] { (nameof(PluginStartTimeout), PluginStartTimeout), (nameof(PluginStopTimeout), PluginStopTimeout) })
+        {
+            if (value <= TimeSpan.Zero || value > TimeSpan.FromHours(1))
+            {
+                problems.Add($"{name}: '{value}' must be more than zero and at most one hour.");
+            }
         }
 
         return problems;

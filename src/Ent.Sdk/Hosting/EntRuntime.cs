@@ -16,9 +16,13 @@ internal sealed partial class EntRuntime : IEntRuntime, IDisposable
     private readonly Lock _gate = new();
     private bool _disposed;
     private bool _startupTasksRan;
+    private readonly TimeSpan _startTimeout;
+    private readonly TimeSpan _stopTimeout;
 
-    public EntRuntime(PluginComposition composition, IServiceProvider services, ILogger<EntRuntime> logger)
+    public EntRuntime(PluginComposition composition, IServiceProvider services, ILogger<EntRuntime> logger, TimeSpan startTimeout, TimeSpan stopTimeout)
     {
+        _startTimeout = startTimeout;
+        _stopTimeout = stopTimeout;
         _composition = composition;
         _services = services;
         _logger = logger;
@@ -76,18 +80,22 @@ internal sealed partial class EntRuntime : IEntRuntime, IDisposable
 
             try
             {
-                using (plugin.EnterContextualReflection())
-                {
-                    await plugin.Instance.StartAsync(new PluginRuntimeContext(plugin.Manifest, _services), cancellationToken).ConfigureAwait(false);
-                }
-
+                await RunBoundedAsync(plugin, (p, context, token) => p.StartAsync(context, token), _startTimeout, cancellationToken).ConfigureAwait(false);
                 plugin.State = PluginState.Started;
                 LogStarted(plugin.Id, plugin.Manifest.Version.ToString());
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 plugin.State = PluginState.Failed;
-                Add(PluginDiagnosticCodes.StartFailed, plugin, $"StartAsync threw {exception.GetType().Name}: {exception.Message}");
+                if (exception is TimeoutException)
+                {
+                    Add(PluginDiagnosticCodes.StartTimedOut, plugin, $"StartAsync did not return within {_startTimeout.TotalSeconds:0.###} s (EntOptions.PluginStartTimeout); the plugin is marked failed and its cancellation token cancelled.");
+                }
+                else
+                {
+                    Add(PluginDiagnosticCodes.StartFailed, plugin, $"StartAsync threw {exception.GetType().Name}: {exception.Message}");
+                }
+
                 if (_composition.Strict)
                 {
                     await StopAsync(cancellationToken).ConfigureAwait(false);
@@ -103,10 +111,11 @@ internal sealed partial class EntRuntime : IEntRuntime, IDisposable
         {
             try
             {
-                using (plugin.EnterContextualReflection())
-                {
-                    await plugin.Instance.StopAsync(new PluginRuntimeContext(plugin.Manifest, _services), cancellationToken).ConfigureAwait(false);
-                }
+                await RunBoundedAsync(plugin, (p, context, token) => p.StopAsync(context, token), _stopTimeout, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                Add(PluginDiagnosticCodes.StopFailed, plugin, $"StopAsync did not return within {_stopTimeout.TotalSeconds:0.###} s (EntOptions.PluginStopTimeout); the others stop.", DiagnosticSeverity.Warning);
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -128,6 +137,32 @@ internal sealed partial class EntRuntime : IEntRuntime, IDisposable
         foreach (var plugin in Plugins.Reverse())
         {
             plugin.Handle?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Runs a plugin's start or stop on the thread pool (so that a plugin blocking before its first await cannot hold
+    /// the host) under its load context, and gives up after the timeout, cancelling the plugin's token.
+    /// </summary>
+    private async Task RunBoundedAsync(LoadedPlugin plugin, Func<EntPlugin, PluginRuntimeContext, CancellationToken, Task> step, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var context = new PluginRuntimeContext(plugin.Manifest, _services);
+        Task running;
+        using (plugin.EnterContextualReflection())
+        {
+            running = Task.Run(() => step(plugin.Instance, context, limit.Token), CancellationToken.None);
+        }
+
+        try
+        {
+            await running.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            await limit.CancelAsync().ConfigureAwait(false);
+            _ = running.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default); // observed, never rethrown
+            throw;
         }
     }
 

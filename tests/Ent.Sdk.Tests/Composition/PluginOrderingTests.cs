@@ -125,6 +125,82 @@ public sealed class PluginOrderingTests
         Assert.Equal(["a"], _recorder.Of("stop"));
     }
 
+    [Fact]
+    public async Task A_plugin_whose_start_never_returns_is_marked_failed_after_the_timeout_and_the_others_start()
+    {
+        using var release = new ManualResetEventSlim();
+        var builder = EntHost.CreateBuilder();
+        builder.Ent.Options.PluginStartTimeout = TimeSpan.FromMilliseconds(200);
+        builder.Ent.AddPlugin(new RecordingPlugin("a", _recorder), RecordingPlugin.Manifest("a"));
+        builder.Ent.AddPlugin(new HangingPlugin(release, cooperative: false), RecordingPlugin.Manifest("stuck"));
+        builder.Ent.AddPlugin(new HangingPlugin(release, cooperative: true), RecordingPlugin.Manifest("waiting"));
+        builder.Ent.AddPlugin(new RecordingPlugin("d", _recorder), RecordingPlugin.Manifest("d"));
+        await using var host = builder.Build();
+
+        await host.StartAsync();
+        release.Set();
+
+        Assert.Equal(["a", "d"], _recorder.Of("start"));
+        Assert.Equal(["a", "d"], host.Runtime.Plugins.Where(p => p.State == PluginState.Started).Select(p => p.Id));
+        foreach (var id in new[] { "stuck", "waiting" })
+        {
+            var diagnostic = host.Runtime.Diagnostics.Single(d => d.PluginId == id);
+            Assert.Equal(PluginDiagnosticCodes.StartTimedOut, diagnostic.Code);
+            Assert.Contains("0.2 s", diagnostic.Message, StringComparison.Ordinal);
+            Assert.False(host.Runtime.IsHealthy(id));
+        }
+    }
+
+    [Fact]
+    public async Task A_strict_host_whose_plugin_start_never_returns_stops_after_the_timeout_and_throws()
+    {
+        using var release = new ManualResetEventSlim();
+        var builder = EntHost.CreateBuilder();
+        builder.Ent.UseStrictPlugins();
+        builder.Ent.Options.PluginStartTimeout = TimeSpan.FromMilliseconds(200);
+        builder.Ent.AddPlugin(new RecordingPlugin("a", _recorder), RecordingPlugin.Manifest("a"));
+        builder.Ent.AddPlugin(new HangingPlugin(release, cooperative: false), RecordingPlugin.Manifest("stuck"));
+        await using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<PluginCompositionException>(() => host.StartAsync());
+        release.Set();
+
+        Assert.Equal(PluginDiagnosticCodes.StartTimedOut, Assert.Single(error.Diagnostics).Code);
+        Assert.Equal(["a"], _recorder.Of("stop"));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void A_start_timeout_that_is_not_positive_is_refused_naming_it(int seconds)
+    {
+        var builder = EntHost.CreateBuilder();
+        builder.Ent.Options.PluginStartTimeout = TimeSpan.FromSeconds(seconds);
+
+        var error = Assert.Throws<ArgumentException>(() => builder.Build());
+
+        Assert.Contains("PluginStartTimeout", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A plugin whose start never returns: blocking its thread (ignoring its token) or awaiting its token.</summary>
+    private sealed class HangingPlugin(ManualResetEventSlim release, bool cooperative) : Ent.Sdk.Plugins.EntPlugin
+    {
+        public override void ConfigureServices(Ent.Sdk.Plugins.PluginServiceContext context)
+        {
+        }
+
+        public override Task StartAsync(Ent.Sdk.Plugins.PluginRuntimeContext context, CancellationToken cancellationToken)
+        {
+            if (cooperative)
+            {
+                return Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+
+            release.Wait(TimeSpan.FromMinutes(1)); // blocks before returning any task, until the test ends
+            return Task.CompletedTask;
+        }
+    }
+
     private EntHost Build(params P[] plugins) => Compose(strict: false, plugins);
 
     private EntHost Compose(bool strict, P[] plugins)
