@@ -1,114 +1,77 @@
-using System.Globalization;
+using Semver;
 
 namespace Ent.Sdk.Versioning;
 
-/// <summary>A semantic version (https://semver.org): major.minor.patch, an optional pre-release and build metadata.</summary>
+/// <summary>
+/// A semantic version (https://semver.org): major.minor.patch, an optional pre-release and build metadata. Parsed and
+/// compared by the Semver library, strictly as semver.org 2.0.0 says (numeric pre-release identifiers of any size
+/// compare as numbers; build metadata does not take part in precedence). Major, minor and patch are at most 2,147,483,647.
+/// </summary>
 public sealed class SemanticVersion : IComparable<SemanticVersion>, IEquatable<SemanticVersion>
 {
-    private SemanticVersion(int major, int minor, int patch, string preRelease, string build)
-    {
-        Major = major;
-        Minor = minor;
-        Patch = patch;
-        PreRelease = preRelease;
-        Build = build;
-    }
+    private SemanticVersion(SemVersion value) => Value = value;
 
     /// <summary>Creates a release version.</summary>
     /// <param name="major">Incremented on a breaking change.</param>
     /// <param name="minor">Incremented on a compatible addition.</param>
     /// <param name="patch">Incremented on a fix.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A part is negative.</exception>
     public SemanticVersion(int major, int minor, int patch)
-        : this(major, minor, patch, string.Empty, string.Empty)
+        : this(new SemVersion(Part(major, nameof(major)), Part(minor, nameof(minor)), Part(patch, nameof(patch))))
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(major);
-        ArgumentOutOfRangeException.ThrowIfNegative(minor);
-        ArgumentOutOfRangeException.ThrowIfNegative(patch);
     }
 
     /// <summary>Incremented on a breaking change.</summary>
-    public int Major { get; }
+    public int Major => (int)Value.Major;
 
     /// <summary>Incremented on a compatible addition.</summary>
-    public int Minor { get; }
+    public int Minor => (int)Value.Minor;
 
     /// <summary>Incremented on a fix.</summary>
-    public int Patch { get; }
+    public int Patch => (int)Value.Patch;
 
     /// <summary>The pre-release label (e.g. <c>beta.2</c>), empty for a release.</summary>
-    public string PreRelease { get; }
+    public string PreRelease => Value.Prerelease;
 
-    /// <summary>Build metadata, ignored in comparisons.</summary>
-    public string Build { get; }
+    /// <summary>The build metadata (after '+'), empty when there is none; it does not take part in comparisons.</summary>
+    public string Build => Value.Metadata;
 
     /// <summary>Whether this is a pre-release.</summary>
-    public bool IsPreRelease => PreRelease.Length > 0;
+    public bool IsPreRelease => Value.IsPrerelease;
 
-    /// <summary>Parses a version such as <c>1.2.3</c>, <c>1.2.3-beta.1</c> or <c>1.2.3+abc</c>.</summary>
+    /// <summary>The library's version behind this one.</summary>
+    internal SemVersion Value { get; }
+
+    /// <summary>Parses a version such as <c>1.2.0</c>, <c>2.0.0-beta.1</c> or <c>1.0.0+build.5</c>.</summary>
     /// <param name="text">The text.</param>
     /// <exception cref="FormatException">The text is not a semantic version; the message names it.</exception>
     public static SemanticVersion Parse(string text) =>
-        TryParse(text, out var version) ? version : throw new FormatException($"'{text}' is not a semantic version (expected major.minor.patch, e.g. 1.2.0).");
+        TryParse(text, out var version)
+            ? version
+            : throw new FormatException($"'{text}' is not a semantic version (expected major.minor.patch with parts up to {int.MaxValue}, e.g. 1.2.0 or 2.0.0-beta.1).");
 
-    /// <summary>Tries to parse a version.</summary>
+    /// <summary>Parses a version, or returns false.</summary>
     /// <param name="text">The text.</param>
-    /// <param name="version">The version when the method returns true.</param>
+    /// <param name="version">The version, when the text is one.</param>
     public static bool TryParse(string? text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SemanticVersion? version)
     {
         version = null;
-        if (string.IsNullOrWhiteSpace(text))
+        if (string.IsNullOrWhiteSpace(text) || text.Length > MaxLength
+            || !SemVersion.TryParse(text.Trim(), SemVersionStyles.Strict, out var parsed, MaxLength)
+            || parsed.Major > int.MaxValue || parsed.Minor > int.MaxValue || parsed.Patch > int.MaxValue)
         {
             return false;
         }
 
-        var rest = text.Trim();
-        var build = string.Empty;
-        var plus = rest.IndexOf('+', StringComparison.Ordinal);
-        if (plus >= 0)
-        {
-            build = rest[(plus + 1)..];
-            rest = rest[..plus];
-            if (!IsIdentifierList(build))
-            {
-                return false;
-            }
-        }
-
-        var preRelease = string.Empty;
-        var dash = rest.IndexOf('-', StringComparison.Ordinal);
-        if (dash >= 0)
-        {
-            preRelease = rest[(dash + 1)..];
-            rest = rest[..dash];
-            if (!IsIdentifierList(preRelease))
-            {
-                return false;
-            }
-        }
-
-        var parts = rest.Split('.');
-        if (parts.Length != 3 || !TryPart(parts[0], out var major) || !TryPart(parts[1], out var minor) || !TryPart(parts[2], out var patch))
-        {
-            return false;
-        }
-
-        version = new SemanticVersion(major, minor, patch, preRelease, build);
+        version = new SemanticVersion(parsed);
         return true;
     }
 
-    /// <inheritdoc />
-    public int CompareTo(SemanticVersion? other)
-    {
-        if (other is null)
-        {
-            return 1;
-        }
+    /// <summary>The longest text read as a version.</summary>
+    internal const int MaxLength = 256;
 
-        var result = Major.CompareTo(other.Major);
-        result = result != 0 ? result : Minor.CompareTo(other.Minor);
-        result = result != 0 ? result : Patch.CompareTo(other.Patch);
-        return result != 0 ? result : ComparePreRelease(PreRelease, other.PreRelease);
-    }
+    /// <inheritdoc />
+    public int CompareTo(SemanticVersion? other) => other is null ? 1 : Value.ComparePrecedenceTo(other.Value);
 
     /// <inheritdoc />
     public bool Equals(SemanticVersion? other) => other is not null && CompareTo(other) == 0;
@@ -117,28 +80,27 @@ public sealed class SemanticVersion : IComparable<SemanticVersion>, IEquatable<S
     public override bool Equals(object? obj) => Equals(obj as SemanticVersion);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Major, Minor, Patch, PreRelease);
+    public override int GetHashCode() => SemVersion.PrecedenceComparer.GetHashCode(Value);
 
     /// <inheritdoc />
-    public override string ToString() =>
-        $"{Major}.{Minor}.{Patch}{(IsPreRelease ? "-" + PreRelease : string.Empty)}{(Build.Length > 0 ? "+" + Build : string.Empty)}";
+    public override string ToString() => Value.ToString();
 
-    /// <summary>Whether two versions are equal (build metadata ignored).</summary>
+    /// <summary>Whether two versions are equal in precedence.</summary>
     public static bool operator ==(SemanticVersion? left, SemanticVersion? right) => left is null ? right is null : left.Equals(right);
 
-    /// <summary>Whether two versions differ.</summary>
+    /// <summary>Whether two versions differ in precedence.</summary>
     public static bool operator !=(SemanticVersion? left, SemanticVersion? right) => !(left == right);
 
-    /// <summary>Whether a version precedes another.</summary>
+    /// <summary>Whether <paramref name="left"/> precedes <paramref name="right"/>.</summary>
     public static bool operator <(SemanticVersion left, SemanticVersion right) => Compare(left, right) < 0;
 
-    /// <summary>Whether a version follows another.</summary>
+    /// <summary>Whether <paramref name="left"/> follows <paramref name="right"/>.</summary>
     public static bool operator >(SemanticVersion left, SemanticVersion right) => Compare(left, right) > 0;
 
-    /// <summary>Whether a version precedes or equals another.</summary>
+    /// <summary>Whether <paramref name="left"/> precedes or equals <paramref name="right"/>.</summary>
     public static bool operator <=(SemanticVersion left, SemanticVersion right) => Compare(left, right) <= 0;
 
-    /// <summary>Whether a version follows or equals another.</summary>
+    /// <summary>Whether <paramref name="left"/> follows or equals <paramref name="right"/>.</summary>
     public static bool operator >=(SemanticVersion left, SemanticVersion right) => Compare(left, right) >= 0;
 
     private static int Compare(SemanticVersion left, SemanticVersion right)
@@ -147,39 +109,9 @@ public sealed class SemanticVersion : IComparable<SemanticVersion>, IEquatable<S
         return left.CompareTo(right);
     }
 
-    private static int ComparePreRelease(string left, string right)
+    private static int Part(int value, string name)
     {
-        if (left.Length == 0 || right.Length == 0)
-        {
-            // A release ranks above any of its pre-releases.
-            return right.Length.CompareTo(left.Length);
-        }
-
-        var a = left.Split('.');
-        var b = right.Split('.');
-        for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
-        {
-            var aNumeric = int.TryParse(a[i], NumberStyles.None, CultureInfo.InvariantCulture, out var an);
-            var bNumeric = int.TryParse(b[i], NumberStyles.None, CultureInfo.InvariantCulture, out var bn);
-            var result = (aNumeric, bNumeric) switch
-            {
-                (true, true) => an.CompareTo(bn),
-                (true, false) => -1,
-                (false, true) => 1,
-                _ => string.CompareOrdinal(a[i], b[i]),
-            };
-            if (result != 0)
-            {
-                return result;
-            }
-        }
-
-        return a.Length.CompareTo(b.Length);
+        ArgumentOutOfRangeException.ThrowIfNegative(value, name);
+        return value;
     }
-
-    private static bool TryPart(string text, out int value) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && (text == "0" || !text.StartsWith('0'));
-
-    private static bool IsIdentifierList(string text) =>
-        text.Length > 0 && text.Split('.').All(part => part.Length > 0 && part.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'));
 }

@@ -23,6 +23,8 @@ public sealed class SemanticVersionTests
     [InlineData("1.2.x")]
     [InlineData("1.2.3-")]
     [InlineData("v1.2.3")]
+    [InlineData("2147483648.0.0")] // above the largest part Ent keeps
+    [InlineData("1.0.0-beta.01")] // a numeric identifier with a leading zero
     public void Refuses_what_is_not_a_semantic_version_naming_the_text(string text)
     {
         var error = Assert.Throws<FormatException>(() => SemanticVersion.Parse(text));
@@ -37,6 +39,9 @@ public sealed class SemanticVersionTests
     [InlineData("1.0.0-rc.1", "1.0.0")]
     [InlineData("1.9.0", "1.10.0")]
     [InlineData("1.10.0", "2.0.0")]
+    [InlineData("1.0.0-beta.2147483647", "1.0.0-beta.2147483648")] // numeric identifiers of any size compare as numbers
+    [InlineData("1.0.0-rc.99999999999999999999", "1.0.0-rc.100000000000000000000")]
+    [InlineData("1.0.0-rc.99999999999999999999999", "1.0.0-rc.a")] // numbers rank below text
     public void Orders_versions_as_semver_specifies(string lower, string higher)
     {
         Assert.True(SemanticVersion.Parse(lower) < SemanticVersion.Parse(higher));
