@@ -98,7 +98,7 @@ internal sealed class PluginComposer
         PluginManifest manifest;
         try
         {
-            manifest = PluginManifest.Parse(File.ReadAllText(manifestPath), manifestPath);
+            manifest = PluginManifest.Load(manifestPath);
         }
         catch (Exception exception) when (exception is PluginManifestException or IOException or UnauthorizedAccessException)
         {

@@ -53,6 +53,9 @@ internal sealed class PluginServiceRules
     });
 
     private readonly Dictionary<Type, string> _owners = [];
+    private readonly Dictionary<string, string> _tables = new[] { Ent.Storage.Core.CoreSchemas.Directory, Ent.Storage.Core.CoreSchemas.Courses, Ent.Storage.Core.CoreSchemas.Progress }
+        .SelectMany(schema => schema.Tables.Select(t => (t.PhysicalName, Owner: $"the core's {schema.Component}")))
+        .ToDictionary(t => t.PhysicalName, t => t.Owner, StringComparer.Ordinal);
     private readonly HashSet<ServiceDescriptor> _accepted = new(DescriptorComparer.Instance);
 
     /// <summary>Checks a plugin's staged registrations. Returns the descriptors to merge, or the diagnostics that refuse the plugin.</summary>
@@ -77,6 +80,12 @@ internal sealed class PluginServiceRules
             }
 
             var reserved = !IsContributionPoint(type) && IsReserved(type, pluginAssembly, loadContext);
+            if (type == typeof(RecordSchema) && RecordSchemaProblem(manifest, descriptor) is { } schemaProblem)
+            {
+                problems.Add((PluginDiagnosticCodes.RecordSchemaNotOwned, schemaProblem));
+                continue;
+            }
+
             if (IsContributionPoint(type) || (!reserved && IsAdditivePlumbing(type)))
             {
                 accepted.Add(descriptor);
@@ -106,6 +115,14 @@ internal sealed class PluginServiceRules
         {
             foreach (var descriptor in accepted)
             {
+                if (descriptor.ImplementationInstance is RecordSchema schema)
+                {
+                    foreach (var table in schema.Tables)
+                    {
+                        _tables.TryAdd(table.PhysicalName, $"plugin '{manifest.Id}'");
+                    }
+                }
+
                 _accepted.Add(descriptor);
                 if (!IsContributionPoint(descriptor.ServiceType) && !IsAdditivePlumbing(descriptor.ServiceType))
                 {
@@ -183,6 +200,30 @@ internal sealed class PluginServiceRules
         return grant.Capability.Name.StartsWith(manifest.Id + ".", StringComparison.Ordinal)
             ? null
             : $"It grants '{grant.Capability}' to {grant.Role}, which is not one of its own capabilities: a plugin grants only capabilities named after its id ('{manifest.Id}.…').";
+    }
+
+    /// <summary>A plugin's record schema is named after its id, and its tables take no stored name another component has.</summary>
+    private string? RecordSchemaProblem(PluginManifest manifest, ServiceDescriptor descriptor)
+    {
+        if (descriptor is not { IsKeyedService: false, ImplementationInstance: RecordSchema schema })
+        {
+            return "It registers a RecordSchema other than as an instance (use services.AddRecordSchema(schema)), so its name cannot be checked.";
+        }
+
+        if (schema.Component != manifest.Id && !schema.Component.StartsWith(manifest.Id + ".", StringComparison.Ordinal))
+        {
+            return $"It declares the record schema '{schema.Component}', which is not named after its id: a plugin's records are stored under '{manifest.Id}' (or '{manifest.Id}.…').";
+        }
+
+        foreach (var table in schema.Tables)
+        {
+            if (_tables.TryGetValue(table.PhysicalName, out var owner))
+            {
+                return $"Its record table '{table.Name}' of '{schema.Component}' would be stored as '{table.PhysicalName}', which {owner} already uses.";
+            }
+        }
+
+        return null;
     }
 
     private static string Describe(Type type) => type.IsGenericType

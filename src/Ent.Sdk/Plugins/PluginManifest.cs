@@ -16,6 +16,9 @@ public sealed record PluginManifest
     /// <summary>The file name of a manifest in a plugin folder (and of the embedded resource for in-process plugins).</summary>
     public const string FileName = "plugin.json";
 
+    /// <summary>The largest <c>plugin.json</c> read, in bytes (64 KiB); a larger file, or one that never ends (a link to <c>/dev/zero</c>), is refused.</summary>
+    public const int MaxFileLength = 64 * 1024;
+
     /// <summary>Creates a manifest.</summary>
     /// <param name="id">A stable id: lower-case letters, digits, '.', '-', e.g. <c>acme.reading-club</c>.</param>
     /// <param name="version">The plugin's version.</param>
@@ -110,6 +113,41 @@ public sealed record PluginManifest
                 throw new PluginManifestException($"{source}: {exception.Message}", exception);
             }
         }
+    }
+
+    /// <summary>Reads and parses a <c>plugin.json</c>, reading at most <see cref="MaxFileLength"/> bytes.</summary>
+    /// <param name="path">The file.</param>
+    /// <exception cref="PluginManifestException">The file is too large, not UTF-8 JSON, or not a valid manifest; the message names the file.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    internal static PluginManifest Load(string path)
+    {
+        var buffer = new byte[MaxFileLength + 1];
+        var read = 0;
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1))
+        {
+            int count;
+            while (read < buffer.Length && (count = stream.Read(buffer, read, buffer.Length - read)) > 0)
+            {
+                read += count;
+            }
+        }
+
+        if (read > MaxFileLength)
+        {
+            throw new PluginManifestException($"{path}: the manifest is over {MaxFileLength / 1024} KiB (reading stopped there); a plugin.json is a few hundred bytes.");
+        }
+
+        string json;
+        try
+        {
+            json = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(buffer, 0, read).TrimStart('\uFEFF');
+        }
+        catch (System.Text.DecoderFallbackException exception)
+        {
+            throw new PluginManifestException($"{path}: the manifest is not UTF-8 text ({exception.Message})", exception);
+        }
+
+        return Parse(json, path);
     }
 
     /// <summary>Whether a text is a valid plugin id.</summary>

@@ -235,6 +235,54 @@ public sealed class FolderPluginLoadingTests
     }
 
     [Fact]
+    public async Task A_manifest_of_200_mb_is_refused_naming_the_file_without_being_read_whole_and_the_others_load()
+    {
+        using var plugins = PluginDirectory.With("Fixture.Optional");
+        var huge = Path.Combine(plugins.Add("Fixture.Healthy"), "plugin.json");
+        using (var file = File.OpenWrite(huge))
+        {
+            file.SetLength(200L * 1024 * 1024); // sparse: 200 MB of zeros
+        }
+
+        await using var host = Build(plugins);
+
+        var diagnostic = Assert.Single(host.Runtime.Diagnostics);
+        Assert.Equal(PluginDiagnosticCodes.ManifestInvalid, diagnostic.Code);
+        Assert.Contains(huge, diagnostic.Message, StringComparison.Ordinal);
+        Assert.Contains("over 64 KiB", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Equal(["fixture.optional"], host.Runtime.Plugins.Select(p => p.Id));
+    }
+
+    [Fact]
+    public async Task A_manifest_linked_to_an_endless_device_is_refused_naming_the_file()
+    {
+        using var plugins = PluginDirectory.With();
+        var manifest = Path.Combine(plugins.Add("Fixture.Healthy"), "plugin.json");
+        File.Delete(manifest);
+        File.CreateSymbolicLink(manifest, "/dev/zero");
+
+        await using var host = Build(plugins);
+
+        var diagnostic = Assert.Single(host.Runtime.Diagnostics);
+        Assert.Equal(PluginDiagnosticCodes.ManifestInvalid, diagnostic.Code);
+        Assert.Contains(manifest, diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_sdk_range_with_the_largest_major_version_is_read_without_overflow_and_names_the_file()
+    {
+        using var plugins = PluginDirectory.With("Fixture.Optional");
+        var folder = plugins.Add("Fixture.Healthy", rewriteManifest: json => json.Replace("\"^1.0.0\"", "\"^2147483647.0.0\"", StringComparison.Ordinal));
+
+        await using var host = Build(plugins);
+
+        var diagnostic = Assert.Single(host.Runtime.Diagnostics);
+        Assert.Equal((PluginDiagnosticCodes.SdkVersionUnsupported, folder), (diagnostic.Code, diagnostic.Folder));
+        Assert.Contains("^2147483647.0.0", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Equal(["fixture.optional"], host.Runtime.Plugins.Select(p => p.Id));
+    }
+
+    [Fact]
     public async Task A_folder_missing_its_assembly_or_its_deps_file_is_reported()
     {
         using var plugins = PluginDirectory.With();

@@ -116,6 +116,32 @@ public sealed class PluginServiceOwnershipTests
         Assert.DoesNotContain(host.Services.GetRequiredService<AccessPolicy>().Grants, g => g.Capability.Name == capability && g.Role == Role.Learner && g.Reach == GrantReach.Scope);
     }
 
+    [Fact]
+    public async Task A_plugin_declaring_another_plugins_record_schema_is_refused_and_the_owners_stays()
+    {
+        var notes = Ent.Storage.Records.RecordSchema.Create("acme.notes", s => s.Version(1, "Notes", v => v.CreateTable("notes", t => t.Key(Ent.Storage.Records.Column.Id("id")))));
+        var imitation = Ent.Storage.Records.RecordSchema.Create("acme.notes", s => s.Version(1, "Notes", v => v.CreateTable("notes", t => t.Key(Ent.Storage.Records.Column.Id("id")))));
+        await using var host = Build(("acme.notes", c => c.Services.AddRecordSchema(notes)), ("evil.notes", c => c.Services.AddRecordSchema(imitation)));
+
+        var diagnostic = Assert.Single(host.Runtime.Diagnostics);
+        Assert.Equal((PluginDiagnosticCodes.RecordSchemaNotOwned, "evil.notes"), (diagnostic.Code, diagnostic.PluginId));
+        Assert.Contains("'acme.notes'", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Same(notes, Assert.Single(host.Services.GetServices<Ent.Storage.Records.RecordSchema>(), s => s.Component == "acme.notes"));
+    }
+
+    [Fact]
+    public async Task A_plugin_whose_record_tables_would_take_another_plugins_stored_names_is_refused_naming_both()
+    {
+        var dotted = Ent.Storage.Records.RecordSchema.Create("acme.notes", s => s.Version(1, "Notes", v => v.CreateTable("notes", t => t.Key(Ent.Storage.Records.Column.Id("id")))));
+        var dashed = Ent.Storage.Records.RecordSchema.Create("acme-notes", s => s.Version(1, "Notes", v => v.CreateTable("notes", t => t.Key(Ent.Storage.Records.Column.Id("id")))));
+        await using var host = Build(("acme.notes", c => c.Services.AddRecordSchema(dotted)), ("acme-notes", c => c.Services.AddRecordSchema(dashed)));
+
+        var diagnostic = Assert.Single(host.Runtime.Diagnostics);
+        Assert.Equal((PluginDiagnosticCodes.RecordSchemaNotOwned, "acme.notes"), (diagnostic.Code, diagnostic.PluginId)); // "acme-notes" registers first (id order)
+        Assert.Contains("r_acme_notes__notes", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Contains("plugin 'acme-notes'", diagnostic.Message, StringComparison.Ordinal);
+    }
+
     private static readonly Dictionary<string, Action<PluginServiceContext>> CoreRegistrations = new()
     {
         ["Ent.Core.Access.IAccessControl"] = c => c.Services.AddSingleton<IAccessControl, AllowAll>(),
