@@ -17,11 +17,11 @@ public static class DnbSocle
 
     /// <summary>The socle's points for a DNB session, from the 8 components' end-of-cycle levels.</summary>
     /// <param name="session">The DNB session (year).</param>
-    /// <param name="levels">One level per component, all 8.</param>
+    /// <param name="levels">Each of the 8 components exactly once, with its level (a dictionary, or pairs).</param>
     /// <returns>Up to 400 points for sessions up to 2025.</returns>
-    /// <exception cref="ArgumentException">A component is missing or named twice; the message names it.</exception>
+    /// <exception cref="ArgumentException">A component is missing, named twice or not one of the 8, or a level is not one of the 4; the message names it.</exception>
     /// <exception cref="InvalidOperationException">Session 2026 or later: the socle brings no points any more.</exception>
-    public static int Points(int session, IReadOnlyDictionary<SocleComponent, MasteryLevel> levels)
+    public static int Points(int session, IEnumerable<KeyValuePair<SocleComponent, MasteryLevel>> levels)
     {
         ArgumentNullException.ThrowIfNull(levels);
         if (session > LastSessionWithSoclePoints)
@@ -29,12 +29,31 @@ public static class DnbSocle
             throw new InvalidOperationException($"From the DNB session 2026 the socle brings no points (décret 2025-328): session {session} is marked out of 20, 60 % final exams and 40 % continuous assessment. The end-of-cycle levels stay in the LSU.");
         }
 
-        var missing = Enum.GetValues<SocleComponent>().Where(c => !levels.ContainsKey(c)).ToList();
-        if (missing.Count > 0)
+        var seen = new HashSet<SocleComponent>();
+        var points = 0;
+        foreach (var (component, level) in levels)
         {
-            throw new ArgumentException($"The DNB socle points need all 8 components; missing: {string.Join(", ", missing)}.", nameof(levels));
+            if (!Enum.IsDefined(component))
+            {
+                throw new ArgumentException($"{(int)component} is not one of the 8 components of the socle (1–8).", nameof(levels));
+            }
+
+            if (!seen.Add(component))
+            {
+                throw new ArgumentException($"The component {component} is given twice; the DNB socle points take each of the 8 components once.", nameof(levels));
+            }
+
+            if (!Enum.IsDefined(level))
+            {
+                throw new ArgumentException($"{(int)level} is not a level of mastery (1 insufficient to 4 very good) for {component}.", nameof(levels));
+            }
+
+            points += CompetencyConversion.Points(level);
         }
 
-        return levels.Values.Sum(CompetencyConversion.Points);
+        var missing = Enum.GetValues<SocleComponent>().Where(c => !seen.Contains(c)).ToList();
+        return missing.Count == 0
+            ? points
+            : throw new ArgumentException($"The DNB socle points need all 8 components; missing: {string.Join(", ", missing)}.", nameof(levels));
     }
 }

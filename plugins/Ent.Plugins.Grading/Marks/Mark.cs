@@ -38,10 +38,22 @@ public readonly record struct Mark
     /// <param name="points">The points.</param>
     /// <param name="scale">The assessment's scale.</param>
     /// <exception cref="ArgumentOutOfRangeException">Not a finite number, or outside the scale.</exception>
-    public static Mark Of(double points, decimal scale) =>
-        double.IsFinite(points)
-            ? Of((decimal)points, scale)
-            : throw new ArgumentOutOfRangeException(nameof(points), points, $"A mark must be a number; {points.ToString(CultureInfo.InvariantCulture)} is not.");
+    public static Mark Of(double points, decimal scale)
+    {
+        if (!double.IsFinite(points))
+        {
+            throw new ArgumentOutOfRangeException(nameof(points), points, $"A mark must be a number; {points.ToString(CultureInfo.InvariantCulture)} is not.");
+        }
+
+        Scale.Check(scale);
+        if (points < 0 || points > (double)scale)
+        {
+            // Checked before the conversion: a value a decimal cannot hold (1e30) is refused by name, not by an OverflowException.
+            throw new ArgumentOutOfRangeException(nameof(points), points, $"A mark of {points.ToString("R", CultureInfo.InvariantCulture)} is outside 0–{scale.ToString(CultureInfo.InvariantCulture)}, the assessment's scale.");
+        }
+
+        return Of((decimal)points, scale);
+    }
 
     /// <summary>A code instead of a number.</summary>
     /// <param name="code">The code.</param>

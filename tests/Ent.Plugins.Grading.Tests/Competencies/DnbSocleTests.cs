@@ -34,4 +34,38 @@ public sealed class DnbSocleTests
 
         Assert.Contains("ArtsAndBody", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_ninth_component_is_refused_naming_it()
+    {
+        var levels = All(MasteryLevel.VeryGood);
+        levels[(SocleComponent)9] = MasteryLevel.VeryGood;
+
+        var error = Assert.Throws<ArgumentException>(() => DnbSocle.Points(2025, levels));
+
+        Assert.Contains("9 is not one of the 8 components", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_component_given_twice_is_refused_naming_it()
+    {
+        var levels = All(MasteryLevel.Fragile).ToList();
+        levels.Add(new(SocleComponent.FrenchLanguage, MasteryLevel.VeryGood));
+
+        var error = Assert.Throws<ArgumentException>(() => DnbSocle.Points(2025, levels));
+
+        Assert.Contains("FrenchLanguage is given twice", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_level_that_is_not_one_of_the_four_is_refused_naming_it()
+    {
+        var levels = All(MasteryLevel.Satisfactory);
+        levels[SocleComponent.ArtsAndBody] = (MasteryLevel)7;
+
+        var error = Assert.Throws<ArgumentException>(() => DnbSocle.Points(2025, levels));
+
+        Assert.Contains("7 is not a level of mastery", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ArtsAndBody", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -18,6 +18,18 @@ public sealed class MarkTests
     }
 
     [Theory]
+    [InlineData(1e30)] // beyond what a decimal holds
+    [InlineData(-1e300)]
+    [InlineData(double.MaxValue)]
+    public void A_mark_from_a_value_a_decimal_cannot_hold_is_refused_naming_the_value(double points)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => Mark.Of(points, 20m));
+
+        Assert.Contains(points.ToString("R", System.Globalization.CultureInfo.InvariantCulture), error.Message, StringComparison.Ordinal);
+        Assert.Contains("0–20", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
     public void A_mark_that_is_not_a_number_is_refused(double points)
