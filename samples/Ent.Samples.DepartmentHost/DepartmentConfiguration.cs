@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Ent.Core.Identifiers;
 using Ent.Core.Organisation;
+using Ent.Sdk.Plugins;
 
 namespace Ent.Samples.DepartmentHost;
 
@@ -54,9 +56,11 @@ internal sealed record DepartmentConfiguration(
             throw new ConfigurationException($"{source}: 'department.id' is required: a GUID that never changes, under which the department's data is stored.");
         }
 
+        Check(source, "department", () => new Department(new DepartmentId(configuration.Department.Id), configuration.Department.Code, configuration.Department.Name));
         var uais = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var school in configuration.Schools)
+        for (var i = 0; i < configuration.Schools.Count; i++)
         {
+            var school = configuration.Schools[i];
             Uai uai;
             try
             {
@@ -64,27 +68,54 @@ internal sealed record DepartmentConfiguration(
             }
             catch (FormatException exception)
             {
-                throw new ConfigurationException($"{source}: school '{school.Name}' has an invalid UAI: {exception.Message}");
+                throw new ConfigurationException($"{source}: field 'schools[{i}].uai' of school '{school.Name}': {exception.Message}");
             }
 
             if (!uais.Add(uai.Value))
             {
-                throw new ConfigurationException($"{source}: UAI {uai} is listed twice.");
+                throw new ConfigurationException($"{source}: field 'schools[{i}].uai': UAI {uai} is listed twice.");
             }
+
+            Check(source, $"schools[{i}]", () => new School(SchoolId.New(), new DepartmentId(configuration.Department.Id), uai, school.Name));
         }
 
-        foreach (var rule in configuration.Enablement ?? [])
+        var rules = configuration.Enablement ?? [];
+        for (var i = 0; i < rules.Count; i++)
         {
+            var rule = rules[i];
+            if (!PluginManifest.IsValidId(rule.Plugin))
+            {
+                throw new ConfigurationException($"{source}: field 'enablement[{i}].plugin': '{rule.Plugin}' is not a plugin id (lower-case letters, digits, '.' and '-', e.g. ent.grading).");
+            }
+
+            if (rule.Until is { } until && until < rule.From)
+            {
+                throw new ConfigurationException($"{source}: field 'enablement[{i}].until' of '{rule.Plugin}': {until:yyyy-MM-dd} is before its 'from', {rule.From:yyyy-MM-dd}.");
+            }
+
             foreach (var uai in rule.Schools ?? [])
             {
                 if (!Uai.TryParse(uai, out var parsed) || !uais.Contains(parsed.Value))
                 {
-                    throw new ConfigurationException($"{source}: the enablement of '{rule.Plugin}' names school '{uai}', which is not among the department's schools.");
+                    throw new ConfigurationException($"{source}: field 'enablement[{i}].schools' of '{rule.Plugin}' names school '{uai}', which is not among the department's schools.");
                 }
             }
         }
 
-        return configuration with { Enablement = configuration.Enablement ?? [] };
+        return configuration with { Enablement = rules };
+    }
+
+    /// <summary>Builds a domain value from the configuration, turning its refusal into one naming the file and the field.</summary>
+    private static void Check(string source, string field, Action build)
+    {
+        try
+        {
+            build();
+        }
+        catch (ArgumentException exception)
+        {
+            throw new ConfigurationException($"{source}: field '{field}.{exception.ParamName?.Split(' ')[^1] ?? "?"}': {exception.Message.Split(" (Parameter", 2)[0]}");
+        }
     }
 }
 

@@ -9,12 +9,17 @@ internal sealed record HostArguments(string? ConfigPath, string? DataFile, strin
         Usage: Ent.Samples.DepartmentHost [options]
           --config <file>    department configuration (JSON); the embedded sample department by default
           --plugins <dir>    a plugins directory (repeatable); replaces the configuration's directories
-          --data <file>      the SQLite database file; department.db next to the host by default
+          --data <file>      the SQLite database file; by default department.db in $ENT_DATA_DIR,
+                             else in the user's data folder (~/.local/share/Ent); the path is printed
           --postgres <cs>    store on PostgreSQL instead (an Npgsql connection string)
           --strict           refuse to start on any plugin problem, listing them all
           --lang fr|en       language of the report (fr by default)
           --help             this text
-        Exit codes: 0 started, 1 refused to start (strict), 2 bad arguments or configuration.
+        Warnings (plugin diagnostics, failing handlers) go to the error output.
+        Configuration: a JSON file; see docs/hosting.md ("The department host's configuration file").
+        Exit codes: 0 ran, 1 refused to start (strict plugins) or stopped on a storage error (a corrupt or
+        unreachable store; nothing more is written), 2 bad arguments or configuration (the message names the
+        file, the field and the value).
         """;
 
     public static HostArguments Parse(IReadOnlyList<string> args)

@@ -144,7 +144,7 @@ internal sealed class HostReport(TextWriter output, HostReport.Labels labels)
     public async Task DemoContributionsAsync(EntHost host, DemoSchool demo, string folder)
     {
         var enablement = host.Services.GetRequiredService<IPluginEnablement>();
-        var context = new DemoContext(demo.School, demo.Class, demo.Course, demo.Teacher, demo.Learners, demo.Period);
+        var context = new DemoContext(demo.School, demo.Class, demo.Course, demo.Teacher, demo.Learners, demo.Period) { Language = labels.Culture.TwoLetterISOLanguageName };
         var contributors = host.Services.GetServices<IDemoContributor>()
             .Select(c => (Contributor: c, Plugin: host.Runtime.PluginDefining(c.GetType())))
             .Where(c => c.Plugin is null || enablement.IsEnabled(c.Plugin.Id, demo.School.Id))

@@ -4,6 +4,8 @@ using Ent.Plugins.Grading.Gradebook;
 using Ent.Plugins.Grading.Marks;
 using Ent.Plugins.Grading.ReportCards;
 using Ent.Sdk.Demo;
+using Ent.Sdk.Localization;
+using Ent.Sdk.Views;
 
 namespace Ent.Plugins.Grading.Demo;
 
@@ -13,7 +15,7 @@ namespace Ent.Plugins.Grading.Demo;
 /// first pupil's report card for the period and her mark history in the course. The marks are added once: a
 /// course that already has marks in the period is left as it is.
 /// </summary>
-internal sealed class GradingDemo(IGradebook gradebook, IReportCards cards, History.IMarkHistoryView history) : IDemoContributor
+internal sealed class GradingDemo(IGradebook gradebook, IReportCards cards, History.IMarkHistoryView history, ILocalizedStrings strings) : IDemoContributor
 {
     private static readonly string[] Comments =
     [
@@ -68,11 +70,13 @@ internal sealed class GradingDemo(IGradebook gradebook, IReportCards cards, Hist
                 cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
-        var card = await cards.RenderAsync(teacher, first.Id, context.Class.Id, context.Period, cancellationToken: cancellationToken).ConfigureAwait(false); // the school's overrides apply
-        var marksHistory = await history.RenderAsync(teacher, first.Id, context.Course.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var scope = new ViewScope(context.School.Uai.Value, context.Language); // the school's overrides apply, in the reader's language
+        var card = await cards.RenderAsync(teacher, first.Id, context.Class.Id, context.Period, scope, cancellationToken).ConfigureAwait(false);
+        var marksHistory = await history.RenderAsync(teacher, first.Id, context.Course.Id, scope, cancellationToken).ConfigureAwait(false);
+        var pupil = $"{first.GivenName} {first.FamilyName}";
         var summary = added > 0
-            ? $"{added} notes saisies dans 3 devoirs, bulletin et historique des notes de {first.GivenName} {first.FamilyName} ({context.Period.Name})"
-            : $"notes déjà saisies, bulletin et historique des notes de {first.GivenName} {first.FamilyName} ({context.Period.Name})";
+            ? strings.Get("grading", "demo.recorded", context.Language, added, pupil, context.Period.Name)
+            : strings.Get("grading", "demo.already", context.Language, pupil, context.Period.Name);
         var name = $"{Slug(first.GivenName)}-{Slug(first.FamilyName)}";
         return new DemoContribution(summary, [new DemoDocument($"bulletin-{name}.html", card), new DemoDocument($"historique-notes-{name}.html", marksHistory)]);
     }

@@ -9,10 +9,10 @@ namespace Ent.Core.Organisation;
 public sealed record Department(DepartmentId Id, string Code, string Name)
 {
     /// <summary>The official code.</summary>
-    public string Code { get; init; } = Guard.NotBlank(Code, "department code");
+    public string Code { get; init; } = Guard.Name(Code, "department code", OrganisationLimits.MaxCodeLength);
 
     /// <summary>The name.</summary>
-    public string Name { get; init; } = Guard.NotBlank(Name, "department name");
+    public string Name { get; init; } = Guard.Name(Name, "department name", OrganisationLimits.MaxNameLength);
 }
 
 /// <summary>A school (établissement) of a department.</summary>
@@ -23,7 +23,7 @@ public sealed record Department(DepartmentId Id, string Code, string Name)
 public sealed record School(SchoolId Id, DepartmentId Department, Uai Uai, string Name)
 {
     /// <summary>The usual name.</summary>
-    public string Name { get; init; } = Guard.NotBlank(Name, "school name");
+    public string Name { get; init; } = Guard.Name(Name, "school name", OrganisationLimits.MaxNameLength);
 }
 
 /// <summary>A class (division), e.g. "5e B", for one academic year.</summary>
@@ -34,7 +34,7 @@ public sealed record School(SchoolId Id, DepartmentId Department, Uai Uai, strin
 public sealed record SchoolClass(ClassId Id, SchoolId School, AcademicYearId Year, string Name)
 {
     /// <summary>The name.</summary>
-    public string Name { get; init; } = Guard.NotBlank(Name, "class name");
+    public string Name { get; init; } = Guard.Name(Name, "class name", OrganisationLimits.MaxNameLength);
 }
 
 /// <summary>A teaching group (groupe), e.g. "4e Latin", for one academic year.</summary>
@@ -45,7 +45,7 @@ public sealed record SchoolClass(ClassId Id, SchoolId School, AcademicYearId Yea
 public sealed record TeachingGroup(GroupId Id, SchoolId School, AcademicYearId Year, string Name)
 {
     /// <summary>The name.</summary>
-    public string Name { get; init; } = Guard.NotBlank(Name, "group name");
+    public string Name { get; init; } = Guard.Name(Name, "group name", OrganisationLimits.MaxNameLength);
 }
 
 /// <summary>A person known to a department.</summary>
@@ -56,10 +56,10 @@ public sealed record TeachingGroup(GroupId Id, SchoolId School, AcademicYearId Y
 public sealed record Person(PersonId Id, DepartmentId Department, string GivenName, string FamilyName)
 {
     /// <summary>The given name.</summary>
-    public string GivenName { get; init; } = Guard.NotBlank(GivenName, "given name");
+    public string GivenName { get; init; } = Guard.Name(GivenName, "given name", OrganisationLimits.MaxNameLength);
 
     /// <summary>The family name.</summary>
-    public string FamilyName { get; init; } = Guard.NotBlank(FamilyName, "family name");
+    public string FamilyName { get; init; } = Guard.Name(FamilyName, "family name", OrganisationLimits.MaxNameLength);
 
     /// <summary>"Given FAMILY", as French school documents print names.</summary>
     public string DisplayName => $"{GivenName} {FamilyName.ToUpperInvariant()}";
@@ -70,8 +70,27 @@ public sealed record Person(PersonId Id, DepartmentId Department, string GivenNa
 /// <param name="Learner">The learner.</param>
 public sealed record Guardianship(PersonId Guardian, PersonId Learner);
 
+/// <summary>The lengths the directory's names are kept to, here and in every store.</summary>
+public static class OrganisationLimits
+{
+    /// <summary>The longest name of a department, school, class, group or person: 200 characters.</summary>
+    public const int MaxNameLength = 200;
+
+    /// <summary>The longest department code: 50 characters.</summary>
+    public const int MaxCodeLength = 50;
+}
+
 internal static class Guard
 {
-    public static string NotBlank(string value, string what) =>
-        string.IsNullOrWhiteSpace(value) ? throw new ArgumentException($"The {what} cannot be empty (got '{value}').", what) : value;
+    public static string Name(string value, string what, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException($"The {what} cannot be empty (got '{value}').", what);
+        }
+
+        return value.Length <= maxLength
+            ? value
+            : throw new ArgumentException($"The {what} '{value[..Math.Min(40, value.Length)]}…' has {value.Length} characters; at most {maxLength} are kept.", what);
+    }
 }

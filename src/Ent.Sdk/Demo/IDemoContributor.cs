@@ -30,10 +30,13 @@ public sealed record DemoContext(School School, SchoolClass Class, Course Course
 {
     /// <summary>The teacher as the actor of the plugin's calls.</summary>
     public Actor TeacherActor => new(Teacher.Id, Teacher.Department);
+
+    /// <summary>The language the host's report is in (<c>fr</c> unless the host was asked for another): the summary and documents use it.</summary>
+    public string Language { get; init; } = "fr";
 }
 
 /// <summary>What a plugin contributed: a line for the host's report and documents the host prints or writes.</summary>
-/// <param name="Summary">One line, in the department's language (French).</param>
+/// <param name="Summary">One line, in the context's <see cref="DemoContext.Language"/>.</param>
 /// <param name="Documents">Documents, such as a pupil's report card.</param>
 public sealed record DemoContribution(string Summary, IReadOnlyList<DemoDocument> Documents);
 

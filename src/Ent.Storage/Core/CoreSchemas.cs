@@ -1,3 +1,4 @@
+using Ent.Core.Organisation;
 using Ent.Storage.Records;
 
 namespace Ent.Storage.Core;
@@ -8,11 +9,11 @@ public static class CoreSchemas
     /// <summary>The directory: departments, schools, classes, groups, people, roles, guardianships, enrolments.</summary>
     public static RecordSchema Directory { get; } = RecordSchema.Create("core.directory", schema => schema
         .Version(1, "The department's directory", v => v
-            .CreateTable("departments", t => t.Key(Column.Id("id")).Columns(Column.Text("code", 50), Column.Text("name", 200)))
-            .CreateTable("schools", t => t.Key(Column.Id("id")).Columns(Column.Text("uai", 8), Column.Text("name", 200)))
-            .CreateTable("classes", t => t.Key(Column.Id("id")).Columns(Column.Id("school"), Column.Id("year"), Column.Text("name", 200)))
-            .CreateTable("groups", t => t.Key(Column.Id("id")).Columns(Column.Id("school"), Column.Id("year"), Column.Text("name", 200)))
-            .CreateTable("people", t => t.Key(Column.Id("id")).Columns(Column.Text("given_name", 200), Column.Text("family_name", 200)))
+            .CreateTable("departments", t => t.Key(Column.Id("id")).Columns(Column.Text("code", OrganisationLimits.MaxCodeLength), Column.Text("name", OrganisationLimits.MaxNameLength)))
+            .CreateTable("schools", t => t.Key(Column.Id("id")).Columns(Column.Text("uai", 8), Column.Text("name", OrganisationLimits.MaxNameLength)))
+            .CreateTable("classes", t => t.Key(Column.Id("id")).Columns(Column.Id("school"), Column.Id("year"), Column.Text("name", OrganisationLimits.MaxNameLength)))
+            .CreateTable("groups", t => t.Key(Column.Id("id")).Columns(Column.Id("school"), Column.Id("year"), Column.Text("name", OrganisationLimits.MaxNameLength)))
+            .CreateTable("people", t => t.Key(Column.Id("id")).Columns(Column.Text("given_name", OrganisationLimits.MaxNameLength), Column.Text("family_name", OrganisationLimits.MaxNameLength)))
             .CreateTable("roles", t => t.Key(Column.Id("id")).Columns(
                 Column.Id("person"), Column.Integer("role", 0, 100),
                 Column.Id("school", nullable: true), Column.Id("class", nullable: true), Column.Id("group_id", nullable: true), Column.Id("course", nullable: true),

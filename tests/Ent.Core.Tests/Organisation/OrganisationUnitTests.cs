@@ -26,4 +26,20 @@ public sealed class OrganisationUnitTests
 
         Assert.NotEqual<object>(new SchoolId(value), new ClassId(value));
     }
+
+    [Theory]
+    [InlineData(201, true)]
+    [InlineData(200, false)]
+    public void A_name_longer_than_the_directory_keeps_is_refused_naming_its_length(int length, bool refused)
+    {
+        var name = new string('é', length);
+
+        var error = Record.Exception(() => new Person(PersonId.New(), DepartmentId.New(), name, "Martin"));
+
+        Assert.Equal(refused, error is ArgumentException);
+        if (refused)
+        {
+            Assert.Contains($"{length} characters; at most {OrganisationLimits.MaxNameLength}", error!.Message, StringComparison.Ordinal);
+        }
+    }
 }

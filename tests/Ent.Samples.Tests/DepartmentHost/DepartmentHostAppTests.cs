@@ -159,6 +159,97 @@ public sealed class DepartmentHostAppTests : IDisposable
     }
 
     [Fact]
+    public async Task A_damaged_page_inside_the_data_file_stops_the_host_naming_the_file_without_a_stack_trace_and_changes_nothing()
+    {
+        Assert.Equal(0, (await Run("--plugins", PluginArtifacts)).Exit);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await using (var file = File.Open(DataFile, FileMode.Open, FileAccess.ReadWrite))
+        {
+            var noise = new byte[200];
+            new Random(7).NextBytes(noise);
+            for (var page = 1L; page < file.Length / 4096; page++)
+            {
+                file.Position = page * 4096 + 100; // inside the page, past its header: a damaged page, not a damaged header
+                await file.WriteAsync(noise);
+            }
+        }
+
+        var damaged = await File.ReadAllBytesAsync(DataFile);
+
+        var (exit, _, error) = await Run("--plugins", PluginArtifacts);
+
+        Assert.Equal(1, exit);
+        Assert.Contains(DataFile, error, StringComparison.Ordinal);
+        Assert.Contains("corrupt", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Assert.Equal(damaged, await File.ReadAllBytesAsync(DataFile));
+    }
+
+    [Theory]
+    [InlineData("\"plugin\": \"Not An Id!\", \"from\": \"2026-09-01\"", "field 'enablement[0].plugin': 'Not An Id!' is not a plugin id")]
+    [InlineData("\"plugin\": \"ent.grading\", \"from\": \"2026-09-01\", \"until\": \"2026-08-01\"", "field 'enablement[0].until' of 'ent.grading': 2026-08-01 is before its 'from', 2026-09-01")]
+    public async Task A_bad_enablement_rule_exits_with_2_naming_the_file_the_field_and_the_value(string rule, string expected)
+    {
+        var config = await Configuration($$"""[ { "uai": "0930001W", "name": "Collège Jean Jaurès" } ]""", $"[ {{ {rule} }} ]");
+
+        var (exit, _, error) = await Run("--config", config, "--plugins", PluginArtifacts);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(config, error, StringComparison.Ordinal);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.False(File.Exists(DataFile)); // refused before anything is opened or stored
+    }
+
+    [Fact]
+    public async Task A_school_name_over_its_stored_limit_exits_with_2_naming_the_field_and_the_length()
+    {
+        var name = new string('é', 201);
+        var config = await Configuration($$"""[ { "uai": "0930001W", "name": "{{name}}" } ]""", "[]");
+
+        var (exit, _, error) = await Run("--config", config, "--plugins", PluginArtifacts);
+
+        Assert.Equal(2, exit);
+        Assert.Contains($"{config}: field 'schools[0].name'", error, StringComparison.Ordinal);
+        Assert.Contains("201 characters; at most 200", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(DataFile));
+    }
+
+    [Fact]
+    public async Task Without_a_data_path_the_data_is_kept_in_the_data_directory_outside_the_build_output_and_its_path_printed()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await DepartmentHostApp.RunAsync(["--plugins", PluginArtifacts], output, error, _time, dataDirectory: _data);
+
+        Assert.Equal(0, exit);
+        Assert.True(File.Exists(DataFile));
+        Assert.True(File.Exists(Path.Combine(_data, "demo", "bulletin-lina-benali.html")));
+        Assert.Contains($"Données: {DataFile}", output.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(AppContext.BaseDirectory, DepartmentHostApp.DefaultDataDirectory(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_hosts_warnings_go_to_its_error_output()
+    {
+        var (exit, _, error) = await Run("--plugins", Path.Combine(_data, "no-such-folder"), "--plugins", PluginArtifacts);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("warn: Ent.Sdk.Hosting.EntRuntime: Plugin diagnostic ENT001", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_chosen_language_reaches_the_plugins_demo_lines_and_documents()
+    {
+        var (exit, report, _) = await Run("--plugins", PluginArtifacts, "--lang", "en");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("ent.grading: 9 marks recorded in 3 assessments, report card and mark history of Lina Benali", report, StringComparison.Ordinal);
+        Assert.Contains("lang=\"en\"", await File.ReadAllTextAsync(Path.Combine(_data, "demo", "bulletin-lina-benali.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Help_prints_the_options()
     {
         var (exit, output, _) = await Run("--help");
@@ -252,6 +343,16 @@ public sealed class DepartmentHostAppTests : IDisposable
         Assert.Equal(0, exit);
         Assert.Contains("Préparation de la classe 5e B avant « Les fractions » :", report, StringComparison.Ordinal);
         Assert.Contains("! flipped-classroom/class-readiness (department override " + view + "), line 1, column", report, StringComparison.Ordinal);
+    }
+
+    private async Task<string> Configuration(string schools, string enablement)
+    {
+        var config = Path.Combine(_data, "department.json");
+        await File.WriteAllTextAsync(config, $$"""
+            { "department": { "id": "0193a000-0000-7000-8000-000000000001", "code": "93", "name": "Test" }, "timeZone": "Europe/Paris", "strict": false,
+              "pluginDirectories": [], "schools": {{schools}}, "enablement": {{enablement}} }
+            """);
+        return config;
     }
 
     private async Task<string> ConfigurationWith(string viewOverrides)

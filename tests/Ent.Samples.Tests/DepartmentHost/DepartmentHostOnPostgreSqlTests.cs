@@ -17,6 +17,7 @@ public sealed class DepartmentHostOnPostgreSqlTests : IAsyncLifetime
 
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
     private readonly string _database = "ent_host_" + Guid.NewGuid().ToString("N");
+    private readonly string _documents = Directory.CreateTempSubdirectory("ent-host-pg-").FullName; // the demo's documents
     private string _server = string.Empty;
 
     private string ConnectionString => new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ToString();
@@ -32,6 +33,7 @@ public sealed class DepartmentHostOnPostgreSqlTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        Directory.Delete(_documents, recursive: true);
         if (_server.Length == 0)
         {
             return; // skipped: no server, no database
@@ -65,7 +67,7 @@ public sealed class DepartmentHostOnPostgreSqlTests : IAsyncLifetime
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        var exit = await DepartmentHostApp.RunAsync(["--plugins", PluginArtifacts, "--postgres", "Host=127.0.0.1;Port=1;Username=ent;Database=ent;Timeout=3"], output, error, _time);
+        var exit = await DepartmentHostApp.RunAsync(["--plugins", PluginArtifacts, "--postgres", "Host=127.0.0.1;Port=1;Username=ent;Database=ent;Timeout=3"], output, error, _time, dataDirectory: _documents);
 
         Assert.Equal(1, exit);
         Assert.Contains("postgresql://127.0.0.1:1/ent", error.ToString(), StringComparison.Ordinal);
@@ -75,7 +77,7 @@ public sealed class DepartmentHostOnPostgreSqlTests : IAsyncLifetime
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await DepartmentHostApp.RunAsync(["--plugins", PluginArtifacts, "--postgres", ConnectionString], output, error, _time);
+        var exit = await DepartmentHostApp.RunAsync(["--plugins", PluginArtifacts, "--postgres", ConnectionString], output, error, _time, dataDirectory: _documents);
         return (exit, output.ToString(), error.ToString());
     }
 }

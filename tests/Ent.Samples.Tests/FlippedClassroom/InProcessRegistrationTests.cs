@@ -23,6 +23,7 @@ public sealed class InProcessRegistrationTests
         builder.Services.Replace(ServiceDescriptor.Singleton<Ent.Core.Courses.ICourseCatalog>(world.Courses));
         builder.Services.AddInMemoryRecordStores();
         builder.Ent.AddPlugin<FlippedClassroomPlugin>();
+        builder.Ent.EnablePlugin("sample.flipped-classroom", world.School.Id, new DateOnly(2026, 9, 1)); // its handler hears only the schools where it is on
         await using var host = builder.Build();
         await host.StartAsync();
 

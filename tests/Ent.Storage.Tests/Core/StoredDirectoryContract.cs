@@ -58,7 +58,8 @@ public abstract class StoredDirectoryContract : EngineContract
     {
         var directory = await OpenAsync();
         var world = new TestWorld(directory);
-        var longName = new Person(PersonId.New(), world.Department.Id, new string('a', 201), "Martin");
+        // Built with 'with', which skips the record's own check: the store checks again before writing.
+        var longName = new Person(PersonId.New(), world.Department.Id, "Léa", "Martin") with { GivenName = new string('a', 201) };
 
         var error = Assert.Throws<ArgumentException>(() => directory.Add(longName));
 
