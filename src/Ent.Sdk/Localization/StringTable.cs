@@ -54,7 +54,10 @@ internal sealed class StringTable
             switch (property.Value.ValueKind)
             {
                 case JsonValueKind.String:
-                    texts[key] = property.Value.GetString()!;
+                    var text = property.Value.GetString()!;
+                    texts[key] = CompositeText.Problem(text) is { } problem
+                        ? throw new FormatException($"{source}: '{key}' (\"{text[..Math.Min(80, text.Length)]}\"): {problem}.")
+                        : text;
                     break;
                 case JsonValueKind.Object:
                     Flatten(property.Value, key, texts, source);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Globalization;
 using Ent.Sdk.Content;
 using Ent.Sdk.Localization;
@@ -21,13 +22,13 @@ internal sealed class ViewRenderer : IViewRenderer
     private readonly ScriptObject _builtins;
     private readonly ScriptModel _models = new();
 
-    public ViewRenderer(ViewCatalog catalog, ILocalizedStrings strings, IMarkdownRenderer markdown, IOptions<ViewOptions> options)
+    public ViewRenderer(ViewCatalog catalog, ILocalizedStrings strings, IMarkdownRenderer markdown, IOptions<ViewOptions> options, TimeProvider time, TimeZoneInfo zone)
     {
         _catalog = catalog;
         _options = options.Value;
         Strings = strings;
         Markdown = markdown;
-        _builtins = Builtins();
+        _builtins = Builtins(time, zone);
     }
 
     /// <summary>The strings <c>t</c> reads.</summary>
@@ -147,7 +148,9 @@ internal sealed class ViewRenderer : IViewRenderer
             RecursiveLimit = _options.MaxRecursionDepth,
             OutputLimit = _options.MaxOutputLength,
             OnOutputLimit = ScriptLimitBehavior.Throw,
-            LimitToString = _options.MaxOutputLength,
+            LimitToString = 0, // a value is never cut with a silent "...": a value too long for the output stops the render at OutputLimit
+            RegexTimeOut = _options.Timeout,
+            Deadline = System.Diagnostics.Stopwatch.GetTimestamp() + (long)(_options.Timeout.TotalSeconds * System.Diagnostics.Stopwatch.Frequency),
             CancellationToken = timeout.Token,
         };
         context.PushGlobal(globals);
@@ -176,7 +179,7 @@ internal sealed class ViewRenderer : IViewRenderer
         {
             throw Positioned(ViewFailure.Timeout, name, source, $"ran longer than {_options.Timeout.TotalSeconds:0.###} s and was stopped.", exception);
         }
-        catch (ScriptRuntimeException exception) when (token.IsCancellationRequested && exception.InnerException is OperationCanceledException)
+        catch (ScriptRuntimeException exception) when ((token.IsCancellationRequested && exception.InnerException is OperationCanceledException) || exception.InnerException is RegexMatchTimeoutException)
         {
             throw Positioned(ViewFailure.Timeout, name, source, $"ran longer than {_options.Timeout.TotalSeconds:0.###} s and was stopped.", exception);
         }
@@ -226,12 +229,23 @@ internal sealed class ViewRenderer : IViewRenderer
             : new ViewException(ViewFailure.Syntax, entry.Name, broken.Source, broken.Message, broken.Line, broken.Column);
     }
 
-    /// <summary>Scriban's built-ins without the ones that evaluate strings as code or load files, plus Ent's; read-only, shared by every render.</summary>
-    private static ScriptObject Builtins()
+    /// <summary>
+    /// Scriban's built-ins without the ones that evaluate strings as code or load files, plus Ent's: regular expressions
+    /// bounded by the render's time, <c>date.now</c> on the department's clock; read-only, shared by every render.
+    /// </summary>
+    private static ScriptObject Builtins(TimeProvider time, TimeZoneInfo zone)
     {
         var builtins = TemplateContext.GetDefaultBuiltinObject();
         builtins.Remove("include");
         builtins.Remove("include_join");
+        builtins.Remove("regex");
+        builtins.SetValue("regex", ViewRegexFunctions.Create(), readOnly: true);
+        if (builtins["date"] is ScriptObject dates)
+        {
+            dates.Remove("now");
+            dates.SetValue("now", new DepartmentNow(time, zone), readOnly: true);
+        }
+
         if (builtins["object"] is ScriptObject objects)
         {
             objects.Remove("eval");
@@ -253,5 +267,25 @@ internal sealed class ViewRenderer : IViewRenderer
 
         builtins.IsReadOnly = true;
         return builtins;
+    }
+
+    /// <summary><c>date.now</c>: the department's local time from the host's <see cref="TimeProvider"/>, not the machine's clock.</summary>
+    private sealed class DepartmentNow(TimeProvider time, TimeZoneInfo zone) : IScriptCustomFunction
+    {
+        public int RequiredParameterCount => 0;
+
+        public int ParameterCount => 0;
+
+        public ScriptVarParamKind VarParamKind => ScriptVarParamKind.None;
+
+        public Type ReturnType => typeof(DateTime);
+
+        public ScriptParameterInfo GetParameterInfo(int index) => throw new ArgumentOutOfRangeException(nameof(index), index, "date.now takes no argument.");
+
+        public object? Invoke(TemplateContext context, Scriban.Syntax.ScriptNode? callerContext, ScriptArray arguments, Scriban.Syntax.ScriptBlockStatement? blockStatement) =>
+            TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime;
+
+        public ValueTask<object?> InvokeAsync(TemplateContext context, Scriban.Syntax.ScriptNode? callerContext, ScriptArray arguments, Scriban.Syntax.ScriptBlockStatement? blockStatement) =>
+            new(Invoke(context, callerContext, arguments, blockStatement));
     }
 }

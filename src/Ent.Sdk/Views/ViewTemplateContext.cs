@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Globalization;
 using Ent.Sdk.Content;
 using Scriban;
@@ -39,6 +40,21 @@ internal sealed class ViewTemplateContext : TemplateContext
 
     /// <summary>The area of the template being run (an include switches it), whose strings <c>t</c> reads.</summary>
     public string Area { get; set; }
+
+    /// <summary>When the render must end (a <see cref="System.Diagnostics.Stopwatch"/> timestamp).</summary>
+    public long Deadline { get; init; } = long.MaxValue;
+
+    /// <summary>The time the render has left, at least a millisecond: what a regular expression may take.</summary>
+    public TimeSpan TimeLeft()
+    {
+        if (Deadline == long.MaxValue)
+        {
+            return Regex.InfiniteMatchTimeout;
+        }
+
+        var left = System.Diagnostics.Stopwatch.GetElapsedTime(System.Diagnostics.Stopwatch.GetTimestamp(), Deadline);
+        return left > TimeSpan.FromMilliseconds(1) ? left : TimeSpan.FromMilliseconds(1);
+    }
 
     /// <summary>How deep includes nest at this point.</summary>
     public int IncludeDepth { get; set; }

@@ -25,7 +25,7 @@ internal sealed class ViewHost : IDisposable
     public ILocalizedStrings Strings => _provider.GetRequiredService<ILocalizedStrings>();
 
     /// <summary>Builds a host; <paramref name="overrides"/> writes the override files first (relative path → content).</summary>
-    public static ViewHost Create(IReadOnlyDictionary<string, string>? overrides = null, Action<ViewOptions>? configure = null)
+    public static ViewHost Create(IReadOnlyDictionary<string, string>? overrides = null, Action<ViewOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "ent-views-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -36,15 +36,16 @@ internal sealed class ViewHost : IDisposable
             File.WriteAllText(file, content);
         }
 
-        var services = new ServiceCollection();
-        services.AddEnt(ent => ent.UseViewOverrides(folder));
-        services.AddEntViews("specs", typeof(ViewHost).Assembly);
+        var collection = new ServiceCollection();
+        services?.Invoke(collection);
+        collection.AddEnt(ent => ent.UseViewOverrides(folder));
+        collection.AddEntViews("specs", typeof(ViewHost).Assembly);
         if (configure is not null)
         {
-            services.Configure(configure);
+            collection.Configure(configure);
         }
 
-        return new ViewHost(folder, services.BuildServiceProvider());
+        return new ViewHost(folder, collection.BuildServiceProvider());
     }
 
     public string Render(string name, object? model = null, ViewScope? scope = null, CancellationToken cancellationToken = default) =>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Ent.Sdk.Views;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ent.Sdk.Tests.Views;
 
@@ -149,5 +150,67 @@ public sealed class ViewLimitTests
         Assert.Equal(3, problems.Count);
         Assert.Contains(problems, p => p.Contains("MaxLoopIterations (0)", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("'zz'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_catastrophic_regular_expression_is_stopped_by_the_renders_time_limit_as_a_timeout()
+    {
+        using var host = ViewHost.Create(configure: o => o.Timeout = TimeSpan.FromMilliseconds(300));
+
+        var error = Assert.Throws<ViewException>(() => host.Render("specs/catastrophic-regex", new { Value = new string('a', 40) + "!" }));
+
+        Assert.Equal(ViewFailure.Timeout, error.Failure); // not a runtime error after Scriban's own 10 s
+        Assert.Contains("specs/catastrophic-regex", error.Message, StringComparison.Ordinal);
+        Assert.Contains("0.3 s", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Regular_expressions_still_match_and_replace_within_the_limit()
+    {
+        using var host = ViewHost.Create();
+
+        Assert.Equal("#e-B #|5e-B,5e,B", host.Render("specs/regex", new { Value = "5e-B 2026" }).Trim());
+    }
+
+    [Fact]
+    public void A_value_longer_than_the_output_limit_is_never_cut_silently()
+    {
+        using var host = ViewHost.Create(configure: o => o.MaxOutputLength = 100);
+
+        Assert.Equal("150", host.Render("specs/value-size", new { Value = new string('x', 150) }).Trim()); // the whole value, not 100 and "..."
+        var error = Assert.Throws<ViewException>(() => host.Render("specs/echo-text", new { Value = new string('x', 150) }));
+        Assert.Equal(ViewFailure.OutputLimit, error.Failure);
+    }
+
+    [Theory]
+    [InlineData("{0,1000000000}")]
+    [InlineData("{0,-1000000000}")]
+    [InlineData("{0:D999999999}")]
+    [InlineData("{0:N999}")]
+    [InlineData("{0:0000000000000000000000000000000}")]
+    public void A_strings_file_whose_placeholder_would_allocate_gigabytes_is_refused_naming_the_key(string text)
+    {
+        using var host = ViewHost.Create(new Dictionary<string, string> { ["strings/specs.fr.json"] = $$"""{ "overall": "Moyenne : {{text}}" }""" });
+
+        Assert.Equal("Moyenne générale : 12,5", host.Strings.Get("specs", "overall", "fr", 12.5m)); // the shipped text, not the override
+        Assert.Contains(host.Catalog.Diagnostics, d => d.Template == "strings:specs" && d.Message.Contains("'overall'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Ordinary_placeholders_with_alignment_and_formats_are_kept()
+    {
+        using var host = ViewHost.Create(new Dictionary<string, string> { ["strings/specs.fr.json"] = """{ "overall": "Moyenne : {0,8:N2} le {1:dd MMMM yyyy}" }""" });
+
+        Assert.Equal("Moyenne :    12,50 le 18 décembre 2026", host.Strings.Get("specs", "overall", "fr", 12.5m, new DateTime(2026, 12, 18)));
+        Assert.DoesNotContain(host.Catalog.Diagnostics, d => d.Template == "strings:specs" && d.Message.Contains("'overall'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Date_now_in_a_template_is_the_departments_time_from_the_hosts_clock()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 18, 16, 45, 0, TimeSpan.Zero));
+        using var host = ViewHost.Create(services: s => s.AddSingleton<TimeProvider>(clock));
+
+        Assert.Equal("2026-12-18 17:45", host.Render("specs/now").Trim()); // Paris is UTC+1 in December
     }
 }
