@@ -72,6 +72,12 @@ public static class PluginDiagnosticCodes
     /// <summary>The plugin's <c>StartAsync</c> did not return within <see cref="Hosting.EntOptions.PluginStartTimeout"/>; it is marked failed.</summary>
     public const string StartTimedOut = "ENT062";
 
+    /// <summary>A template the plugin ships does not parse (or cannot be read); in a strict host it refuses the start.</summary>
+    public const string ShippedViewInvalid = "ENT070";
+
+    /// <summary>The plugin's shipped strings lack a translation in one of its languages; in a strict host it refuses the start.</summary>
+    public const string TranslationMissing = "ENT071";
+
     /// <summary>The plugin threw while stopping, or did not stop within <see cref="Hosting.EntOptions.PluginStopTimeout"/>.</summary>
     public const string StopFailed = "ENT061";
 }

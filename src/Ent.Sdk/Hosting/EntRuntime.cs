@@ -66,6 +66,7 @@ internal sealed partial class EntRuntime : IEntRuntime, IDisposable
             }
 
             _startupTasksRan = true;
+            CheckShippedViews();
         }
 
         foreach (var plugin in Plugins.Where(p => p.State is PluginState.Registered or PluginState.Stopped))
@@ -137,6 +138,41 @@ internal sealed partial class EntRuntime : IEntRuntime, IDisposable
         foreach (var plugin in Plugins.Reverse())
         {
             plugin.Handle?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// The templates and strings plugins ship must be whole: a syntax error (ENT070) or a missing translation (ENT071)
+    /// is a warning naming the plugin, and in a strict host an error that refuses the start.
+    /// </summary>
+    private void CheckShippedViews()
+    {
+        if (_services.GetService<Views.IViewCatalog>() is not { } catalog)
+        {
+            return;
+        }
+
+        var severity = _composition.Strict ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
+        foreach (var problem in catalog.Diagnostics.Where(d => d.Source.Layer == Views.ViewLayer.Shipped))
+        {
+            if (Plugins.FirstOrDefault(p => p.Id == problem.Source.Origin) is not { } plugin)
+            {
+                continue; // the host's own views: its own code, reported by the catalog
+            }
+
+            var code = problem.Template.StartsWith("strings:", StringComparison.Ordinal) ? PluginDiagnosticCodes.TranslationMissing : PluginDiagnosticCodes.ShippedViewInvalid;
+            var message = $"It ships {problem}";
+            lock (_gate)
+            {
+                _diagnostics.Add(new PluginDiagnostic(code, severity, plugin.Id, plugin.Folder, message));
+            }
+
+            LogDiagnostic(code, plugin.Id, plugin.Folder ?? "in-process", message);
+        }
+
+        if (_composition.Strict && Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            throw new PluginCompositionException(Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToArray());
         }
     }
 

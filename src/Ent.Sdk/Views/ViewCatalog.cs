@@ -51,12 +51,12 @@ internal sealed partial class ViewCatalog : IViewCatalog
             LoadPackage(package);
         }
 
+        CheckTranslations(areas); // the shipped strings, before the department's rewording
         if (Options.OverrideDirectory is { } directory)
         {
             LoadOverrides(Path.GetFullPath(directory));
         }
 
-        CheckTranslations();
         Templates = [.. _entries.Values.OrderBy(e => e.Name, StringComparer.Ordinal).Select(e => e.ToInfo())];
         Names = _entries.ToFrozenDictionary(StringComparer.Ordinal);
         _infos = Templates.ToFrozenDictionary(t => t.Name, StringComparer.Ordinal);
@@ -300,7 +300,7 @@ internal sealed partial class ViewCatalog : IViewCatalog
         languages[language] = languages.TryGetValue(language, out var shipped) ? shipped.With(table) : table;
     }
 
-    private void CheckTranslations()
+    private void CheckTranslations(Dictionary<string, string> origins)
     {
         foreach (var (area, languages) in _strings)
         {
@@ -310,7 +310,7 @@ internal sealed partial class ViewCatalog : IViewCatalog
                 var missing = keys.Where(k => !table.Texts.ContainsKey(k)).Order(StringComparer.Ordinal).ToList();
                 if (missing.Count > 0)
                 {
-                    Report(new ViewDiagnostic($"strings:{area}", new ViewSource(ViewLayer.Shipped, area), $"'{language}' has no text for {missing.Count} key(s): {string.Join(", ", missing.Take(5))}{(missing.Count > 5 ? ", …" : string.Empty)}; another language's is shown."));
+                    Report(new ViewDiagnostic($"strings:{area}", new ViewSource(ViewLayer.Shipped, origins.GetValueOrDefault(area, area)), $"'{language}' has no text for {missing.Count} key(s): {string.Join(", ", missing.Take(5))}{(missing.Count > 5 ? ", …" : string.Empty)}; another language's is shown."));
                 }
             }
         }
