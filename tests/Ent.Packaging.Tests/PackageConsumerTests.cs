@@ -34,6 +34,29 @@ public sealed class PackageConsumerTests(PackedFeed feed) : IClassFixture<Packed
     }
 
     [Fact]
+    public void The_readmes_pack_commands_produce_every_package_of_the_shipped_libraries()
+    {
+        var shipped = Directory.GetDirectories(Path.Combine(feed.RepoRoot, "src")).Select(Path.GetFileName).Order(StringComparer.Ordinal);
+
+        Assert.Equal(shipped, PackedFeed.ReadmePackedProjects(feed.RepoRoot).Select(p => p[4..]).Order(StringComparer.Ordinal));
+        Assert.All(shipped, id => Assert.True(File.Exists(Path.Combine(feed.Feed, $"{id}.{feed.Version}.nupkg")), $"{id} was not packed."));
+    }
+
+    [Fact]
+    public void A_published_plugin_folder_ships_no_contract_assembly_and_the_host_loads_it()
+    {
+        var plugins = Path.Combine(feed.Root, "published-plugins");
+        var pluginFolder = Path.Combine(plugins, "acme.hello");
+        DotNet.Run(feed.Root, "publish", "Acme.Hello/Acme.Hello.csproj", "-c", "Release", "-o", pluginFolder);
+
+        var output = DotNet.Run(feed.Root, "run", "--project", "Acme.Host/Acme.Host.csproj", "-c", "Release", "--", plugins);
+
+        Assert.All(new[] { "Ent.Core.dll", "Ent.Sdk.dll", "Ent.Storage.dll" }, file => Assert.False(File.Exists(Path.Combine(pluginFolder, file)), $"dotnet publish copied {file} into the plugin folder."));
+        Assert.Contains("plugin acme.hello 1.0.0 Started", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("diagnostic", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_plugin_and_a_host_built_from_the_packages_alone_load_and_run_together()
     {
         var plugins = Path.Combine(feed.Root, "plugins");

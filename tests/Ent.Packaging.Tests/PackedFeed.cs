@@ -3,7 +3,7 @@ using System.Reflection;
 namespace Ent.Packaging.Tests;
 
 /// <summary>
-/// Packs Ent.Core, Ent.Storage and Ent.Sdk once into a local folder feed, and lays out a consumer workspace outside
+/// Packs the projects the README's pack commands name once into a local folder feed, and lays out a consumer workspace outside
 /// the repository: a nuget.config that adds the feed (keeping the default source), and a packages folder
 /// of its own so that nothing is taken from, or left in, the machine's global package cache.
 /// </summary>
@@ -16,7 +16,8 @@ public sealed class PackedFeed : IDisposable
         Version = metadata["EntVersion"];
         Root = Directory.CreateTempSubdirectory("ent-consumer-").FullName;
         Feed = Directory.CreateDirectory(Path.Combine(Root, "feed")).FullName;
-        foreach (var project in new[] { "src/Ent.Core/Ent.Core.csproj", "src/Ent.Storage/Ent.Storage.csproj", "src/Ent.Sdk/Ent.Sdk.csproj" })
+        // The README's pack commands, as a newcomer runs them (into this feed instead of artifacts/packages).
+        foreach (var project in ReadmePackedProjects(RepoRoot))
         {
             DotNet.Run(RepoRoot, "pack", project, "-c", "Release", "-o", Feed);
         }
@@ -65,6 +66,13 @@ public sealed class PackedFeed : IDisposable
         {
         }
     }
+
+    /// <summary>The projects of the README's <c>dotnet pack src/… -c Release -o artifacts/packages</c> lines, in order.</summary>
+    public static IReadOnlyList<string> ReadmePackedProjects(string repoRoot) =>
+        [.. File.ReadLines(Path.Combine(repoRoot, "README.md"))
+            .Select(line => System.Text.RegularExpressions.Regex.Match(line, @"^dotnet pack (src/[A-Za-z.]+) -c Release -o artifacts/packages\b"))
+            .Where(match => match.Success)
+            .Select(match => match.Groups[1].Value)];
 
     private static void CopyDirectory(string source, string target)
     {
