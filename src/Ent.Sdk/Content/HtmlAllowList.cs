@@ -16,12 +16,12 @@ internal static class HtmlAllowList
     {
         "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "em", "strong", "del", "ins", "mark", "sub", "sup", "code", "pre",
         "blockquote", "ul", "ol", "li", "a", "img", "table", "thead", "tbody", "tr", "th", "td", "figure", "figcaption",
-        "span", "div", "input", "section",
+        "span", "div", "input", "section", "col", "colgroup",
     };
 
     private static readonly HashSet<string> Attributes = new(StringComparer.Ordinal)
     {
-        "href", "src", "alt", "title", "id", "class", "type", "checked", "disabled", "align", "start",
+        "href", "src", "alt", "title", "id", "class", "type", "checked", "disabled", "align", "start", "style",
     };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ElementLookup = Elements.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -165,6 +165,11 @@ internal static class HtmlAllowList
                 continue; // dropped
             }
 
+            if (attribute.SequenceEqual("style") && !IsTableStyle(value))
+            {
+                continue; // only the styles tables are rendered with: a cell's alignment, a grid column's width
+            }
+
             var url = attribute.SequenceEqual("href") || attribute.SequenceEqual("src");
             if (url && (!hasValue || !IsSafeUrl(value, image)))
             {
@@ -177,6 +182,23 @@ internal static class HtmlAllowList
                 output.Append("=\"").Append(value).Append('"');
             }
         }
+    }
+
+    /// <summary><c>text-align: left|right|center;</c> (pipe and grid table cells) or <c>width:NN%</c> (grid table columns), nothing else.</summary>
+    private static bool IsTableStyle(ReadOnlySpan<char> value)
+    {
+        if (value is "text-align: left;" or "text-align: right;" or "text-align: center;")
+        {
+            return true;
+        }
+
+        if (!value.StartsWith("width:", StringComparison.Ordinal) || !value.EndsWith('%'))
+        {
+            return false;
+        }
+
+        var number = value[6..^1];
+        return number.Length is > 0 and <= 8 && !number.ContainsAnyExcept("0123456789.");
     }
 
     private static bool IsSafeUrl(ReadOnlySpan<char> value, bool image)

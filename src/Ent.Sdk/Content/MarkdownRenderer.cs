@@ -51,13 +51,20 @@ public sealed class MarkdownRenderer : IMarkdownRenderer
             throw new ContentLimitException("nesting depth", depth, _options.MaxNestingDepth);
         }
 
-        var document = Markdown.Parse(markdown, _pipeline);
-        var warnings = Check(document);
-
-        return new RenderedContent(HtmlAllowList.Sanitize(document.ToHtml(_pipeline)), warnings); // the pipeline's pooled renderer
+        try
+        {
+            var document = Markdown.Parse(markdown, _pipeline);
+            var warnings = Check(document);
+            return new RenderedContent(HtmlAllowList.Sanitize(document.ToHtml(_pipeline)), warnings); // the pipeline's pooled renderer
+        }
+        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or IndexOutOfRangeException or InsufficientExecutionStackException)
+        {
+            // Markdig refuses what it cannot parse safely (its own nesting limit): the documented exception, never Markdig's.
+            throw new ContentLimitException("nesting depth", _options.MaxNestingDepth, exception);
+        }
     }
 
-    /// <summary>The deepest nesting of quotes, list indentation and brackets, measured on the text before parsing.</summary>
+    /// <summary>The deepest nesting of quotes, list markers, list indentation and brackets, measured on the text before parsing.</summary>
     private static int NestingDepth(string markdown)
     {
         var deepest = 0;
@@ -72,9 +79,14 @@ public sealed class MarkdownRenderer : IMarkdownRenderer
             for (; position < text.Length; position++)
             {
                 var c = text[position];
-                if (c == '>')
+                if (c == '>' || (c is '-' or '*' or '+' && position + 1 < text.Length && text[position + 1] == ' '))
+                {
+                    deepest = Math.Max(deepest, ++quotes); // a quote or a list marker: "- - - x" nests as deep as indented lists
+                }
+                else if (char.IsAsciiDigit(c) && OrderedMarkerEnd(text, position) is var markerEnd and > 0)
                 {
                     deepest = Math.Max(deepest, ++quotes);
+                    position = markerEnd;
                 }
                 else if (c is ' ' or '\t')
                 {
@@ -115,6 +127,18 @@ public sealed class MarkdownRenderer : IMarkdownRenderer
         }
 
         return deepest;
+    }
+
+    /// <summary>Where an ordered list marker (<c>12.</c> or <c>3)</c> followed by a space) starting at a position ends, or -1.</summary>
+    private static int OrderedMarkerEnd(ReadOnlySpan<char> text, int position)
+    {
+        var end = position;
+        while (end < text.Length && end - position < 9 && char.IsAsciiDigit(text[end]))
+        {
+            end++;
+        }
+
+        return end + 1 < text.Length && text[end] is '.' or ')' && text[end + 1] == ' ' ? end : -1;
     }
 
     /// <summary>One walk over the syntax tree: unsafe URLs lose their target; images without alt text and skipped heading levels are reported.</summary>

@@ -68,7 +68,7 @@ public sealed class AbsencesOnReportCardTests : IAsyncLifetime
         var html = await cards.RenderAsync(TestWorld.As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term);
 
         Assert.Equal(new AbsenceHalfDays(3, 2), card.Absences);
-        Assert.Contains("<p>Demi-journées d&#39;absence : 5 (justifiées : 3, non justifiées : 2)</p>", html, StringComparison.Ordinal);
+        Assert.Contains("<p>Demi-journées d'absence : 5 (justifiées : 3, non justifiées : 2)</p>", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -179,6 +179,68 @@ public sealed partial class MarkdownRendererTests
         Assert.Equal(32, error.Maximum);
     }
 
+    [Theory]
+    [InlineData("- ")]
+    [InlineData("* ")]
+    [InlineData("+ ")]
+    [InlineData("1. ")]
+    [InlineData("7) ")]
+    [InlineData("- > ")]
+    [InlineData("> 1. ")]
+    public void Lists_nested_on_one_line_are_refused_as_the_documented_limit(string marker)
+    {
+        var error = Assert.Throws<ContentLimitException>(() => Renderer.Render(string.Concat(Enumerable.Repeat(marker, 300)) + "x"));
+
+        Assert.Equal(("nesting depth", 32L), (error.Limit, error.Maximum));
+    }
+
+    [Fact]
+    public void Whatever_the_input_the_renderer_returns_html_or_the_documented_limit_and_nothing_else()
+    {
+        string[] pieces = ["- ", "* ", "1. ", "> ", "[", "](", ")", "![", "**", "_", "`", "~~", "^", "$", "|", "+---+", "\n", "\n\n", "    ", "[^1]", "[^1]: ", "#", "<b>", "&", "x", "---", ":", "==", "++"];
+        var random = new Random(20261201);
+        for (var i = 0; i < 3_000; i++)
+        {
+            var input = string.Concat(Enumerable.Range(0, random.Next(1, 400)).Select(_ => pieces[random.Next(pieces.Length)]));
+            try
+            {
+                Renderer.Render(input);
+            }
+            catch (ContentLimitException)
+            {
+                // documented: the content is over a limit
+            }
+        }
+    }
+
+    public static TheoryData<string, string, string> Extensions => new()
+    {
+        { "grid table", "+---+---+\n| a | b |\n+===+===+\n| 1 | 2 |\n+---+---+\n", "<col style=\"width:50%\" />" },
+        { "pipe table alignment", "| a | b |\n|:--|--:|\n| 1 | 2 |\n", "<td style=\"text-align: right;\">2</td>" },
+        { "task list", "- [x] fait\n- [ ] à faire\n", "<input disabled=\"disabled\" type=\"checkbox\" checked=\"checked\" />" },
+        { "footnote", "Note[^1].\n\n[^1]: La note.\n", "<div class=\"footnotes\">" },
+        { "emphasis extras", "~~barré~~ ++inséré++ ==marqué== H~2~O x^2^\n", "<del>barré</del> <ins>inséré</ins> <mark>marqué</mark> H<sub>2</sub>O x<sup>2</sup>" },
+        { "figure", "^^^\n![chat](chat.png)\n^^^ Un chat\n", "<figcaption>Un chat</figcaption>" },
+        { "mathematics", "$x^2$\n", "<span class=\"math\">" },
+        { "auto identifiers", "# Les fractions\n", "<h1 id=\"les-fractions\">" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Extensions))]
+    public void Every_extension_the_pipeline_enables_renders_as_html_not_as_escaped_text(string extension, string markdown, string expected)
+    {
+        var html = Renderer.Render(markdown).Html;
+
+        Assert.True(html.Contains(expected, StringComparison.Ordinal), $"{extension}: {html}");
+        Assert.DoesNotContain("&lt;", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_style_written_by_the_author_stays_text()
+    {
+        Assert.Equal("<p>&lt;td style=&quot;color: red&quot;&gt;</p>\n", Renderer.Render("<td style=\"color: red\">").Html); // only the renderer's own table styles pass
+    }
+
     [Fact]
     public void Deeply_indented_lists_are_refused()
     {

@@ -105,10 +105,46 @@ public sealed partial class ViewSecurityTests
 
         var html = host.Render("specs/report-card", ReportCardView.Sample());
 
-        Assert.StartsWith("<!DOCTYPE html>\n<html lang=\"fr\">", html.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.StartsWith("<!DOCTYPE html><html lang=\"fr\">", html.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Contains("<meta charset=\"utf-8\">", html, StringComparison.Ordinal);
-        Assert.Contains("table { border-collapse: collapse; }", html, StringComparison.Ordinal);
+        Assert.Contains("table { border-collapse: collapse }", html, StringComparison.Ordinal); // the stylesheet, as the sanitiser re-serialises it
         Assert.Contains("<p class=\"date\">", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("<div style=\"background: url(javascript:alert(1))\">x</div>")]
+    [InlineData("<div style=\"background-image: url('jav&#x61;script:alert(1)')\">x</div>")]
+    [InlineData("<div style=\"background: url(data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)\">x</div>")]
+    [InlineData("<style>body { background: url(\"javascript:alert(1)\") }</style><p>x</p>")]
+    [InlineData("<style>@import url(https://evil.example/x.css); p { color: red }</style><p>x</p>")]
+    [InlineData("<style>p { width: expression(alert(1)) }</style><p>x</p>")]
+    public void Css_urls_and_code_in_a_template_are_removed_by_the_sanitiser(string template)
+    {
+        using var host = ViewHost.Create(new Dictionary<string, string> { ["views/specs/styled.sbn-html"] = template });
+
+        var html = host.Render("specs/styled");
+
+        Assert.DoesNotContain("javascript", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("data:text", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("@import", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("expression", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("x", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_safe_css_url_and_a_pages_stylesheet_are_kept()
+    {
+        using var host = ViewHost.Create(new Dictionary<string, string>
+        {
+            ["views/specs/styled.sbn-html"] = "<html><head><style>@media print { p { color: black } }</style></head><body><div style=\"background-image: url(https://ent.example/fond.png)\">x</div></body></html>",
+        });
+
+        var html = host.Render("specs/styled");
+
+        Assert.Contains("https://ent.example/fond.png", html, StringComparison.Ordinal);
+        Assert.Contains("@media print", html, StringComparison.Ordinal);
+        Assert.Contains("<div style=", html, StringComparison.Ordinal);
+        Assert.Equal(html, host.Render("specs/styled")); // the stylesheet sanitised once and reused gives the same page
     }
 
     [Fact]
