@@ -25,7 +25,10 @@ public sealed class GradingPlugin : EntPlugin
         context.Services.AddSingleton<IGradeAggregation>(new FrenchAverage(FrenchAverageMode.SumOfScales));
         foreach (var method in Enum.GetValues<MoodleMethod>())
         {
-            context.Services.AddSingleton<IGradeAggregation>(new MoodleAggregation(method));
+            for (var version = 1; version <= MoodleAggregation.LatestVersion; version++)
+            {
+                context.Services.AddSingleton<IGradeAggregation>(new MoodleAggregation(method, null, version)); // every version: closed periods keep theirs
+            }
         }
 
         context.Services.TryAddSingleton<GradeAggregations>();

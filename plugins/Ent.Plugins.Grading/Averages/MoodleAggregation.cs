@@ -32,8 +32,8 @@ public enum MoodleMethod
 }
 
 /// <summary>Moodle's per-category options that change which grades are aggregated.</summary>
-/// <param name="DropLowest">Drop this many lowest grades first (extra-credit items are never dropped).</param>
-/// <param name="KeepHighest">Keep only this many highest grades (extra-credit items are always kept); 0 keeps all.</param>
+/// <param name="DropLowest">Drop this many lowest grades first (extra-credit items are never dropped); among equal grades, the one with the highest maximum, as Moodle does.</param>
+/// <param name="KeepHighest">Keep only this many highest grades (extra-credit items are always kept); 0 keeps all. Among equal grades at the cut, the lowest maximum is kept.</param>
 /// <param name="EmptyAsZero">Count empty grades (marks left out: absent, exempt…) as 0, as when Moodle's "aggregate only non-empty grades" is off.</param>
 public sealed record MoodleOptions(int DropLowest = 0, int KeepHighest = 0, bool EmptyAsZero = false)
 {
@@ -56,8 +56,20 @@ public sealed class MoodleAggregation : IGradeAggregation
     /// <param name="options">The options, Moodle's defaults when null.</param>
     /// <exception cref="ArgumentOutOfRangeException">An unknown method, a negative count, or both drop-lowest and keep-highest.</exception>
     public MoodleAggregation(MoodleMethod method, MoodleOptions? options = null)
+        : this(method, options, LatestVersion)
+    {
+    }
+
+    /// <summary>Creates a given version of the aggregation, to recompute results a closed period recorded with it.</summary>
+    /// <param name="method">The method.</param>
+    /// <param name="options">The options, Moodle's defaults when null.</param>
+    /// <param name="version">1: the first version (drop-lowest and keep-highest took equal grades in input order, and
+    /// applied in every Natural category); 2: Moodle's rules for both.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An unknown method or version, a negative count, or both drop-lowest and keep-highest.</exception>
+    public MoodleAggregation(MoodleMethod method, MoodleOptions? options, int version)
     {
         Method = Enum.IsDefined(method) ? method : throw new ArgumentOutOfRangeException(nameof(method), method, "Not a Moodle aggregation method.");
+        Version = version is >= 1 and <= LatestVersion ? version : throw new ArgumentOutOfRangeException(nameof(version), version, $"Versions 1 to {LatestVersion} of the Moodle methods exist.");
         Options = options ?? MoodleOptions.Default;
         if (Options.DropLowest < 0 || Options.KeepHighest < 0 || (Options.DropLowest > 0 && Options.KeepHighest > 0))
         {
@@ -85,8 +97,11 @@ public sealed class MoodleAggregation : IGradeAggregation
         _ => "natural",
     };
 
+    /// <summary>The version new results are computed with.</summary>
+    public const int LatestVersion = 2;
+
     /// <inheritdoc />
-    public int Version => 1;
+    public int Version { get; }
 
     /// <inheritdoc />
     public decimal? Average(IReadOnlyList<GradeItem> items)
@@ -103,7 +118,7 @@ public sealed class MoodleAggregation : IGradeAggregation
             }
         }
 
-        grades = Limit(grades);
+        grades = Version == 1 ? LimitAsVersion1(grades) : Limit(grades, items);
         var normal = grades.Where(g => !g.ExtraCredit).ToList();
         decimal? fraction01 = Method switch
         {
@@ -120,7 +135,46 @@ public sealed class MoodleAggregation : IGradeAggregation
         return fraction01 is { } result ? Math.Min(1, result) * 20 : null;
     }
 
-    private List<Grade> Limit(List<Grade> grades)
+    /// <summary>
+    /// Moodle's limit rules (lib/grade/grade_category.php, <c>apply_limit_rules</c>): drop-lowest sorts the grades up
+    /// (<c>asort</c>) and, among the lowest equal grades, drops the item with the highest maximum (<c>grademax</c>);
+    /// keep-highest sorts them down (<c>arsort</c>) and keeps the first ones. Moodle breaks the remaining ties by its
+    /// sort order, which is the items' order; Ent breaks them so that the result never depends on the order the
+    /// items come in: drop-lowest then drops the heavier weight, and keep-highest keeps, among equal grades at the
+    /// cut, the lowest maximum and weight (the complement of drop-lowest: keeping k of n is dropping n − k). Identical
+    /// grades of identical items are interchangeable. Extra credit is never dropped and always kept. In a Natural
+    /// category the rules apply only where Moodle applies them (<c>can_apply_limit_rules</c>): no extra-credit item and
+    /// every item of the same maximum and weight; otherwise every grade counts.
+    /// </summary>
+    private List<Grade> Limit(List<Grade> grades, IReadOnlyList<GradeItem> items)
+    {
+        if (Options.DropLowest == 0 && Options.KeepHighest == 0)
+        {
+            return grades;
+        }
+
+        if (Method == MoodleMethod.Natural
+            && (items.Any(i => i.Kind == GradeItemKind.Bonus) || items.Select(i => (i.OutOf, i.Coefficient)).Distinct().Skip(1).Any()))
+        {
+            return grades;
+        }
+
+        if (Options.DropLowest > 0)
+        {
+            var dropped = grades.Where(g => !g.ExtraCredit)
+                .OrderBy(g => g.Value).ThenByDescending(g => g.Range).ThenByDescending(g => g.Weight)
+                .Take(Options.DropLowest).ToHashSet(); // a Grade is a class: two equal grades are two grades
+            return [.. grades.Where(g => !dropped.Contains(g))];
+        }
+
+        var kept = grades.Where(g => !g.ExtraCredit)
+            .OrderByDescending(g => g.Value).ThenBy(g => g.Range).ThenBy(g => g.Weight)
+            .Take(Options.KeepHighest).ToHashSet();
+        return [.. grades.Where(g => g.ExtraCredit || kept.Contains(g))];
+    }
+
+    /// <summary>Version 1's limit rules, kept to recompute the periods closed with it: equal grades in input order, in every method.</summary>
+    private List<Grade> LimitAsVersion1(List<Grade> grades)
     {
         if (Options.DropLowest > 0)
         {

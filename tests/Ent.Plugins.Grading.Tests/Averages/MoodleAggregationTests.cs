@@ -12,6 +12,10 @@ public sealed class MoodleAggregationTests
     private static GradeItem Item(decimal points, decimal scale, decimal weight = 1, GradeItemKind kind = GradeItemKind.Normal) =>
         new(Mark.Of(points, scale), scale, weight, kind);
 
+    /// <summary>5/10 and 10/20 (both 0.5) in one order or the other, then 18/20.</summary>
+    private static GradeItem[] TwoEqualLowest(int order) =>
+        order == 0 ? [Item(5, 10), Item(10, 20), Item(18, 20)] : [Item(10, 20), Item(5, 10), Item(18, 20)];
+
     private static readonly GradeItem[] MoodleExample = [Item(70, 100), Item(20, 80), Item(10, 10)];
 
     private static decimal? Run(MoodleMethod method, IReadOnlyList<GradeItem> items, MoodleOptions? options = null) =>
@@ -96,6 +100,70 @@ public sealed class MoodleAggregationTests
     public void Two_equal_grades_are_two_grades_when_dropping()
     {
         Assert.Equal(10m, Run(MoodleMethod.Mean, [Item(10, 20), Item(10, 20), Item(5, 10)], new MoodleOptions(DropLowest: 1)));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void Among_equal_lowest_grades_the_one_with_the_highest_maximum_is_dropped_as_in_moodle(int order)
+    {
+        // 5/10 and 10/20 are both 0.5: Moodle drops 10/20 (the higher grademax), leaving (5 + 18) / (10 + 20).
+        Assert.Equal(20m * 23 / 30, Run(MoodleMethod.SimpleWeightedMean, TwoEqualLowest(order), new MoodleOptions(DropLowest: 1))!.Value, 20);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void Among_equal_grades_at_the_cut_keep_highest_keeps_the_lowest_maximum_whatever_the_order(int order)
+    {
+        // Keeping 2 of 3 is dropping 1 the way Moodle drops it: 18/20 and 5/10 stay.
+        Assert.Equal(20m * 23 / 30, Run(MoodleMethod.SimpleWeightedMean, TwoEqualLowest(order), new MoodleOptions(KeepHighest: 2))!.Value, 20);
+    }
+
+    [Fact]
+    public void With_drop_lowest_or_keep_highest_no_method_depends_on_the_order_of_the_items()
+    {
+        var random = new Random(2026);
+        foreach (var method in Enum.GetValues<MoodleMethod>())
+        {
+            foreach (var options in new[] { new MoodleOptions(DropLowest: 1), new MoodleOptions(DropLowest: 2), new MoodleOptions(KeepHighest: 2) })
+            {
+                for (var round = 0; round < 50; round++)
+                {
+                    // Ties on purpose: few distinct fractions, several scales and coefficients.
+                    var items = Enumerable.Range(0, random.Next(2, 7))
+                        .Select(_ => (Scale: new[] { 10m, 20m, 40m }[random.Next(3)], Half: random.Next(3), Coefficient: (decimal)random.Next(1, 3), Bonus: random.Next(6) == 0))
+                        .Select(i => Item(i.Scale * i.Half / 2, i.Scale, i.Coefficient, i.Bonus ? GradeItemKind.Bonus : GradeItemKind.Normal))
+                        .ToList();
+                    var reversed = Enumerable.Reverse(items).ToList();
+                    var shuffled = items.OrderBy(_ => random.Next()).ToList();
+
+                    var expected = Run(method, items, options);
+                    Assert.Equal(expected, Run(method, reversed, options));
+                    Assert.Equal(expected, Run(method, shuffled, options));
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void In_a_natural_category_the_limit_rules_apply_only_when_every_item_has_the_same_maximum_and_weight_and_none_is_extra_credit()
+    {
+        var drop = new MoodleOptions(DropLowest: 1);
+
+        Assert.Equal(15m, Run(MoodleMethod.Natural, [Item(10, 20), Item(12, 20), Item(18, 20)], drop)); // (12 + 18) / 40
+        Assert.Equal(20m * 33 / 50, Run(MoodleMethod.Natural, [Item(5, 10), Item(10, 20), Item(18, 20)], drop)!.Value, 20); // maxima differ: nothing dropped
+        Assert.Equal(20m * 40 / 60, Run(MoodleMethod.Natural, [Item(10, 20), Item(12, 20, weight: 2), Item(18, 20)], drop)!.Value, 20); // weights differ
+        Assert.Equal(20m * 42 / 60, Run(MoodleMethod.Natural, [Item(10, 20), Item(12, 20), Item(18, 20), Item(2, 20, kind: GradeItemKind.Bonus)], drop)!.Value, 20); // extra credit
+    }
+
+    [Fact]
+    public void Version_1_keeps_computing_as_it_did_for_the_periods_closed_with_it()
+    {
+        var first = new MoodleAggregation(MoodleMethod.Natural, new MoodleOptions(DropLowest: 1), version: 1);
+
+        Assert.Equal((1, MoodleAggregation.LatestVersion), (first.Version, new MoodleAggregation(MoodleMethod.Natural).Version));
+        Assert.Equal(20m * 28 / 40, first.Average([Item(5, 10), Item(10, 20), Item(18, 20)])!.Value, 20); // v1 dropped 5/10, the first of the equal lowest
     }
 
     [Fact]
