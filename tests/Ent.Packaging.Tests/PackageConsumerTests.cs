@@ -45,11 +45,7 @@ public sealed class PackageConsumerTests(PackedFeed feed) : IClassFixture<Packed
     [Fact]
     public void A_published_plugin_folder_ships_no_contract_assembly_and_the_host_loads_it()
     {
-        var plugins = Path.Combine(feed.Root, "published-plugins");
-        var pluginFolder = Path.Combine(plugins, "acme.hello");
-        DotNet.Run(feed.Root, "publish", "Acme.Hello/Acme.Hello.csproj", "-c", "Release", "-o", pluginFolder);
-
-        var output = DotNet.Run(feed.Root, "run", "--project", "Acme.Host/Acme.Host.csproj", "-c", "Release", "--", plugins);
+        var (pluginFolder, output) = MakePluginFolderAndRunTheHost("publish", "published-plugins");
 
         Assert.All(new[] { "Ent.Core.dll", "Ent.Sdk.dll", "Ent.Storage.dll" }, file => Assert.False(File.Exists(Path.Combine(pluginFolder, file)), $"dotnet publish copied {file} into the plugin folder."));
         Assert.Contains("plugin acme.hello 1.0.0 Started", output, StringComparison.Ordinal);
@@ -59,11 +55,7 @@ public sealed class PackageConsumerTests(PackedFeed feed) : IClassFixture<Packed
     [Fact]
     public void A_plugin_and_a_host_built_from_the_packages_alone_load_and_run_together()
     {
-        var plugins = Path.Combine(feed.Root, "plugins");
-        var pluginFolder = Path.Combine(plugins, "acme.hello");
-        DotNet.Run(feed.Root, "build", "Acme.Hello/Acme.Hello.csproj", "-c", "Release", "-o", pluginFolder);
-
-        var output = DotNet.Run(feed.Root, "run", "--project", "Acme.Host/Acme.Host.csproj", "-c", "Release", "--", plugins);
+        var (pluginFolder, output) = MakePluginFolderAndRunTheHost("build", "plugins");
 
         Assert.Contains("plugin acme.hello 1.0.0 Started", output, StringComparison.Ordinal);
         Assert.Contains("strategy acme.hello: Bonjour depuis un paquet", output, StringComparison.Ordinal);
@@ -74,5 +66,14 @@ public sealed class PackageConsumerTests(PackedFeed feed) : IClassFixture<Packed
         Assert.False(File.Exists(Path.Combine(pluginFolder, "Ent.Sdk.dll")), "The package's build targets should keep Ent.Sdk.dll out of the plugin folder.");
         Assert.False(File.Exists(Path.Combine(pluginFolder, "Ent.Core.dll")), "The package's build targets should keep Ent.Core.dll out of the plugin folder.");
         Assert.True(File.Exists(Path.Combine(pluginFolder, "Acme.Hello.deps.json")));
+    }
+
+    /// <summary>Builds or publishes the vendor's plugin into a plugins directory of the consumer workspace and runs the host on it.</summary>
+    private (string PluginFolder, string Output) MakePluginFolderAndRunTheHost(string verb, string directory)
+    {
+        var plugins = Path.Combine(feed.Root, directory);
+        var pluginFolder = Path.Combine(plugins, "acme.hello");
+        DotNet.Run(feed.Root, verb, "Acme.Hello/Acme.Hello.csproj", "-c", "Release", "-o", pluginFolder);
+        return (pluginFolder, DotNet.Run(feed.Root, "run", "--project", "Acme.Host/Acme.Host.csproj", "-c", "Release", "--", plugins));
     }
 }

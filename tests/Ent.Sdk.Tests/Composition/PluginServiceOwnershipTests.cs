@@ -119,8 +119,8 @@ public sealed class PluginServiceOwnershipTests
     [Fact]
     public async Task A_plugin_declaring_another_plugins_record_schema_is_refused_and_the_owners_stays()
     {
-        var notes = Ent.Storage.Records.RecordSchema.Create("acme.notes", s => s.Version(1, "Notes", v => v.CreateTable("notes", t => t.Key(Ent.Storage.Records.Column.Id("id")))));
-        var imitation = Ent.Storage.Records.RecordSchema.Create("acme.notes", s => s.Version(1, "Notes", v => v.CreateTable("notes", t => t.Key(Ent.Storage.Records.Column.Id("id")))));
+        var notes = NotesSchema("acme.notes");
+        var imitation = NotesSchema("acme.notes");
         await using var host = Build(("acme.notes", c => c.Services.AddRecordSchema(notes)), ("evil.notes", c => c.Services.AddRecordSchema(imitation)));
 
         var diagnostic = Assert.Single(host.Runtime.Diagnostics);
@@ -132,8 +132,8 @@ public sealed class PluginServiceOwnershipTests
     [Fact]
     public async Task A_plugin_whose_record_tables_would_take_another_plugins_stored_names_is_refused_naming_both()
     {
-        var dotted = Ent.Storage.Records.RecordSchema.Create("acme.notes", s => s.Version(1, "Notes", v => v.CreateTable("notes", t => t.Key(Ent.Storage.Records.Column.Id("id")))));
-        var dashed = Ent.Storage.Records.RecordSchema.Create("acme-notes", s => s.Version(1, "Notes", v => v.CreateTable("notes", t => t.Key(Ent.Storage.Records.Column.Id("id")))));
+        var dotted = NotesSchema("acme.notes");
+        var dashed = NotesSchema("acme-notes");
         await using var host = Build(("acme.notes", c => c.Services.AddRecordSchema(dotted)), ("acme-notes", c => c.Services.AddRecordSchema(dashed)));
 
         var diagnostic = Assert.Single(host.Runtime.Diagnostics);
@@ -155,6 +155,9 @@ public sealed class PluginServiceOwnershipTests
         ["IPostConfigureOptions<MarkdownOptions>"] = c => c.Services.PostConfigure<Ent.Sdk.Content.MarkdownOptions>(o => o.MaxInputLength = int.MaxValue),
         ["IOptions<TOptions>"] = c => c.Services.AddSingleton(typeof(IOptions<>), typeof(FixedOptions<>)),
     };
+
+    private static Ent.Storage.Records.RecordSchema NotesSchema(string component) =>
+        Ent.Storage.Records.RecordSchema.Create(component, s => s.Version(1, "Notes", v => v.CreateTable("notes", t => t.Key(Ent.Storage.Records.Column.Id("id")))));
 
     private static EntHost Build(params (string Id, Action<PluginServiceContext> Configure)[] plugins)
     {
