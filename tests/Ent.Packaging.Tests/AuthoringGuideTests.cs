@@ -3,7 +3,8 @@ using System.Text.RegularExpressions;
 namespace Ent.Packaging.Tests;
 
 /// <summary>The plugin authoring guide's snippets, taken from docs/plugin-authoring.md as they are written, build against the packages.</summary>
-public sealed partial class AuthoringGuideTests(PackedFeed feed) : IClassFixture<PackedFeed>
+[Collection(PackedFeedCollection.Name)]
+public sealed partial class AuthoringGuideTests(PackedFeed feed)
 {
     [Fact]
     public void The_guides_project_manifest_and_every_csharp_snippet_build_together_against_the_packages()

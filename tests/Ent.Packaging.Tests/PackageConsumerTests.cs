@@ -2,7 +2,8 @@ using System.IO.Compression;
 
 namespace Ent.Packaging.Tests;
 
-public sealed class PackageConsumerTests(PackedFeed feed) : IClassFixture<PackedFeed>
+[Collection(PackedFeedCollection.Name)]
+public sealed class PackageConsumerTests(PackedFeed feed)
 {
     [Theory]
     [InlineData("Ent.Core")]

@@ -90,3 +90,10 @@ public sealed class PackedFeed : IDisposable
         }
     }
 }
+
+/// <summary>One packed feed for every test class that needs it: packing twice at once in one repository races on its build outputs.</summary>
+[CollectionDefinition(Name)]
+public sealed class PackedFeedCollection : ICollectionFixture<PackedFeed>
+{
+    public const string Name = "packed feed";
+}
