@@ -32,7 +32,7 @@ public sealed class GradingPlugin : EntPlugin
         }
 
         context.Services.TryAddSingleton<GradeAggregations>();
-        context.Services.AddOptions<GradingOptions>().ValidateOnStart();
+        context.AddOptions<GradingOptions>(); // from the host's configuration section plugins:ent.grading, checked at start
         context.Services.AddSingleton<IValidateOptions<GradingOptions>, GradingOptionsValidator>();
         context.Services.AddRecordSchema(GradingRecords.Schema);
         context.Services.TryAddSingleton<IGradebook, StoredGradebook>();

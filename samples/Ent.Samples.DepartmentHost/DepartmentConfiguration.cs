@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Ent.Core.Identifiers;
 using Ent.Core.Organisation;
 using Ent.Sdk.Plugins;
+using Microsoft.Extensions.Configuration;
 
 namespace Ent.Samples.DepartmentHost;
 
@@ -16,8 +17,17 @@ internal sealed record DepartmentConfiguration(
     IReadOnlyList<string> PluginDirectories,
     IReadOnlyList<SchoolSettings> Schools,
     IReadOnlyList<EnablementSettings> Enablement,
-    string? ViewOverrides = null)
+    string? ViewOverrides = null,
+    JsonElement? Plugins = null)
 {
+    /// <summary>The plugins' settings (the <c>plugins</c> object, one section per plugin id) as configuration, for <c>UseConfiguration</c>.</summary>
+    public IConfiguration PluginSettings()
+    {
+        var json = Plugins is { ValueKind: JsonValueKind.Object } plugins ? $"{{\"plugins\":{plugins.GetRawText()}}}" : "{}";
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json));
+        return new ConfigurationBuilder().AddJsonStream(stream).Build();
+    }
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         ReadCommentHandling = JsonCommentHandling.Skip,
@@ -49,6 +59,11 @@ internal sealed record DepartmentConfiguration(
         if (configuration?.Department is null || configuration.Schools is null || configuration.PluginDirectories is null)
         {
             throw new ConfigurationException($"{source}: 'department', 'schools' and 'pluginDirectories' are required.");
+        }
+
+        if (configuration.Plugins is { } plugins && plugins.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
+        {
+            throw new ConfigurationException($"{source}: field 'plugins' must be an object with one section per plugin id, e.g. {{ \"ent.grading\": {{ \"RoundingStep\": 0.5 }} }}.");
         }
 
         if (configuration.Department.Id == Guid.Empty)

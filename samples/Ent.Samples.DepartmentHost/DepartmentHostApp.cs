@@ -62,6 +62,7 @@ internal static class DepartmentHostApp
         builder.Services.AddSingleton<UsageCounter>();
         builder.Services.AddSingleton<IDomainEventHandler<DomainEvent>>(sp => sp.GetRequiredService<UsageCounter>());
         builder.Ent.Options.TimeZone = configuration.TimeZone;
+        builder.Ent.UseConfiguration(configuration.PluginSettings()); // plugins:<plugin id>, checked when the host starts
         builder.Ent.UseStrictPlugins(arguments.Strict || configuration.Strict);
         if (configuration.ViewOverrides is { } overrides)
         {

@@ -24,7 +24,7 @@ public sealed class FlippedClassroomPlugin : EntPlugin
     public override void ConfigureServices(PluginServiceContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.Services.AddOptions<FlippedClassroomOptions>().Validate(o => o.ReadinessThreshold is > 0 and <= 1, "ReadinessThreshold must be in (0, 1].");
+        context.AddOptions<FlippedClassroomOptions>().Validate(o => o.ReadinessThreshold is > 0 and <= 1, "ReadinessThreshold must be in (0, 1].");
         context.Services.AddRecordSchema(ReadinessTracker.Schema);
         context.Services.AddSingleton<ReadinessTracker>();
         context.AddViews("flipped-classroom"); // Views/class-readiness.sbn-txt and Strings/fr.json, en.json

@@ -20,6 +20,7 @@ internal static class ContractAssemblies
         typeof(IServiceCollection).Assembly,
         typeof(ILogger).Assembly,
         typeof(IOptions<>).Assembly,
+        typeof(Microsoft.Extensions.Configuration.IConfiguration).Assembly,
         typeof(StringValues).Assembly,
     ];
 

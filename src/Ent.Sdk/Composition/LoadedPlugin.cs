@@ -54,6 +54,9 @@ public sealed class LoadedPlugin
 
     internal IPluginAssemblyHandle? Handle { get; }
 
+    /// <summary>The options types the plugin declared with <c>context.AddOptions&lt;T&gt;()</c>, checked when the host starts.</summary>
+    internal IReadOnlyList<Type> OptionsTypes { get; init; } = [];
+
     /// <summary>The domain event handler types this plugin registered: they receive only the events of schools where it is on.</summary>
     internal IReadOnlySet<Type> HandlerTypes { get; init; } = new HashSet<Type>();
 

@@ -19,8 +19,11 @@ internal sealed class PluginComposer
 
     private readonly bool _unloadable;
 
-    public PluginComposer(IPluginAssemblyLoader loader, bool unloadable)
+    private readonly Microsoft.Extensions.Configuration.IConfiguration? _configuration;
+
+    public PluginComposer(IPluginAssemblyLoader loader, bool unloadable, Microsoft.Extensions.Configuration.IConfiguration? configuration = null)
     {
+        _configuration = configuration;
         _loader = loader;
         _unloadable = unloadable;
         _shared = ContractAssemblies.All;
@@ -264,11 +267,12 @@ internal sealed class PluginComposer
 
         var staging = new ServiceCollection();
         var present = loaded.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var context = new PluginServiceContext(manifest, candidate.Folder, staging, present, plugin!.GetType().Assembly, _configuration);
         try
         {
             using (handle?.EnterContextualReflection())
             {
-                plugin!.ConfigureServices(new PluginServiceContext(manifest, candidate.Folder, staging, present, plugin.GetType().Assembly));
+                plugin.ConfigureServices(context);
             }
         }
         catch (Exception exception)
@@ -278,7 +282,7 @@ internal sealed class PluginComposer
             return null;
         }
 
-        var (accepted, problems) = _serviceRules.Check(manifest, plugin!.GetType().Assembly, handle?.LoadContext, loaded, staging);
+        var (accepted, problems) = _serviceRules.Check(manifest, plugin.GetType().Assembly, handle?.LoadContext, loaded, staging);
         if (problems.Count > 0)
         {
             foreach (var (code, message) in problems)
@@ -300,7 +304,7 @@ internal sealed class PluginComposer
             .Select(d => d.IsKeyedService ? null : d.ImplementationType ?? d.ImplementationInstance?.GetType())
             .OfType<Type>()
             .ToHashSet();
-        return new LoadedPlugin(manifest, candidate.Folder, plugin, handle) { HandlerTypes = handlers };
+        return new LoadedPlugin(manifest, candidate.Folder, plugin, handle) { HandlerTypes = handlers, OptionsTypes = [.. context.OptionsTypes] };
     }
 
     private PreparedPlugin CreateEntryPoint(PluginCandidate candidate, IPluginAssemblyHandle handle)

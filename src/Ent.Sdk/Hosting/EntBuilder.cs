@@ -21,6 +21,7 @@ public sealed class EntBuilder
     private readonly List<(EntPlugin Plugin, PluginManifest Manifest)> _inProcess = [];
     private readonly List<PluginEnablementRule> _enablement = [];
     private IPluginAssemblyLoader _loader = new McMasterPluginAssemblyLoader();
+    private Microsoft.Extensions.Configuration.IConfiguration? _configuration;
 
     internal EntBuilder(IServiceCollection services) => Services = services;
 
@@ -71,6 +72,21 @@ public sealed class EntBuilder
     {
         ThrowIfComposed();
         Options.Strict = strict;
+        return this;
+    }
+
+    /// <summary>
+    /// Gives the plugins their settings: each plugin reads the section <c>plugins:&lt;plugin id&gt;</c> (for example
+    /// <c>plugins:ent.grading:RoundingStep</c>) into the options it declares with <c>context.AddOptions&lt;T&gt;()</c>,
+    /// validated when the host starts.
+    /// </summary>
+    /// <param name="configuration">The host's configuration.</param>
+    /// <returns>This builder, for chaining.</returns>
+    public EntBuilder UseConfiguration(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ThrowIfComposed();
+        _configuration = configuration;
         return this;
     }
 
@@ -146,7 +162,7 @@ public sealed class EntBuilder
         }
 
         IsComposed = true;
-        var composition = new PluginComposer(_loader, Options.UnloadablePlugins).Compose(Options.PluginDirectories, _inProcess, Services, Options.Strict);
+        var composition = new PluginComposer(_loader, Options.UnloadablePlugins, _configuration).Compose(Options.PluginDirectories, _inProcess, Services, Options.Strict);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(Options.TimeZone);
         var rules = _enablement.ToArray();
         Services.AddSingleton<EntMarker>();

@@ -66,7 +66,12 @@ internal sealed partial class EntRuntime : IEntRuntime, IDisposable
             }
 
             _startupTasksRan = true;
+            CheckOptions();
             CheckShippedViews();
+            if (_composition.Strict && Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+            {
+                throw new PluginCompositionException(Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToArray());
+            }
         }
 
         foreach (var plugin in Plugins.Where(p => p.State is PluginState.Registered or PluginState.Stopped))
@@ -142,8 +147,74 @@ internal sealed partial class EntRuntime : IEntRuntime, IDisposable
     }
 
     /// <summary>
+    /// Options are checked before anything starts: each plugin's declared options (bound from its configuration
+    /// section, then validated), then everything registered with <c>ValidateOnStart</c>. A plugin whose options are
+    /// invalid fails with ENT055 naming the key and the value; the host's own invalid options stop the start.
+    /// </summary>
+    private void CheckOptions()
+    {
+        foreach (var plugin in Plugins.Where(p => p.State == PluginState.Registered))
+        {
+            foreach (var type in plugin.OptionsTypes)
+            {
+                if (OptionsProblem(type) is { } problem)
+                {
+                    FailOptions(plugin, type, problem);
+                    break;
+                }
+            }
+        }
+
+        try
+        {
+            _services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
+        }
+        catch (Exception exception) when (exception is Microsoft.Extensions.Options.OptionsValidationException or AggregateException)
+        {
+            var failures = exception is AggregateException aggregate ? aggregate.InnerExceptions : [exception];
+            foreach (var failure in failures)
+            {
+                if (failure is not Microsoft.Extensions.Options.OptionsValidationException invalid || PluginDefining(invalid.OptionsType) is not { } plugin)
+                {
+                    throw; // the host's own options: it must not start with them
+                }
+
+                if (plugin.State != PluginState.Failed)
+                {
+                    FailOptions(plugin, invalid.OptionsType, string.Join(" ", invalid.Failures));
+                }
+            }
+        }
+    }
+
+    private string? OptionsProblem(Type optionsType)
+    {
+        var monitorType = typeof(Microsoft.Extensions.Options.IOptionsMonitor<>).MakeGenericType(optionsType);
+        try
+        {
+            _ = monitorType.GetProperty(nameof(Microsoft.Extensions.Options.IOptionsMonitor<object>.CurrentValue))!.GetValue(_services.GetRequiredService(monitorType));
+            return null;
+        }
+        catch (System.Reflection.TargetInvocationException exception) when (exception.InnerException is Microsoft.Extensions.Options.OptionsValidationException invalid)
+        {
+            return string.Join(" ", invalid.Failures);
+        }
+        catch (System.Reflection.TargetInvocationException exception) when (exception.InnerException is InvalidOperationException or FormatException)
+        {
+            return exception.InnerException.Message; // the binder's: names the key and the value
+        }
+    }
+
+    private void FailOptions(LoadedPlugin plugin, Type optionsType, string problem)
+    {
+        plugin.State = PluginState.Failed;
+        Add(PluginDiagnosticCodes.OptionsInvalid, plugin,
+            $"Its options {optionsType.Name} (configuration section '{PluginServiceContext.ConfigurationSection(plugin.Id)}') are invalid: {problem}");
+    }
+
+    /// <summary>
     /// The templates and strings plugins ship must be whole: a syntax error (ENT070) or a missing translation (ENT071)
-    /// is a warning naming the plugin, and in a strict host an error that refuses the start.
+    /// is a warning naming the plugin, and in a strict host an error that refuses the start (thrown by the caller).
     /// </summary>
     private void CheckShippedViews()
     {
@@ -170,10 +241,6 @@ internal sealed partial class EntRuntime : IEntRuntime, IDisposable
             LogDiagnostic(code, plugin.Id, plugin.Folder ?? "in-process", message);
         }
 
-        if (_composition.Strict && Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
-        {
-            throw new PluginCompositionException(Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToArray());
-        }
     }
 
     /// <summary>

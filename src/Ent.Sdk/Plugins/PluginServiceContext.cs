@@ -4,7 +4,9 @@ using Ent.Core.Courses;
 using Ent.Core.Events;
 using Ent.Core.Organisation;
 using Ent.Core.Strategies;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Ent.Sdk.Plugins;
@@ -19,14 +21,29 @@ public sealed class PluginServiceContext
     private readonly IReadOnlySet<string> _presentPlugins;
     private readonly Assembly _assembly;
 
-    internal PluginServiceContext(PluginManifest manifest, string? folder, IServiceCollection services, IReadOnlySet<string> presentPlugins, Assembly assembly)
+    private readonly List<Type> _optionsTypes = [];
+
+    internal PluginServiceContext(PluginManifest manifest, string? folder, IServiceCollection services, IReadOnlySet<string> presentPlugins, Assembly assembly, IConfiguration? configuration = null)
     {
         _assembly = assembly;
+        Configuration = (configuration ?? EmptyConfiguration).GetSection(ConfigurationSection(manifest.Id));
         Manifest = manifest;
         Folder = folder;
         Services = services;
         _presentPlugins = presentPlugins;
     }
+
+    private static readonly IConfiguration EmptyConfiguration = new ConfigurationBuilder().Build();
+
+    /// <summary>The section of the host's configuration holding a plugin's settings: <c>plugins:&lt;plugin id&gt;</c>.</summary>
+    /// <param name="pluginId">The plugin's id.</param>
+    public static string ConfigurationSection(string pluginId) => $"plugins:{pluginId}";
+
+    /// <summary>The plugin's section of the host's configuration (<c>plugins:&lt;plugin id&gt;</c>); empty when the host has none.</summary>
+    public IConfiguration Configuration { get; }
+
+    /// <summary>The options types declared with <see cref="AddOptions{TOptions}"/>, validated when the host starts.</summary>
+    internal IReadOnlyList<Type> OptionsTypes => _optionsTypes;
 
     /// <summary>The plugin's manifest.</summary>
     public PluginManifest Manifest { get; }
@@ -40,6 +57,21 @@ public sealed class PluginServiceContext
     /// <summary>Whether a plugin is present and healthy so far: use it for optional dependencies.</summary>
     /// <param name="pluginId">The plugin's id.</param>
     public bool IsPluginPresent(string pluginId) => _presentPlugins.Contains(pluginId);
+
+    /// <summary>
+    /// Declares the plugin's options: bound from its configuration section (<c>plugins:&lt;plugin id&gt;</c>; a key
+    /// that is not a property is an error) and validated when the host starts, with the validations added to the
+    /// returned builder or registered as <see cref="Microsoft.Extensions.Options.IValidateOptions{TOptions}"/>. Invalid
+    /// options fail the plugin with ENT055 naming the key and the value (a strict host does not start).
+    /// </summary>
+    /// <typeparam name="TOptions">The plugin's options type.</typeparam>
+    /// <returns>The options builder, to add validations.</returns>
+    public OptionsBuilder<TOptions> AddOptions<TOptions>()
+        where TOptions : class
+    {
+        _optionsTypes.Add(typeof(TOptions));
+        return Services.AddOptions<TOptions>().Bind(Configuration, binder => binder.ErrorOnUnknownConfiguration = true);
+    }
 
     /// <summary>Contributes an activity kind.</summary>
     /// <param name="kind">The kind.</param>

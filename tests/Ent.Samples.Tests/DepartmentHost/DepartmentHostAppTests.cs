@@ -249,6 +249,50 @@ public sealed class DepartmentHostAppTests : IDisposable
         Assert.Contains("lang=\"en\"", await File.ReadAllTextAsync(Path.Combine(_data, "demo", "bulletin-lina-benali.html")), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("0.3", "A rounding step of 0.3 is not offered")] // refused by the plugin's validation
+    [InlineData("\"un peu\"", "'un peu'")] // not a number
+    public async Task Invalid_grading_options_in_the_configuration_file_fail_the_folder_loaded_plugin_naming_the_value(string step, string named)
+    {
+        var config = await ConfigurationWithGrading($$"""{ "RoundingStep": {{step}} }""");
+
+        var (exit, report, error) = await Run("--config", config, "--plugins", PluginArtifacts);
+
+        Assert.Equal(0, exit); // lenient: the others run
+        Assert.Contains("ENT055 error: plugin 'ent.grading'", report, StringComparison.Ordinal);
+        Assert.Contains("plugins:ent.grading", report, StringComparison.Ordinal);
+        Assert.Contains(named, report, StringComparison.Ordinal);
+        Assert.Contains("ENT055", error, StringComparison.Ordinal); // and as a warning on the error output
+        Assert.Contains("sample.flipped-classroom 1.0.0 — Classe inversée [Started]", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_strict_host_with_invalid_grading_options_exits_with_1_naming_them()
+    {
+        var config = await ConfigurationWithGrading("""{ "Rule": "moodle.nonexistent" }""");
+
+        var (exit, _, error) = await Run("--config", config, "--plugins", PluginArtifacts, "--strict");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("ENT055", error, StringComparison.Ordinal);
+        Assert.Contains("'moodle.nonexistent'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_grading_options_of_the_configuration_file_reach_the_folder_loaded_plugin()
+    {
+        var config = await ConfigurationWithGrading("""{ "RoundingStep": 1, "RoundingDirection": "Up" }""");
+
+        var (exit, report, _) = await Run("--config", config, "--plugins", PluginArtifacts);
+
+        Assert.Equal(0, exit);
+        Assert.DoesNotContain("ENT055", report, StringComparison.Ordinal);
+        var card = await File.ReadAllTextAsync(Path.Combine(_data, "demo", "bulletin-lina-benali.html"));
+        var averages = System.Text.RegularExpressions.Regex.Matches(card, "<td class=\"num\">([0-9]+(,[0-9]+)?)</td>").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(averages);
+        Assert.All(averages, a => Assert.EndsWith(",00", a, StringComparison.Ordinal)); // whole points, rounded up (the template shows two decimals)
+    }
+
     [Fact]
     public async Task Help_prints_the_options()
     {
@@ -352,6 +396,18 @@ public sealed class DepartmentHostAppTests : IDisposable
             { "department": { "id": "0193a000-0000-7000-8000-000000000001", "code": "93", "name": "Test" }, "timeZone": "Europe/Paris", "strict": false,
               "pluginDirectories": [], "schools": {{schools}}, "enablement": {{enablement}} }
             """);
+        return config;
+    }
+
+    /// <summary>The embedded configuration with the grading plugin's settings replaced.</summary>
+    private async Task<string> ConfigurationWithGrading(string settings)
+    {
+        await using var stream = typeof(DepartmentHostApp).Assembly.GetManifestResourceStream("department.json")!;
+        using var reader = new StreamReader(stream);
+        var json = System.Text.RegularExpressions.Regex.Replace(await reader.ReadToEndAsync(), "\"ent.grading\": \\{[^\n]*", $"\"ent.grading\": {settings}");
+        Assert.Contains(settings, json, StringComparison.Ordinal);
+        var config = Path.Combine(_data, "department.json");
+        await File.WriteAllTextAsync(config, json);
         return config;
     }
 
