@@ -150,18 +150,16 @@ internal static class DepartmentHostApp
 
     private static async Task RunDemoAsync(EntHost host, HostReport report, Department department, School[] schools, IReadOnlyList<string> directories, string dataFile, string demoParent, TimeProvider time)
     {
-        {
-            var demo = await DemoSchool.SeedAsync(host.Services, department, schools, time).ConfigureAwait(false);
-            var today = SchoolTime.Today(time, host.Services.GetRequiredService<TimeZoneInfo>());
-            report.Header(department, EntSdkInfo.Version.ToString(), directories, dataFile);
-            report.Plugins(host.Runtime);
-            report.Enablement(host, schools, today);
-            await report.DemoAsync(host, demo).ConfigureAwait(false);
-            await report.DemoContributionsAsync(host, demo, Path.Combine(demoParent, "demo")).ConfigureAwait(false);
-            report.Views(host.Services.GetRequiredService<IViewCatalog>());
-            report.Usage(host.Services.GetRequiredService<UsageCounter>(),
-                await host.Services.GetRequiredService<IEventLog>().CountByCategoryAsync(new EventLogQuery(department.Id)).ConfigureAwait(false));
-        }
+        var demo = await DemoSchool.SeedAsync(host.Services, department, schools, time).ConfigureAwait(false);
+        var today = SchoolTime.Today(time, host.Services.GetRequiredService<TimeZoneInfo>());
+        report.Header(department, EntSdkInfo.Version.ToString(), directories, dataFile);
+        report.Plugins(host.Runtime);
+        report.Enablement(host, schools, today);
+        await report.DemoAsync(host, demo).ConfigureAwait(false);
+        await report.DemoContributionsAsync(host, demo, Path.Combine(demoParent, "demo")).ConfigureAwait(false);
+        report.Views(host.Services.GetRequiredService<IViewCatalog>());
+        report.Usage(host.Services.GetRequiredService<UsageCounter>(),
+            await host.Services.GetRequiredService<IEventLog>().CountByCategoryAsync(new EventLogQuery(department.Id)).ConfigureAwait(false));
     }
 
     /// <summary>

@@ -118,7 +118,7 @@ public sealed class MoodleAggregation : IGradeAggregation
             }
         }
 
-        grades = Version == 1 ? LimitAsVersion1(grades) : Limit(grades, items);
+        grades = Limit(grades, items);
         var normal = grades.Where(g => !g.ExtraCredit).ToList();
         decimal? fraction01 = Method switch
         {
@@ -144,52 +144,33 @@ public sealed class MoodleAggregation : IGradeAggregation
     /// cut, the lowest maximum and weight (the complement of drop-lowest: keeping k of n is dropping n − k). Identical
     /// grades of identical items are interchangeable. Extra credit is never dropped and always kept. In a Natural
     /// category the rules apply only where Moodle applies them (<c>can_apply_limit_rules</c>): no extra-credit item and
-    /// every item of the same maximum and weight; otherwise every grade counts.
+    /// every item of the same maximum and weight; otherwise every grade counts. Version 1 (kept to recompute the periods
+    /// closed with it) took equal grades in input order and applied the limits in every method.
     /// </summary>
     private List<Grade> Limit(List<Grade> grades, IReadOnlyList<GradeItem> items)
     {
-        if (Options.DropLowest == 0 && Options.KeepHighest == 0)
+        if ((Options.DropLowest == 0 && Options.KeepHighest == 0) || (Version >= 2 && Method == MoodleMethod.Natural && !LimitRulesApplyToNatural(items)))
         {
             return grades;
         }
 
-        if (Method == MoodleMethod.Natural
-            && (items.Any(i => i.Kind == GradeItemKind.Bonus) || items.Select(i => (i.OutOf, i.Coefficient)).Distinct().Skip(1).Any()))
-        {
-            return grades;
-        }
-
+        var normal = grades.Where(g => !g.ExtraCredit);
         if (Options.DropLowest > 0)
         {
-            var dropped = grades.Where(g => !g.ExtraCredit)
-                .OrderBy(g => g.Value).ThenByDescending(g => g.Range).ThenByDescending(g => g.Weight)
+            var lowestFirst = normal.OrderBy(g => g.Value);
+            var dropped = (Version == 1 ? lowestFirst : lowestFirst.ThenByDescending(g => g.Range).ThenByDescending(g => g.Weight))
                 .Take(Options.DropLowest).ToHashSet(); // a Grade is a class: two equal grades are two grades
             return [.. grades.Where(g => !dropped.Contains(g))];
         }
 
-        var kept = grades.Where(g => !g.ExtraCredit)
-            .OrderByDescending(g => g.Value).ThenBy(g => g.Range).ThenBy(g => g.Weight)
-            .Take(Options.KeepHighest).ToHashSet();
+        var highestFirst = normal.OrderByDescending(g => g.Value);
+        var kept = (Version == 1 ? highestFirst : highestFirst.ThenBy(g => g.Range).ThenBy(g => g.Weight)).Take(Options.KeepHighest).ToHashSet();
         return [.. grades.Where(g => g.ExtraCredit || kept.Contains(g))];
     }
 
-    /// <summary>Version 1's limit rules, kept to recompute the periods closed with it: equal grades in input order, in every method.</summary>
-    private List<Grade> LimitAsVersion1(List<Grade> grades)
-    {
-        if (Options.DropLowest > 0)
-        {
-            var dropped = grades.Where(g => !g.ExtraCredit).OrderBy(g => g.Value).Take(Options.DropLowest).ToHashSet();
-            return [.. grades.Where(g => !dropped.Contains(g))];
-        }
-
-        if (Options.KeepHighest > 0)
-        {
-            var kept = grades.Where(g => !g.ExtraCredit).OrderByDescending(g => g.Value).Take(Options.KeepHighest).ToHashSet();
-            return [.. grades.Where(g => g.ExtraCredit || kept.Contains(g))];
-        }
-
-        return grades;
-    }
+    /// <summary>Moodle's <c>can_apply_limit_rules</c> for Natural: no extra-credit item, and every item of the same maximum and weight.</summary>
+    private static bool LimitRulesApplyToNatural(IReadOnlyList<GradeItem> items) =>
+        !items.Any(i => i.Kind == GradeItemKind.Bonus) && !items.Select(i => (i.OutOf, i.Coefficient)).Distinct().Skip(1).Any();
 
     private static decimal? WeightedMean(List<Grade> grades)
     {

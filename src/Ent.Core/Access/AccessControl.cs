@@ -100,24 +100,7 @@ public sealed class AccessControl : IAccessControl
             return true; // the department: checked above
         }
 
-        foreach (var enrolment in _directory.EnrolmentsOf(person))
-        {
-            if (enrolment.School == scope.School
-                && (scope.Class is null || enrolment.Class == scope.Class)
-                && (scope.Group is null || enrolment.Group == scope.Group))
-            {
-                return true;
-            }
-        }
-
-        foreach (var assignment in _directory.RolesOf(person))
-        {
-            if (assignment.Scope.Contains(scope) || scope.Contains(assignment.Scope))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return _directory.EnrolmentsOf(person).Any(e => e.School == scope.School && (scope.Class is null || e.Class == scope.Class) && (scope.Group is null || e.Group == scope.Group))
+            || _directory.RolesOf(person).Any(a => a.Scope.Contains(scope) || scope.Contains(a.Scope));
     }
 }

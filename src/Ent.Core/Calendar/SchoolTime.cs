@@ -12,6 +12,11 @@ public static class SchoolTime
     public static DateOnly Today(TimeProvider time, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(time);
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+        return DayOf(time.GetUtcNow(), zone);
     }
+
+    /// <summary>The school day an instant falls on in a time zone (an event's day, say).</summary>
+    /// <param name="instant">The instant.</param>
+    /// <param name="zone">The time zone.</param>
+    public static DateOnly DayOf(DateTimeOffset instant, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
 }

@@ -16,9 +16,7 @@ internal sealed class PluginComposer
     private readonly IReadOnlyCollection<Assembly> _shared;
     private readonly List<PluginDiagnostic> _diagnostics = [];
     private readonly PluginServiceRules _serviceRules = new();
-
     private readonly bool _unloadable;
-
     private readonly Microsoft.Extensions.Configuration.IConfiguration? _configuration;
 
     public PluginComposer(IPluginAssemblyLoader loader, bool unloadable, Microsoft.Extensions.Configuration.IConfiguration? configuration = null)
@@ -282,7 +280,7 @@ internal sealed class PluginComposer
             return null;
         }
 
-        var (accepted, problems) = _serviceRules.Check(manifest, plugin.GetType().Assembly, handle?.LoadContext, loaded, staging);
+        var (accepted, problems) = _serviceRules.Check(manifest, plugin.GetType().Assembly, loaded, staging);
         if (problems.Count > 0)
         {
             foreach (var (code, message) in problems)

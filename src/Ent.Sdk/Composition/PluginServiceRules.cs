@@ -36,11 +36,10 @@ internal sealed class PluginServiceRules
     /// <summary>Contracts of Ent.Core that the core does not implement and one plugin supplies.</summary>
     private static readonly FrozenSet<Type> SuppliedContracts = new[] { typeof(IAbsenceSummary) }.ToFrozenSet();
 
-    /// <summary>Options plumbing: allowed for the plugin's own options types.</summary>
-    private static readonly FrozenSet<Type> OptionsPlumbing = new[]
+    /// <summary>Options plumbing that every registration adds to (configure, validate, change tokens): never owned by one plugin.</summary>
+    private static readonly FrozenSet<Type> AdditiveOptionsPlumbing = new[]
     {
         typeof(IConfigureOptions<>), typeof(IConfigureNamedOptions<>), typeof(IPostConfigureOptions<>), typeof(IValidateOptions<>), typeof(IOptionsChangeTokenSource<>),
-        typeof(IOptions<>), typeof(IOptionsSnapshot<>), typeof(IOptionsMonitor<>), typeof(IOptionsFactory<>), typeof(IOptionsMonitorCache<>),
     }.ToFrozenSet();
 
     /// <summary>What the host registers itself for framework plumbing (AddOptions, AddLogging, ValidateOnStart): a plugin's identical copy is dropped.</summary>
@@ -60,7 +59,7 @@ internal sealed class PluginServiceRules
 
     /// <summary>Checks a plugin's staged registrations. Returns the descriptors to merge, or the diagnostics that refuse the plugin.</summary>
     public (IReadOnlyList<ServiceDescriptor> Accepted, IReadOnlyList<(string Code, string Message)> Problems) Check(
-        PluginManifest manifest, Assembly pluginAssembly, AssemblyLoadContext? loadContext, IEnumerable<LoadedPlugin> loaded, IServiceCollection staged)
+        PluginManifest manifest, Assembly pluginAssembly, IEnumerable<LoadedPlugin> loaded, IServiceCollection staged)
     {
         var accepted = new List<ServiceDescriptor>();
         var problems = new List<(string, string)>();
@@ -79,23 +78,28 @@ internal sealed class PluginServiceRules
                 continue;
             }
 
-            var reserved = !IsContributionPoint(type) && IsReserved(type, pluginAssembly, loadContext);
             if (type == typeof(RecordSchema) && RecordSchemaProblem(manifest, descriptor) is { } schemaProblem)
             {
                 problems.Add((PluginDiagnosticCodes.RecordSchemaNotOwned, schemaProblem));
                 continue;
             }
 
-            if (IsContributionPoint(type) || (!reserved && IsAdditivePlumbing(type)))
+            if (IsContributionPoint(type))
             {
                 accepted.Add(descriptor);
                 continue;
             }
 
-            if (reserved)
+            if (IsReserved(type, pluginAssembly))
             {
                 problems.Add((PluginDiagnosticCodes.ServiceReserved,
                     $"It registers {Describe(type)}, which only the core registers; a plugin may not replace the host's services (access control, policy, directory, events, time, storage, views)."));
+                continue;
+            }
+
+            if (IsAdditivePlumbing(type))
+            {
+                accepted.Add(descriptor);
                 continue;
             }
 
@@ -139,11 +143,7 @@ internal sealed class PluginServiceRules
         || (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IDomainEventHandler<>))
         || type.IsDefined(typeof(ExtensionPointAttribute), inherit: false);
 
-    /// <summary>Options plumbing that every registration adds to (configure, validate, change tokens): never owned.</summary>
-    private static bool IsAdditivePlumbing(Type type) =>
-        type.IsGenericType && type.GetGenericTypeDefinition() is var definition
-        && (definition == typeof(IConfigureOptions<>) || definition == typeof(IConfigureNamedOptions<>) || definition == typeof(IPostConfigureOptions<>)
-            || definition == typeof(IValidateOptions<>) || definition == typeof(IOptionsChangeTokenSource<>));
+    private static bool IsAdditivePlumbing(Type type) => type.IsGenericType && AdditiveOptionsPlumbing.Contains(type.GetGenericTypeDefinition());
 
     /// <summary>A host type: one of Ent's contract assemblies or the framework's, seen through the default load context.</summary>
     private static bool IsHostType(Type type)
@@ -161,7 +161,7 @@ internal sealed class PluginServiceRules
             || name.StartsWith("Microsoft.", StringComparison.Ordinal);
     }
 
-    private static bool IsReserved(Type type, Assembly pluginAssembly, AssemblyLoadContext? loadContext)
+    private static bool IsReserved(Type type, Assembly pluginAssembly)
     {
         if (SuppliedContracts.Contains(type))
         {
@@ -171,16 +171,15 @@ internal sealed class PluginServiceRules
         if (type.IsGenericType && !type.IsGenericTypeDefinition && IsHostType(type))
         {
             // IOptions<TheirOptions>, IValidateOptions<TheirOptions>, ILogger<TheirService>: owned through the plugin's own argument.
-            var arguments = type.GetGenericArguments();
-            var plumbing = OptionsPlumbing.Contains(type.GetGenericTypeDefinition()) || type.GetGenericTypeDefinition().Namespace?.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) == true;
-            return !(plumbing && arguments.All(a => IsPluginType(a, pluginAssembly, loadContext) || a.FullName == StartupValidatorOptions));
+            var plumbing = type.GetGenericTypeDefinition().Namespace?.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) == true;
+            return !(plumbing && type.GetGenericArguments().All(a => IsPluginType(a, pluginAssembly) || a.FullName == StartupValidatorOptions));
         }
 
-        return IsHostType(type) && !(type.Assembly == pluginAssembly);
+        return type.Assembly != pluginAssembly && IsHostType(type);
     }
 
-    private static bool IsPluginType(Type type, Assembly pluginAssembly, AssemblyLoadContext? loadContext) =>
-        type.Assembly == pluginAssembly || (loadContext is not null && AssemblyLoadContext.GetLoadContext(type.Assembly) == loadContext) || !IsHostType(type);
+    /// <summary>The plugin's own type: its assembly's, or of any assembly that is not the host's (its load context's, a test's).</summary>
+    private static bool IsPluginType(Type type, Assembly pluginAssembly) => type.Assembly == pluginAssembly || !IsHostType(type);
 
     /// <summary>ValidateOnStart's own options (internal to Microsoft.Extensions.Options): how a plugin's options are validated at start.</summary>
     private const string StartupValidatorOptions = "Microsoft.Extensions.Options.StartupValidatorOptions";

@@ -14,7 +14,8 @@ namespace Ent.Sdk.Content;
 /// A page (with <c>&lt;html&gt;</c>) is sanitised as a document, anything else as a fragment. One configured
 /// instance, shared: HtmlSanitizer is safe for concurrent use once configured.
 /// <para>
-/// Parsing CSS is most of the cost (a report card's stylesheet: 1.1 ms of 1.3), and a template's stylesheet is the
+/// Parsing CSS is most of the cost (a report card with its stylesheet: about 0.6 ms, without it 0.13–0.2 ms, warm, on
+/// this project's 2-core machine), and a template's stylesheet is the
 /// same on every render: each distinct <c>style</c> element is sanitised once, by the same sanitiser, and its
 /// sanitised form kept (up to <see cref="MaxCachedStyles"/> of them); the page is sanitised without it, and the
 /// sanitised stylesheets are written at the end of its head (of a fragment: first), in their order.
@@ -60,18 +61,22 @@ internal static partial class HtmlPageSanitizer
         }
 
         var sanitisedStyles = new StringBuilder();
+        var rest = new StringBuilder(html.Length);
+        var position = 0;
         foreach (Match style in styles)
         {
             sanitisedStyles.Append(SanitizedStyle(style.Value));
+            rest.Append(html, position, style.Index - position); // the page without its style elements, in one pass
+            position = style.Index + style.Length;
         }
 
-        var rest = StyleElement().Replace(html, string.Empty);
+        rest.Append(html, position, html.Length - position);
         if (!document)
         {
-            return sanitisedStyles.Append(Sanitizer.Sanitize(rest)).ToString();
+            return sanitisedStyles.Append(Sanitizer.Sanitize(rest.ToString())).ToString();
         }
 
-        var page = Sanitizer.SanitizeDocument(rest);
+        var page = Sanitizer.SanitizeDocument(rest.ToString());
         var headEnd = page.IndexOf("</head>", StringComparison.Ordinal); // the serialiser's own lower-case tag: always there
         return headEnd < 0 ? page : page.Insert(headEnd, sanitisedStyles.ToString());
     }

@@ -1,3 +1,4 @@
+using Ent.Core.Calendar;
 using Ent.Core.Events;
 using Ent.Core.Organisation;
 using Ent.Sdk.Composition;
@@ -12,16 +13,19 @@ namespace Ent.Sdk.Enablement;
 /// </summary>
 internal sealed class PluginEventDelivery(IEntRuntime runtime, IPluginEnablement enablement, IOrganisationDirectory directory, TimeZoneInfo zone) : IDomainEventDeliveryFilter
 {
+    /// <summary>Which plugin owns each handler type, found once: the plugins are fixed when the host is composed.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, LoadedPlugin?> _owners = new();
+
     public bool ShouldDeliver(object handler, DomainEvent domainEvent)
     {
         ArgumentNullException.ThrowIfNull(handler);
         ArgumentNullException.ThrowIfNull(domainEvent);
-        if (OwnerOf(handler.GetType()) is not { } plugin)
+        if (_owners.GetOrAdd(handler.GetType(), OwnerOf) is not { } plugin)
         {
             return true;
         }
 
-        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(domainEvent.OccurredAt, zone).DateTime);
+        var day = SchoolTime.DayOf(domainEvent.OccurredAt, zone);
         return domainEvent.School is { } school
             ? enablement.IsEnabled(plugin.Id, school, day)
             : directory.SchoolsOf(domainEvent.Department).Any(s => enablement.IsEnabled(plugin.Id, s.Id, day));

@@ -232,15 +232,8 @@ internal sealed partial class EntRuntime : IEntRuntime, IDisposable
             }
 
             var code = problem.Template.StartsWith("strings:", StringComparison.Ordinal) ? PluginDiagnosticCodes.TranslationMissing : PluginDiagnosticCodes.ShippedViewInvalid;
-            var message = $"It ships {problem}";
-            lock (_gate)
-            {
-                _diagnostics.Add(new PluginDiagnostic(code, severity, plugin.Id, plugin.Folder, message));
-            }
-
-            LogDiagnostic(code, plugin.Id, plugin.Folder ?? "in-process", message);
+            Add(code, plugin, $"It ships {problem}", severity);
         }
-
     }
 
     /// <summary>

@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Ent.Sdk.Content;
 using Ent.Sdk.Localization;
 using Microsoft.Extensions.Options;
@@ -149,7 +149,6 @@ internal sealed class ViewRenderer : IViewRenderer
             OutputLimit = _options.MaxOutputLength,
             OnOutputLimit = ScriptLimitBehavior.Throw,
             LimitToString = 0, // a value is never cut with a silent "...": a value too long for the output stops the render at OutputLimit
-            RegexTimeOut = _options.Timeout,
             Deadline = System.Diagnostics.Stopwatch.GetTimestamp() + (long)(_options.Timeout.TotalSeconds * System.Diagnostics.Stopwatch.Frequency),
             CancellationToken = timeout.Token,
         };

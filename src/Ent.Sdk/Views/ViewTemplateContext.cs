@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using System.Globalization;
 using Ent.Sdk.Content;
 using Scriban;
@@ -42,16 +41,11 @@ internal sealed class ViewTemplateContext : TemplateContext
     public string Area { get; set; }
 
     /// <summary>When the render must end (a <see cref="System.Diagnostics.Stopwatch"/> timestamp).</summary>
-    public long Deadline { get; init; } = long.MaxValue;
+    public required long Deadline { get; init; }
 
     /// <summary>The time the render has left, at least a millisecond: what a regular expression may take.</summary>
     public TimeSpan TimeLeft()
     {
-        if (Deadline == long.MaxValue)
-        {
-            return Regex.InfiniteMatchTimeout;
-        }
-
         var left = System.Diagnostics.Stopwatch.GetElapsedTime(System.Diagnostics.Stopwatch.GetTimestamp(), Deadline);
         return left > TimeSpan.FromMilliseconds(1) ? left : TimeSpan.FromMilliseconds(1);
     }
