@@ -86,6 +86,18 @@ public sealed class RosterTests
         Assert.Empty(_events.Published);
     }
 
+    [Fact]
+    public async Task Enrolling_a_person_of_another_department_is_refused_and_nothing_is_stored()
+    {
+        var enrolment = Enrolment.InClass(_world.OtherDepartmentAdmin.Id, _world.Class5B, new DateRange(new(2026, 9, 1)));
+
+        var error = await Assert.ThrowsAsync<UnknownReferenceException>(() => Roster.EnrolAsync(TestWorld.As(_world.Staff), enrolment));
+
+        Assert.Equal(_world.OtherDepartmentAdmin.Id.Value, error.Id);
+        Assert.DoesNotContain(enrolment, _world.Directory.EnrolmentsIn(_world.Class5B.Id));
+        Assert.Empty(_events.Published);
+    }
+
     private Person Person(string name) => (Person)typeof(TestWorld).GetProperty(name)!.GetValue(_world)!;
 }
 
