@@ -167,7 +167,7 @@ public sealed class PostgreSqlEventLog(PostgreSqlDatabase database) : IEventLog
         await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, EventRow[] rows, CancellationToken cancellationToken)
+    internal static async Task InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, EventRow[] rows, CancellationToken cancellationToken)
     {
         var sql = new StringBuilder("INSERT INTO ent.events (id, department_id, school_id, actor_id, occurred_at, category, type, object_kind, object_id, payload) VALUES ");
         await using var insert = new NpgsqlCommand { Connection = connection, Transaction = transaction };

@@ -50,10 +50,7 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
 
         await using var connection = await database.ConnectNativeAsync(cancellationToken).ConfigureAwait(false);
         var db = connection.Handle!;
-        using var insert = new SqliteStatement(db, database.Path, """
-            INSERT INTO ent_events (id, department, school, actor, occurred_at, category, type, object_kind, object_id, payload)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
-            """);
+        using var insert = Prepare(db, database.Path);
         database.InTransaction(db, () =>
         {
             // SQLite writes on one core: the next chunk's payloads are serialised on another meanwhile.
@@ -66,6 +63,21 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
             }
         });
     }
+
+    /// <summary>Inserts checked rows inside the caller's transaction: the outbox of a change set.</summary>
+    internal static void Insert(SQLitePCL.sqlite3 db, string location, EventRow[] rows)
+    {
+        using var insert = Prepare(db, location);
+        foreach (var row in rows)
+        {
+            Insert(insert, row);
+        }
+    }
+
+    private static SqliteStatement Prepare(SQLitePCL.sqlite3 db, string location) => new(db, location, """
+        INSERT INTO ent_events (id, department, school, actor, occurred_at, category, type, object_kind, object_id, payload)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+        """);
 
     private static void Insert(SqliteStatement insert, EventRow row)
     {

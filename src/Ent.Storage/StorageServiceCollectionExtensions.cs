@@ -3,6 +3,7 @@ using Ent.Core.Courses;
 using Ent.Core.Learning;
 using Ent.Core.Organisation;
 using Ent.Storage.Core;
+using Ent.Storage.Documents;
 using Ent.Storage.Events;
 using Ent.Storage.Records;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,6 +27,7 @@ public static class StorageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.Replace(ServiceDescriptor.Singleton<IEventLog, TEventLog>());
         services.TryAddSingleton<IAuditTrail, AuditTrail>();
+        services.TryAddSingleton<IEventDeliveryFailures, InMemoryEventDeliveryFailures>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDomainEventHandler<DomainEvent>, EventLogRecorder>());
         return services;
     }
@@ -47,6 +49,22 @@ public static class StorageServiceCollectionExtensions
     }
 
     /// <summary>
+    /// Registers a kind of document: the engine creates and migrates its table when the host starts, and units of work of
+    /// its owner read and write it. Plugins declare theirs with <c>context.AddDocuments&lt;T&gt;(…)</c>, which calls this.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="type">The document type.</param>
+    /// <returns>The same collection.</returns>
+    public static IServiceCollection AddDocumentType(this IServiceCollection services, DocumentType type)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(type);
+        services.AddSingleton(type);
+        services.AddRecordSchema(type.Schema);
+        return services;
+    }
+
+    /// <summary>
     /// Keeps the core's own records (the directory, courses, learners' progress) in the host's storage engine instead
     /// of memory, with their record schemas. Storage engines call this, and load the directory with
     /// <see cref="StoredOrganisationDirectory.LoadAsync"/> once migrated; applications call <c>UseSqlite</c> or <c>UsePostgreSql</c>.
@@ -63,6 +81,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<StoredOrganisationDirectory>();
         services.Replace(ServiceDescriptor.Singleton<IOrganisationDirectory>(sp => sp.GetRequiredService<StoredOrganisationDirectory>()));
         services.Replace(ServiceDescriptor.Singleton<IProgressStore, StoredProgressStore>());
+        services.AddRecordSchema(StoredEventDeliveryFailures.Schema);
+        services.Replace(ServiceDescriptor.Singleton<IEventDeliveryFailures, StoredEventDeliveryFailures>());
         return services;
     }
 

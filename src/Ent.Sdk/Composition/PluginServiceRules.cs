@@ -30,7 +30,7 @@ internal sealed class PluginServiceRules
     /// <summary>Types any plugin may add to; the host resolves them all.</summary>
     private static readonly FrozenSet<Type> ContributionPoints = new[]
     {
-        typeof(ActivityKind), typeof(IPedagogicalStrategy), typeof(CapabilityGrant), typeof(IDemoContributor), typeof(ViewPackage), typeof(RecordSchema),
+        typeof(ActivityKind), typeof(IPedagogicalStrategy), typeof(CapabilityGrant), typeof(IDemoContributor), typeof(ViewPackage), typeof(RecordSchema), typeof(Ent.Storage.Documents.DocumentType),
     }.ToFrozenSet();
 
     /// <summary>Contracts of Ent.Core that the core does not implement and one plugin supplies.</summary>
@@ -52,6 +52,7 @@ internal sealed class PluginServiceRules
     });
 
     private readonly Dictionary<Type, string> _owners = [];
+    private readonly Dictionary<Type, string> _documents = [];
     private readonly Dictionary<string, string> _tables = new[] { Ent.Storage.Core.CoreSchemas.Directory, Ent.Storage.Core.CoreSchemas.Courses, Ent.Storage.Core.CoreSchemas.Progress }
         .SelectMany(schema => schema.Tables.Select(t => (t.PhysicalName, Owner: $"the core's {schema.Component}")))
         .ToDictionary(t => t.PhysicalName, t => t.Owner, StringComparer.Ordinal);
@@ -81,6 +82,12 @@ internal sealed class PluginServiceRules
             if (type == typeof(RecordSchema) && RecordSchemaProblem(manifest, descriptor) is { } schemaProblem)
             {
                 problems.Add((PluginDiagnosticCodes.RecordSchemaNotOwned, schemaProblem));
+                continue;
+            }
+
+            if (type == typeof(Ent.Storage.Documents.DocumentType) && DocumentProblem(manifest, descriptor) is { } documentProblem)
+            {
+                problems.Add((PluginDiagnosticCodes.DocumentDeclaredTwice, documentProblem));
                 continue;
             }
 
@@ -119,6 +126,11 @@ internal sealed class PluginServiceRules
         {
             foreach (var descriptor in accepted)
             {
+                if (descriptor.ImplementationInstance is Ent.Storage.Documents.DocumentType documents)
+                {
+                    _documents.TryAdd(documents.ClrType, manifest.Id);
+                }
+
                 if (descriptor.ImplementationInstance is RecordSchema schema)
                 {
                     foreach (var table in schema.Tables)
@@ -220,6 +232,27 @@ internal sealed class PluginServiceRules
             {
                 return $"Its record table '{table.Name}' of '{schema.Component}' would be stored as '{table.PhysicalName}', which {owner} already uses.";
             }
+        }
+
+        return null;
+    }
+
+    /// <summary>A plugin's documents are its own, of a type no other plugin keeps as documents, each name once.</summary>
+    private string? DocumentProblem(PluginManifest manifest, ServiceDescriptor descriptor)
+    {
+        if (descriptor is not { IsKeyedService: false, ImplementationInstance: Ent.Storage.Documents.DocumentType documents })
+        {
+            return "It registers a DocumentType other than as an instance (use context.AddDocuments<T>(…)), so its owner cannot be checked.";
+        }
+
+        if (documents.Owner != manifest.Id)
+        {
+            return $"It declares the documents '{documents}', owned by '{documents.Owner}': a plugin declares its own documents, with context.AddDocuments<T>(…).";
+        }
+
+        if (_documents.TryGetValue(documents.ClrType, out var other) && other != manifest.Id)
+        {
+            return $"It declares documents of {documents.ClrType.FullName} ('{documents.Name}'), which plugin '{other}' already declares: plugins '{other}' and '{manifest.Id}' cannot both keep that type as documents; each declares its own type.";
         }
 
         return null;

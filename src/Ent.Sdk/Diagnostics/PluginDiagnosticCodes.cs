@@ -69,6 +69,9 @@ public static class PluginDiagnosticCodes
     /// <summary>The plugin declares a record schema not named after its id, or whose tables would take a stored name another component uses; it is refused.</summary>
     public const string RecordSchemaNotOwned = "ENT054";
 
+    /// <summary>The plugin declares documents of a type another plugin declares too (or documents not its own); it is refused, and the message names both plugins.</summary>
+    public const string DocumentDeclaredTwice = "ENT056";
+
     /// <summary>The plugin's options are invalid (a value its validation refuses, a value of the wrong type, a key that is no option); it does not start.</summary>
     public const string OptionsInvalid = "ENT055";
 

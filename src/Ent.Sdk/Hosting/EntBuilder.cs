@@ -171,6 +171,9 @@ public sealed class EntBuilder
         Services.TryAddSingleton(zone);
         Services.AddEntCore();
         Services.TryAddSingleton<Ent.Storage.Records.IRecordStores, Ent.Storage.Records.MissingStorageEngine>(); // until UseSqlite / UsePostgreSql replaces it
+        Services.TryAddSingleton<Ent.Storage.Events.IEventDeliveryFailures, Ent.Storage.Events.InMemoryEventDeliveryFailures>();
+        Services.TryAddSingleton(sp => new Ent.Storage.Documents.DocumentRegistry(sp.GetServices<Ent.Storage.Documents.DocumentType>()));
+        Services.TryAddSingleton<Operations.IOperations, Operations.PluginOperations>();
         Services.AddOptions<Content.MarkdownOptions>()
             .Validate(o => o.MaxInputLength > 0 && o.MaxNestingDepth > 0, "MarkdownOptions: MaxInputLength and MaxNestingDepth must be positive.")
             .ValidateOnStart();

@@ -73,6 +73,37 @@ public sealed class PluginServiceContext
         return Services.AddOptions<TOptions>().Bind(Configuration, binder => binder.ErrorOnUnknownConfiguration = true);
     }
 
+    /// <summary>
+    /// Declares a kind of document the plugin keeps: its key, the indexes it is queried by and its upgrades. The host's
+    /// storage engine creates and migrates its table at start; the plugin's units of work read and write it
+    /// (<see cref="Operations.IUnitOfWork.Documents{T}"/>). Named after the type (<c>MarkChange</c> is <c>mark-change</c>).
+    /// </summary>
+    /// <typeparam name="T">The documents' type: a record whose constructor takes its properties.</typeparam>
+    /// <param name="declare">Declares the key (<c>d.Key(x =&gt; new { x.Course, x.Id })</c>), the indexes and the upgrades.</param>
+    /// <returns>This context, for chaining.</returns>
+    /// <exception cref="ArgumentException">A member, an index or an upgrade is invalid; the message says which.</exception>
+    /// <exception cref="NotSupportedException">A member's type cannot be stored; the message names its path.</exception>
+    public PluginServiceContext AddDocuments<T>(Action<Ent.Storage.Documents.DocumentTypeBuilder<T>> declare)
+        where T : class => AddDocuments(null, declare);
+
+    /// <summary>Declares a kind of document under a name of the plugin's choosing; see <see cref="AddDocuments{T}(Action{Ent.Storage.Documents.DocumentTypeBuilder{T}})"/>.</summary>
+    /// <typeparam name="T">The documents' type.</typeparam>
+    /// <param name="name">The name: lower-case letters, digits and '-', unique within the plugin.</param>
+    /// <param name="declare">Declares the key, the indexes and the upgrades.</param>
+    /// <returns>This context, for chaining.</returns>
+    public PluginServiceContext AddDocuments<T>(string? name, Action<Ent.Storage.Documents.DocumentTypeBuilder<T>> declare)
+        where T : class
+    {
+        var type = Ent.Storage.Documents.DocumentTypes.Create(Manifest.Id, name, declare);
+        if (Services.Any(d => d.ImplementationInstance is Ent.Storage.Documents.DocumentType known && (known.Name == type.Name || known.ClrType == type.ClrType)))
+        {
+            throw new ArgumentException($"'{Manifest.Id}' declares the documents '{type.Name}' ({typeof(T).Name}) twice.", nameof(name));
+        }
+
+        Services.AddDocumentType(type);
+        return this;
+    }
+
     /// <summary>Contributes an activity kind.</summary>
     /// <param name="kind">The kind.</param>
     /// <returns>This context, for chaining.</returns>

@@ -77,6 +77,21 @@ internal static class PostgreSqlRecordSql
     public static string Delete(TableDefinition table) =>
         $"DELETE FROM {Name(table)} WHERE {KeyCondition(table, 1)} AND row_version = ${table.KeyCount + 2}";
 
+    /// <summary>Parameters: department, the key columns. Result: the version, the row locked against writers until the transaction ends.</summary>
+    public static string VersionForShare(TableDefinition table) =>
+        $"SELECT row_version FROM {Name(table)} WHERE {KeyCondition(table, 1)} FOR SHARE";
+
+    /// <summary>
+    /// Parameters: department, the key columns. Holds an absent key until the transaction ends with an uncommitted row at
+    /// version 0 (never committed: <see cref="Release"/> removes it), so that a concurrent insert of that key waits, or is waited for.
+    /// </summary>
+    public static string Reserve(TableDefinition table) =>
+        $"INSERT INTO {Name(table)} (department_id, {string.Join(", ", table.KeyColumns.Select(c => c.Name))}, row_version) VALUES ({string.Join(", ", Enumerable.Range(1, table.KeyCount + 1).Select(i => $"${i}"))}, 0) ON CONFLICT DO NOTHING";
+
+    /// <summary>Parameters: department, the key columns. Removes a reservation.</summary>
+    public static string Release(TableDefinition table) =>
+        $"DELETE FROM {Name(table)} WHERE {KeyCondition(table, 1)} AND row_version = 0";
+
     /// <summary>Parameters: department, the key columns. Result: every column, then the version.</summary>
     public static string Find(TableDefinition table) =>
         $"SELECT {Selected(table)} FROM {Name(table)} WHERE {KeyCondition(table, 1)}";

@@ -153,6 +153,205 @@ internal sealed class PostgreSqlRecordStores : IRecordStores
         }
     }
 
+    /// <summary>Saves records of any registered schemas, checks read versions and appends the events, in one transaction.</summary>
+    public async Task<IReadOnlyList<Record>> SaveAsync(DepartmentId department, RecordChanges changes, CancellationToken cancellationToken = default)
+    {
+        var events = _registry.CheckAcross(department, changes);
+        var saved = new List<Record>(changes.Count);
+        if (changes.IsEmpty)
+        {
+            return saved;
+        }
+
+        // Inserts into a table that gets enough of them go through COPY first; the rest keep their order in one batch.
+        var inserts = new Dictionary<string, List<Record>>(StringComparer.Ordinal);
+        foreach (var (kind, record) in changes.Items)
+        {
+            if (kind == RecordChangeKind.Insert)
+            {
+                if (!inserts.TryGetValue(record.Table.Name, out var list))
+                {
+                    inserts.Add(record.Table.Name, list = []);
+                }
+
+                list.Add(record);
+            }
+        }
+
+        var copied = inserts.Values.Where(l => l.Count >= CopyThreshold).ToArray();
+        var batched = copied.Length == 0
+            ? changes.Items.ToArray()
+            : changes.Items.Where(c => c.Kind != RecordChangeKind.Insert || inserts[c.Record.Table.Name].Count < CopyThreshold).ToArray();
+
+        await using var connection = await _database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var reserved = await CheckAsync(connection, transaction, department.Value, changes.Checks, cancellationToken).ConfigureAwait(false);
+            foreach (var records in copied)
+            {
+                await CopyAsync(connection, department.Value, records, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (batched.Length > 0)
+            {
+                await BatchAsync(connection, transaction, department.Value, batched, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (events.Length > 0)
+            {
+                await PostgreSqlEventLog.InsertAsync(connection, transaction, events, cancellationToken).ConfigureAwait(false); // the outbox
+            }
+
+            await ReleaseAsync(connection, transaction, department.Value, reserved, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            throw await InsertConflictAsync(department.Value, changes, exception, cancellationToken).ConfigureAwait(false);
+        }
+        catch (NpgsqlException exception)
+        {
+            throw _database.Translate(exception);
+        }
+
+        foreach (var (kind, record) in changes.Items)
+        {
+            if (kind != RecordChangeKind.Delete)
+            {
+                saved.Add(record.WithVersion(record.Version + 1));
+            }
+        }
+
+        return saved;
+    }
+
+    private static async Task CopyAsync(NpgsqlConnection connection, Guid department, List<Record> records, CancellationToken cancellationToken)
+    {
+        var table = records[0].Table;
+        await using var stream = await connection.BeginRawBinaryCopyAsync(PostgreSqlRecordSql.Copy(table), cancellationToken).ConfigureAwait(false);
+        await using var writer = new PostgreSqlCopyWriter(stream);
+        foreach (var record in records)
+        {
+            await writer.WriteRowAsync(department, record, cancellationToken).ConfigureAwait(false);
+        }
+
+        await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task BatchAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid department, RecordChange[] changes, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var (kind, record) in changes)
+        {
+            var table = record.Table;
+            NpgsqlBatchCommand command;
+            switch (kind)
+            {
+                case RecordChangeKind.Insert:
+                    command = new NpgsqlBatchCommand(PostgreSqlRecordSql.Insert(table));
+                    command.Parameters.Add(new NpgsqlParameter<Guid>(null!, department));
+                    for (var i = 0; i < table.Columns.Length; i++)
+                    {
+                        command.Parameters.Add(Parameter(table.Columns[i].Type, record.RawValues[i]));
+                    }
+
+                    command.Parameters.Add(new NpgsqlParameter<long>(null!, 1));
+                    break;
+                case RecordChangeKind.Update:
+                    command = new NpgsqlBatchCommand(PostgreSqlRecordSql.Update(table));
+                    AddUpdate(command.Parameters, table, department, record);
+                    command.Parameters.Add(new NpgsqlParameter<long>(null!, record.Version));
+                    break;
+                default:
+                    command = new NpgsqlBatchCommand(PostgreSqlRecordSql.Delete(table));
+                    AddKey(command.Parameters, table, department, record);
+                    command.Parameters.Add(new NpgsqlParameter<long>(null!, record.Version));
+                    break;
+            }
+
+            batch.BatchCommands.Add(command);
+        }
+
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < changes.Length; i++)
+        {
+            if (batch.BatchCommands[i].RecordsAffected == 0)
+            {
+                var record = changes[i].Record;
+                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                throw new RecordConflictException(Location, record.Key, record.Version, await StoredVersionAsync(connection, department, record, cancellationToken).ConfigureAwait(false));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Checks the versions of records read and not written: a present record is locked against writers until the commit
+    /// (<c>FOR SHARE</c>), an absent key is reserved (<see cref="PostgreSqlRecordSql.Reserve"/>), so that no writer can slip in between.
+    /// </summary>
+    /// <returns>The reserved keys, released before the commit.</returns>
+    private async Task<List<RecordCheck>> CheckAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid department, IReadOnlyList<RecordCheck> checks, CancellationToken cancellationToken)
+    {
+        var reserved = new List<RecordCheck>();
+        foreach (var check in checks)
+        {
+            var table = check.Key.Table;
+            long? stored;
+            if (check.Version == 0)
+            {
+                if (table.Columns.Skip(table.KeyCount).FirstOrDefault(c => !c.Nullable) is { } required)
+                {
+                    throw new ArgumentException($"{check.Key} is checked absent, which PostgreSQL can hold only in a table whose other columns are nullable (as documents' are); '{required.Name}' is not.", nameof(checks));
+                }
+
+                await using var reserve = KeyCommand(PostgreSqlRecordSql.Reserve(table), connection, transaction, department, check.Key);
+                if (await reserve.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
+                {
+                    reserved.Add(check);
+                    continue;
+                }
+
+                await using var committed = KeyCommand(PostgreSqlRecordSql.VersionForShare(table), connection, transaction, department, check.Key);
+                stored = await committed.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as long?;
+            }
+            else
+            {
+                await using var read = KeyCommand(PostgreSqlRecordSql.VersionForShare(table), connection, transaction, department, check.Key);
+                stored = await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as long?;
+                if (stored == check.Version)
+                {
+                    continue;
+                }
+            }
+
+            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+            throw new RecordConflictException(Location, check.Key, check.Version, stored);
+        }
+
+        return reserved;
+    }
+
+    private static async Task ReleaseAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid department, List<RecordCheck> reserved, CancellationToken cancellationToken)
+    {
+        foreach (var check in reserved)
+        {
+            await using var release = KeyCommand(PostgreSqlRecordSql.Release(check.Key.Table), connection, transaction, department, check.Key);
+            await release.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static NpgsqlCommand KeyCommand(string sql, NpgsqlConnection connection, NpgsqlTransaction transaction, Guid department, RecordKey key)
+    {
+        var command = new NpgsqlCommand(sql, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<Guid>(null!, department));
+        for (var i = 0; i < key.Table.KeyCount; i++)
+        {
+            command.Parameters.Add(Parameter(key.Table.Columns[i].Type, key.Values[i]));
+        }
+
+        return command;
+    }
+
     private static NpgsqlParameter Parameter(ColumnType type, object? value) =>
         new() { NpgsqlDbType = PostgreSqlRecordSql.DbType(type), Value = value is ReadOnlyMemory<byte> bytes ? bytes.ToArray() : value ?? DBNull.Value };
 
@@ -197,6 +396,65 @@ internal sealed class PostgreSqlRecordStores : IRecordStores
 
         return new Record(table, values, reader.GetInt64(offset + values.Length));
     }
+
+    private static async Task<long?> StoredVersionAsync(NpgsqlConnection connection, Guid department, Record record, CancellationToken cancellationToken)
+    {
+        await using var find = new NpgsqlCommand(PostgreSqlRecordSql.Find(record.Table), connection);
+        AddKey(find.Parameters, record.Table, department, record);
+        await using var reader = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? reader.GetInt64(record.Table.Columns.Length) : null;
+    }
+
+    /// <summary>Finds which new record's key was taken, after the transaction rolled back.</summary>
+    private async Task<StorageException> InsertConflictAsync(Guid department, RecordChanges changes, PostgresException violation, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var inserts in changes.Items.Where(c => c.Kind == RecordChangeKind.Insert).Select(c => c.Record).GroupBy(r => r.Table.Name, StringComparer.Ordinal))
+        {
+            var table = inserts.First().Table;
+            await using var find = new NpgsqlCommand(PostgreSqlRecordSql.FirstExisting(table), connection);
+            find.Parameters.Add(new NpgsqlParameter<Guid>(null!, department));
+            for (var i = 0; i < table.KeyCount; i++)
+            {
+                var column = table.Columns[i];
+                var values = Array.CreateInstance(ClrType(column.Type), inserts.Count());
+                var j = 0;
+                foreach (var record in inserts)
+                {
+                    values.SetValue(record.RawValues[i], j++);
+                }
+
+                find.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | PostgreSqlRecordSql.DbType(column.Type), Value = values });
+            }
+
+            await using var reader = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var key = new object?[table.KeyCount];
+                for (var i = 0; i < key.Length; i++)
+                {
+                    key[i] = reader.GetValue(i);
+                }
+
+                return new RecordConflictException(Location, table.Key(key), 0, reader.GetInt64(table.KeyCount));
+            }
+        }
+
+        return new StorageException(Location, $"a new record's key was taken ({violation.MessageText}); nothing of the change set was written.", violation);
+    }
+
+    private static Type ClrType(ColumnType type) => type switch
+    {
+        ColumnType.Id => typeof(Guid),
+        ColumnType.Text => typeof(string),
+        ColumnType.Integer => typeof(long),
+        ColumnType.Number => typeof(double),
+        ColumnType.Boolean => typeof(bool),
+        ColumnType.Timestamp => typeof(DateTimeOffset),
+        ColumnType.Date => typeof(DateOnly),
+        ColumnType.Bytes => typeof(byte[]),
+        _ => throw new InvalidOperationException($"Unknown column type {type}."),
+    };
 
     private sealed class Store(PostgreSqlRecordStores owner, RecordSchema schema) : IRecordStore, IRecordScanner
     {
@@ -289,187 +547,10 @@ internal sealed class PostgreSqlRecordStores : IRecordStores
             }
         }
 
-        public async Task<IReadOnlyList<Record>> SaveAsync(DepartmentId department, RecordChanges changes, CancellationToken cancellationToken = default)
+        public Task<IReadOnlyList<Record>> SaveAsync(DepartmentId department, RecordChanges changes, CancellationToken cancellationToken = default)
         {
             RecordSchemaRegistry.Check(schema, department, changes);
-            var saved = new List<Record>(changes.Count);
-            if (changes.Count == 0)
-            {
-                return saved;
-            }
-
-            // Inserts into a table that gets enough of them go through COPY first; the rest keep their order in one batch.
-            var inserts = new Dictionary<string, List<Record>>(StringComparer.Ordinal);
-            foreach (var (kind, record) in changes.Items)
-            {
-                if (kind == RecordChangeKind.Insert)
-                {
-                    if (!inserts.TryGetValue(record.Table.Name, out var list))
-                    {
-                        inserts.Add(record.Table.Name, list = []);
-                    }
-
-                    list.Add(record);
-                }
-            }
-
-            var copied = inserts.Values.Where(l => l.Count >= CopyThreshold).ToArray();
-            var batched = copied.Length == 0
-                ? changes.Items.ToArray()
-                : changes.Items.Where(c => c.Kind != RecordChangeKind.Insert || inserts[c.Record.Table.Name].Count < CopyThreshold).ToArray();
-
-            await using var connection = await owner._database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-                foreach (var records in copied)
-                {
-                    await CopyAsync(connection, department.Value, records, cancellationToken).ConfigureAwait(false);
-                }
-
-                if (batched.Length > 0)
-                {
-                    await BatchAsync(connection, transaction, department.Value, batched, cancellationToken).ConfigureAwait(false);
-                }
-
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation)
-            {
-                throw await InsertConflictAsync(department.Value, changes, exception, cancellationToken).ConfigureAwait(false);
-            }
-            catch (NpgsqlException exception)
-            {
-                throw owner._database.Translate(exception);
-            }
-
-            foreach (var (kind, record) in changes.Items)
-            {
-                if (kind != RecordChangeKind.Delete)
-                {
-                    saved.Add(record.WithVersion(record.Version + 1));
-                }
-            }
-
-            return saved;
+            return owner.SaveAsync(department, changes, cancellationToken);
         }
-
-        private static async Task CopyAsync(NpgsqlConnection connection, Guid department, List<Record> records, CancellationToken cancellationToken)
-        {
-            var table = records[0].Table;
-            await using var stream = await connection.BeginRawBinaryCopyAsync(PostgreSqlRecordSql.Copy(table), cancellationToken).ConfigureAwait(false);
-            await using var writer = new PostgreSqlCopyWriter(stream);
-            foreach (var record in records)
-            {
-                await writer.WriteRowAsync(department, record, cancellationToken).ConfigureAwait(false);
-            }
-
-            await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        private async Task BatchAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid department, RecordChange[] changes, CancellationToken cancellationToken)
-        {
-            await using var batch = new NpgsqlBatch(connection, transaction);
-            foreach (var (kind, record) in changes)
-            {
-                var table = record.Table;
-                NpgsqlBatchCommand command;
-                switch (kind)
-                {
-                    case RecordChangeKind.Insert:
-                        command = new NpgsqlBatchCommand(PostgreSqlRecordSql.Insert(table));
-                        command.Parameters.Add(new NpgsqlParameter<Guid>(null!, department));
-                        for (var i = 0; i < table.Columns.Length; i++)
-                        {
-                            command.Parameters.Add(Parameter(table.Columns[i].Type, record.RawValues[i]));
-                        }
-
-                        command.Parameters.Add(new NpgsqlParameter<long>(null!, 1));
-                        break;
-                    case RecordChangeKind.Update:
-                        command = new NpgsqlBatchCommand(PostgreSqlRecordSql.Update(table));
-                        AddUpdate(command.Parameters, table, department, record);
-                        command.Parameters.Add(new NpgsqlParameter<long>(null!, record.Version));
-                        break;
-                    default:
-                        command = new NpgsqlBatchCommand(PostgreSqlRecordSql.Delete(table));
-                        AddKey(command.Parameters, table, department, record);
-                        command.Parameters.Add(new NpgsqlParameter<long>(null!, record.Version));
-                        break;
-                }
-
-                batch.BatchCommands.Add(command);
-            }
-
-            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            for (var i = 0; i < changes.Length; i++)
-            {
-                if (batch.BatchCommands[i].RecordsAffected == 0)
-                {
-                    var record = changes[i].Record;
-                    await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-                    throw new RecordConflictException(owner.Location, record.Key, record.Version, await StoredVersionAsync(connection, department, record, cancellationToken).ConfigureAwait(false));
-                }
-            }
-        }
-
-        private static async Task<long?> StoredVersionAsync(NpgsqlConnection connection, Guid department, Record record, CancellationToken cancellationToken)
-        {
-            await using var find = new NpgsqlCommand(PostgreSqlRecordSql.Find(record.Table), connection);
-            AddKey(find.Parameters, record.Table, department, record);
-            await using var reader = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? reader.GetInt64(record.Table.Columns.Length) : null;
-        }
-
-        /// <summary>Finds which new record's key was taken, after the transaction rolled back.</summary>
-        private async Task<StorageException> InsertConflictAsync(Guid department, RecordChanges changes, PostgresException violation, CancellationToken cancellationToken)
-        {
-            await using var connection = await owner._database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var inserts in changes.Items.Where(c => c.Kind == RecordChangeKind.Insert).Select(c => c.Record).GroupBy(r => r.Table.Name, StringComparer.Ordinal))
-            {
-                var table = inserts.First().Table;
-                await using var find = new NpgsqlCommand(PostgreSqlRecordSql.FirstExisting(table), connection);
-                find.Parameters.Add(new NpgsqlParameter<Guid>(null!, department));
-                for (var i = 0; i < table.KeyCount; i++)
-                {
-                    var column = table.Columns[i];
-                    var values = Array.CreateInstance(ClrType(column.Type), inserts.Count());
-                    var j = 0;
-                    foreach (var record in inserts)
-                    {
-                        values.SetValue(record.RawValues[i], j++);
-                    }
-
-                    find.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | PostgreSqlRecordSql.DbType(column.Type), Value = values });
-                }
-
-                await using var reader = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    var key = new object?[table.KeyCount];
-                    for (var i = 0; i < key.Length; i++)
-                    {
-                        key[i] = reader.GetValue(i);
-                    }
-
-                    return new RecordConflictException(owner.Location, table.Key(key), 0, reader.GetInt64(table.KeyCount));
-                }
-            }
-
-            return new StorageException(owner.Location, $"a new record's key was taken ({violation.MessageText}); nothing of the change set was written.", violation);
-        }
-
-        private static Type ClrType(ColumnType type) => type switch
-        {
-            ColumnType.Id => typeof(Guid),
-            ColumnType.Text => typeof(string),
-            ColumnType.Integer => typeof(long),
-            ColumnType.Number => typeof(double),
-            ColumnType.Boolean => typeof(bool),
-            ColumnType.Timestamp => typeof(DateTimeOffset),
-            ColumnType.Date => typeof(DateOnly),
-            ColumnType.Bytes => typeof(byte[]),
-            _ => throw new InvalidOperationException($"Unknown column type {type}."),
-        };
     }
 }

@@ -29,6 +29,78 @@ internal sealed class SqliteRecordStores : IRecordStores
 
     public IRecordStore For(RecordSchema schema) => _registry.StoreFor(schema, registered => new Store(this, registered));
 
+    /// <summary>Saves records of any registered schemas, checks read versions and appends the events, in one <c>BEGIN IMMEDIATE</c> transaction.</summary>
+    public async Task<IReadOnlyList<Record>> SaveAsync(DepartmentId department, RecordChanges changes, CancellationToken cancellationToken = default)
+    {
+        var events = _registry.CheckAcross(department, changes);
+        var saved = new List<Record>(changes.Count);
+        if (changes.IsEmpty)
+        {
+            return saved;
+        }
+
+        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var db = connection.Handle!;
+        var statements = new Dictionary<(string, string, RecordChangeKind), SqliteStatement>();
+        try
+        {
+            InTransaction(db, () =>
+            {
+                // Writers are serialised by BEGIN IMMEDIATE: a version read here cannot move before the commit.
+                foreach (var check in changes.Checks)
+                {
+                    var stored = StoredVersion(db, department.Value, check.Key.Table, check.Key.Values);
+                    if ((stored ?? 0) != check.Version)
+                    {
+                        throw new RecordConflictException(Location, check.Key, check.Version, stored);
+                    }
+                }
+
+                var count = 0;
+                foreach (var (kind, record) in changes.Items)
+                {
+                    if (++count % 1024 == 0)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                    }
+
+                    var table = record.Table;
+                    if (!statements.TryGetValue((table.Component, table.Name, kind), out var statement))
+                    {
+                        statement = new SqliteStatement(db, Location, kind switch
+                        {
+                            RecordChangeKind.Insert => SqliteRecordSql.Insert(table),
+                            RecordChangeKind.Update => SqliteRecordSql.Update(table),
+                            _ => SqliteRecordSql.Delete(table),
+                        });
+                        statements.Add((table.Component, table.Name, kind), statement);
+                    }
+
+                    Write(db, statement, kind, department.Value, record);
+                    if (kind != RecordChangeKind.Delete)
+                    {
+                        saved.Add(record.WithVersion(record.Version + 1));
+                    }
+                }
+
+                if (events.Length > 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    SqliteEventLog.Insert(db, Location, events); // the outbox: the events commit with the data they describe
+                }
+            });
+        }
+        finally
+        {
+            foreach (var statement in statements.Values)
+            {
+                statement.Dispose();
+            }
+        }
+
+        return saved;
+    }
+
     /// <summary>Creates and migrates every registered schema, one transaction per version.</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
@@ -171,6 +243,71 @@ internal sealed class SqliteRecordStores : IRecordStores
         BindKey(statement, table, department, record, values + 1);
     }
 
+    private void Write(sqlite3 db, SqliteStatement statement, RecordChangeKind kind, Guid department, Record record)
+    {
+        var table = record.Table;
+        switch (kind)
+        {
+            case RecordChangeKind.Insert:
+                statement.BindId(1, department);
+                for (var i = 0; i < table.Columns.Length; i++)
+                {
+                    statement.Bind(2 + i, table.Columns[i].Type, record.RawValues[i]);
+                }
+
+                statement.BindInt64(table.Columns.Length + 2, 1);
+                var rc = statement.Step();
+                statement.Reset();
+                if (rc != SqliteStatement.Done)
+                {
+                    throw SqliteStatement.IsPrimaryKeyViolation(rc)
+                        ? Conflict(db, department, record, 0)
+                        : new StorageException(Location, $"{record.Key} was refused by SQLite (constraint {rc}); nothing of the change set was written.");
+                }
+
+                break;
+            case RecordChangeKind.Update:
+                BindUpdate(statement, table, department, record);
+                statement.BindInt64(table.Columns.Length + 2, record.Version);
+                Checked(db, statement, department, record);
+                break;
+            default:
+                BindKey(statement, table, department, record, 1);
+                statement.BindInt64(table.KeyCount + 2, record.Version);
+                Checked(db, statement, department, record);
+                break;
+        }
+    }
+
+    private void Checked(sqlite3 db, SqliteStatement statement, Guid department, Record record)
+    {
+        statement.Execute();
+        if (statement.Changes == 0)
+        {
+            throw Conflict(db, department, record, record.Version);
+        }
+    }
+
+    private RecordConflictException Conflict(sqlite3 db, Guid department, Record record, long expected)
+    {
+        using var version = new SqliteStatement(db, Location, SqliteRecordSql.Version(record.Table));
+        BindKey(version, record.Table, department, record, 1);
+        long? stored = version.Step() == SqliteStatement.Row ? version.ReadInt64(0) : null;
+        return new RecordConflictException(Location, record.Key, expected, stored);
+    }
+
+    private long? StoredVersion(sqlite3 db, Guid department, TableDefinition table, IReadOnlyList<object?> key)
+    {
+        using var version = new SqliteStatement(db, Location, SqliteRecordSql.Version(table));
+        version.BindId(1, department);
+        for (var i = 0; i < table.KeyCount; i++)
+        {
+            version.Bind(2 + i, table.Columns[i].Type, key[i]);
+        }
+
+        return version.Step() == SqliteStatement.Row ? version.ReadInt64(0) : null;
+    }
+
     private sealed class Store(SqliteRecordStores owner, RecordSchema schema) : IRecordStore, IRecordScanner
     {
         public async Task<IReadOnlyList<(DepartmentId Department, Record Record)>> ScanAsync(TableDefinition table, CancellationToken cancellationToken)
@@ -239,112 +376,10 @@ internal sealed class SqliteRecordStores : IRecordStores
             return records;
         }
 
-        public async Task<IReadOnlyList<Record>> SaveAsync(DepartmentId department, RecordChanges changes, CancellationToken cancellationToken = default)
+        public Task<IReadOnlyList<Record>> SaveAsync(DepartmentId department, RecordChanges changes, CancellationToken cancellationToken = default)
         {
             RecordSchemaRegistry.Check(schema, department, changes);
-            var saved = new List<Record>(changes.Count);
-            if (changes.Count == 0)
-            {
-                return saved;
-            }
-
-            await using var connection = await owner.ConnectAsync(cancellationToken).ConfigureAwait(false);
-            var db = connection.Handle!;
-            var statements = new Dictionary<(string, RecordChangeKind), SqliteStatement>();
-            try
-            {
-                owner.InTransaction(db, () =>
-                {
-                    var count = 0;
-                    foreach (var (kind, record) in changes.Items)
-                    {
-                        if (++count % 1024 == 0)
-                        {
-                            cancellationToken.ThrowIfCancellationRequested();
-                        }
-
-                        var table = record.Table;
-                        if (!statements.TryGetValue((table.Name, kind), out var statement))
-                        {
-                            statement = new SqliteStatement(db, owner.Location, kind switch
-                            {
-                                RecordChangeKind.Insert => SqliteRecordSql.Insert(table),
-                                RecordChangeKind.Update => SqliteRecordSql.Update(table),
-                                _ => SqliteRecordSql.Delete(table),
-                            });
-                            statements.Add((table.Name, kind), statement);
-                        }
-
-                        Write(db, statement, kind, department.Value, record);
-                        if (kind != RecordChangeKind.Delete)
-                        {
-                            saved.Add(record.WithVersion(record.Version + 1));
-                        }
-                    }
-                });
-            }
-            finally
-            {
-                foreach (var statement in statements.Values)
-                {
-                    statement.Dispose();
-                }
-            }
-
-            return saved;
-        }
-
-        private void Write(sqlite3 db, SqliteStatement statement, RecordChangeKind kind, Guid department, Record record)
-        {
-            var table = record.Table;
-            switch (kind)
-            {
-                case RecordChangeKind.Insert:
-                    statement.BindId(1, department);
-                    for (var i = 0; i < table.Columns.Length; i++)
-                    {
-                        statement.Bind(2 + i, table.Columns[i].Type, record.RawValues[i]);
-                    }
-
-                    statement.BindInt64(table.Columns.Length + 2, 1);
-                    var rc = statement.Step();
-                    statement.Reset();
-                    if (rc != SqliteStatement.Done)
-                    {
-                        throw SqliteStatement.IsPrimaryKeyViolation(rc)
-                            ? Conflict(db, department, record, 0)
-                            : new StorageException(owner.Location, $"{record.Key} was refused by SQLite (constraint {rc}); nothing of the change set was written.");
-                    }
-
-                    break;
-                case RecordChangeKind.Update:
-                    BindUpdate(statement, table, department, record);
-                    statement.BindInt64(table.Columns.Length + 2, record.Version);
-                    Checked(db, statement, department, record);
-                    break;
-                default:
-                    BindKey(statement, table, department, record, 1);
-                    statement.BindInt64(table.KeyCount + 2, record.Version);
-                    Checked(db, statement, department, record);
-                    break;
-            }
-        }
-
-        private void Checked(sqlite3 db, SqliteStatement statement, Guid department, Record record)
-        {
-            statement.Execute();
-            if (statement.Changes == 0)
-            {
-                throw Conflict(db, department, record, record.Version);
-            }
-        }
-
-        private RecordConflictException Conflict(sqlite3 db, Guid department, Record record, long expected)
-        {
-            using var version = new SqliteStatement(db, owner.Location, SqliteRecordSql.Version(record.Table));
-            BindKey(version, record.Table, department, record, 1);
-            long? stored = version.Step() == SqliteStatement.Row ? version.ReadInt64(0) : null;
-            return new RecordConflictException(owner.Location, record.Key, expected, stored);
+            return owner.SaveAsync(department, changes, cancellationToken);
         }
     }
 }

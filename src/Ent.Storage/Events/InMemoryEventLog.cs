@@ -16,7 +16,13 @@ public sealed class InMemoryEventLog : IEventLog
     /// <inheritdoc />
     public Task AppendAsync(IReadOnlyList<DomainEvent> events, CancellationToken cancellationToken = default)
     {
-        var rows = EventRow.FromBatch(events);
+        Append(EventRow.FromBatch(events), events);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Appends rows already checked, all or none (an event already logged refuses the batch).</summary>
+    internal void Append(EventRow[] rows, IReadOnlyList<DomainEvent> events)
+    {
         lock (_gate)
         {
             var duplicate = rows.FirstOrDefault(r => _ids.Contains(r.Id));
@@ -32,8 +38,6 @@ public sealed class InMemoryEventLog : IEventLog
                     row.OccurredAt, domainEvent.Category, row.Type, domainEvent.Object, row.PayloadText));
             }
         }
-
-        return Task.CompletedTask;
     }
 
     /// <inheritdoc />

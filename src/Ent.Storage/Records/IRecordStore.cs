@@ -45,4 +45,16 @@ public interface IRecordStores
     /// <param name="schema">The schema.</param>
     /// <exception cref="InvalidOperationException">The schema was not registered, so it was not migrated.</exception>
     IRecordStore For(RecordSchema schema);
+
+    /// <summary>
+    /// Saves a change set over the tables of any registered schemas in one transaction, with its checks and its
+    /// events: all of it or, on any error, nothing. What a unit of work commits.
+    /// </summary>
+    /// <param name="department">The owning department (of every record and event).</param>
+    /// <param name="changes">The changes, checks and events.</param>
+    /// <param name="cancellationToken">Cancels the save before it commits.</param>
+    /// <returns>The inserted and updated records with their new versions, in the order given.</returns>
+    /// <exception cref="RecordConflictException">A record changed since it was read, or a new key is taken.</exception>
+    /// <exception cref="ArgumentException">A table is not registered, an event is invalid or of another department; nothing was written.</exception>
+    Task<IReadOnlyList<Record>> SaveAsync(DepartmentId department, RecordChanges changes, CancellationToken cancellationToken = default);
 }

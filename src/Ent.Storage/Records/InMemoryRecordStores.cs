@@ -1,4 +1,5 @@
 using Ent.Core.Identifiers;
+using Ent.Storage.Events;
 
 namespace Ent.Storage.Records;
 
@@ -10,18 +11,82 @@ namespace Ent.Storage.Records;
 public sealed class InMemoryRecordStores : IRecordStores
 {
     private readonly RecordSchemaRegistry _registry;
+    private readonly InMemoryEventLog? _log;
     private readonly Lock _gate = new();
     private readonly Dictionary<(DepartmentId, RecordKey), Record> _rows = [];
 
     /// <summary>Creates the stores for the registered schemas.</summary>
     /// <param name="schemas">The registered schemas.</param>
-    public InMemoryRecordStores(IEnumerable<RecordSchema> schemas)
+    /// <param name="log">The event log that change sets' events are appended to, if the host has one (an in-memory one: the transaction spans both).</param>
+    /// <exception cref="ArgumentException">The log is not an <see cref="InMemoryEventLog"/>.</exception>
+    public InMemoryRecordStores(IEnumerable<RecordSchema> schemas, IEventLog? log = null)
     {
         _registry = new RecordSchemaRegistry(schemas);
+        _log = log switch
+        {
+            null => null,
+            InMemoryEventLog inMemory => inMemory,
+            _ => throw new ArgumentException($"In-memory record stores commit their events with an {nameof(InMemoryEventLog)}, not a {log.GetType().Name}.", nameof(log)),
+        };
     }
 
     /// <inheritdoc />
     public IRecordStore For(RecordSchema schema) => _registry.StoreFor(schema, registered => new Store(this, registered));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Record>> SaveAsync(DepartmentId department, RecordChanges changes, CancellationToken cancellationToken = default)
+    {
+        var rows = _registry.CheckAcross(department, changes);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            Conflicts(department, changes);
+            _log?.Append(rows, changes.Events); // refuses the batch before storing any of it, and what follows cannot fail: both or neither
+            return Task.FromResult<IReadOnlyList<Record>>(Apply(department, changes));
+        }
+    }
+
+    private void Conflicts(DepartmentId department, RecordChanges changes)
+    {
+        foreach (var change in changes.Items)
+        {
+            var stored = _rows.GetValueOrDefault((department, change.Record.Key));
+            var expected = change.Kind == RecordChangeKind.Insert ? 0 : change.Record.Version;
+            if ((stored?.Version ?? 0) != expected)
+            {
+                throw new RecordConflictException("memory", change.Record.Key, expected, stored?.Version);
+            }
+        }
+
+        foreach (var check in changes.Checks)
+        {
+            var stored = _rows.GetValueOrDefault((department, check.Key));
+            if ((stored?.Version ?? 0) != check.Version)
+            {
+                throw new RecordConflictException("memory", check.Key, check.Version, stored?.Version);
+            }
+        }
+    }
+
+    private List<Record> Apply(DepartmentId department, RecordChanges changes)
+    {
+        var saved = new List<Record>(changes.Count);
+        foreach (var change in changes.Items)
+        {
+            var key = (department, change.Record.Key);
+            if (change.Kind == RecordChangeKind.Delete)
+            {
+                _rows.Remove(key);
+                continue;
+            }
+
+            var record = change.Record.WithVersion(change.Record.Version + 1);
+            _rows[key] = record;
+            saved.Add(record);
+        }
+
+        return saved;
+    }
 
     private sealed class Store(InMemoryRecordStores owner, RecordSchema schema) : IRecordStore, IRecordScanner
     {
@@ -74,36 +139,7 @@ public sealed class InMemoryRecordStores : IRecordStores
         public Task<IReadOnlyList<Record>> SaveAsync(DepartmentId department, RecordChanges changes, CancellationToken cancellationToken = default)
         {
             RecordSchemaRegistry.Check(schema, department, changes);
-            cancellationToken.ThrowIfCancellationRequested();
-            lock (owner._gate)
-            {
-                foreach (var change in changes.Items)
-                {
-                    var stored = owner._rows.GetValueOrDefault((department, change.Record.Key));
-                    var expected = change.Kind == RecordChangeKind.Insert ? 0 : change.Record.Version;
-                    if ((stored?.Version ?? 0) != expected)
-                    {
-                        throw new RecordConflictException("memory", change.Record.Key, expected, stored?.Version);
-                    }
-                }
-
-                var saved = new List<Record>(changes.Count);
-                foreach (var change in changes.Items)
-                {
-                    var key = (department, change.Record.Key);
-                    if (change.Kind == RecordChangeKind.Delete)
-                    {
-                        owner._rows.Remove(key);
-                        continue;
-                    }
-
-                    var record = change.Record.WithVersion(change.Record.Version + 1);
-                    owner._rows[key] = record;
-                    saved.Add(record);
-                }
-
-                return Task.FromResult<IReadOnlyList<Record>>(saved);
-            }
+            return owner.SaveAsync(department, changes, cancellationToken);
         }
     }
 

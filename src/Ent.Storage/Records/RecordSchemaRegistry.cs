@@ -81,6 +81,38 @@ internal sealed class RecordSchemaRegistry
         }
     }
 
+    /// <summary>
+    /// Checks a change set saved across schemas before anything is written: a department, tables of registered
+    /// schemas only (as they stand), events of that department, each checked and flattened for the log.
+    /// </summary>
+    /// <returns>The events' rows, in order.</returns>
+    public Events.EventRow[] CheckAcross(DepartmentId department, RecordChanges changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        CheckDepartment(department);
+        foreach (var table in changes.Items.Select(c => c.Record.Table).Concat(changes.Checks.Select(c => c.Key.Table)).Distinct())
+        {
+            if (!_schemas.TryGetValue(table.Component, out var schema))
+            {
+                throw new ArgumentException($"Table '{table}' belongs to no registered record schema; nothing was written.", nameof(changes));
+            }
+
+            CheckTable(schema, table);
+        }
+
+        foreach (var domainEvent in changes.Events)
+        {
+            if (domainEvent.Department != department)
+            {
+                throw new ArgumentException(
+                    $"Event {domainEvent.Id.Value} ({domainEvent.GetType().Name}) belongs to department {domainEvent.Department.Value}, not {department.Value} where the changes are saved; nothing was written.",
+                    nameof(changes));
+            }
+        }
+
+        return changes.Events.Count == 0 ? [] : Events.EventRow.FromBatch(changes.Events);
+    }
+
     public static void CheckDepartment(DepartmentId department)
     {
         if (department.Value == Guid.Empty)

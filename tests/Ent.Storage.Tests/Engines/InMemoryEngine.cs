@@ -15,7 +15,7 @@ public sealed class InMemoryEngine : StorageEngine
     private InMemoryRecordStores? _records;
 
     public override Task<IRecordStores> OpenRecordStoresAsync(params RecordSchema[] schemas) =>
-        Task.FromResult<IRecordStores>(_records ??= new InMemoryRecordStores(schemas));
+        Task.FromResult<IRecordStores>(_records ??= new InMemoryRecordStores(schemas, _log));
 
     public override Task SetSchemaVersionAsync(string component, int version) =>
         throw new NotSupportedException("The in-memory log has no schema.");
