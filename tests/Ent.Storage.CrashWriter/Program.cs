@@ -6,10 +6,12 @@ using Ent.Storage.Events;
 using Ent.Storage.Records;
 using Microsoft.Extensions.DependencyInjection;
 
-// Usage: Ent.Storage.CrashWriter sqlite <file> | postgresql <connection string>  [events | records]
-// Writes batches of 500, one transaction each, forever; after each commit prints "ack <batch id>".
-// events: domain events whose object is the batch id. records: change sets of 500 marks whose assessment
-// is the batch id (the schema below, as the tests declare it). A reader can tell whole batches from partial ones.
+// Usage: Ent.Storage.CrashWriter sqlite <file> | postgresql <connection string>  [events | records | outbox]
+// Writes batches, one transaction each, forever; after each commit prints "ack <batch id>".
+// events: 500 domain events whose object is the batch id. records: change sets of 500 marks whose assessment
+// is the batch id (the schema below, as the tests declare it). outbox: the first marking of a 30-pupil assessment,
+// 30 marks whose assessment is the batch id and 30 events (object: the mark's pupil) in ONE change set.
+// A reader can tell whole batches from partial ones, and marks without their events.
 const int BatchSize = 500;
 var services = new ServiceCollection();
 var ent = services.AddEnt();
@@ -38,14 +40,32 @@ foreach (var task in provider.GetServices<IEntStartupTask>())
 
 var department = new DepartmentId(Guid.Parse("0193a000-0000-7000-8000-000000000093"));
 var school = SchoolId.New();
-var writeRecords = args.Length > 2 && args[2] == "records";
+var mode = args.Length > 2 ? args[2] : "events";
 var log = provider.GetRequiredService<IEventLog>();
-var marks = provider.GetRequiredService<IRecordStores>().For(schema);
+var stores = provider.GetRequiredService<IRecordStores>();
+var marks = stores.For(schema);
 await Console.Out.WriteLineAsync("ready");
 while (true)
 {
     var batch = Guid.NewGuid();
-    if (writeRecords)
+    if (mode == "outbox")
+    {
+        var changes = new RecordChanges();
+        for (var i = 0; i < 30; i++)
+        {
+            var pupil = Guid.NewGuid();
+            changes.Insert(schema.Table("marks").NewRecord(batch, pupil, (double)(i % 21)));
+            changes.Append(new ActivityProgressRecorded(
+                PersonId.New(), department, school, DateTimeOffset.UtcNow, CourseId.New(),
+                new ActivityProgress(PersonId.New(), ActivityId.New(), CompletionStatus.Completed, DateTimeOffset.UtcNow, []))
+            {
+                Object = new ObjectReference("crash-mark", pupil),
+            });
+        }
+
+        await stores.SaveAsync(department, changes);
+    }
+    else if (mode == "records")
     {
         await marks.SaveAsync(department, new RecordChanges().InsertAll(
             Enumerable.Range(0, BatchSize).Select(i => schema.Table("marks").NewRecord(batch, Guid.NewGuid(), (double)(i % 21)))));
