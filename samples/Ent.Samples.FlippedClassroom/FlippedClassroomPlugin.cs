@@ -25,12 +25,12 @@ public sealed class FlippedClassroomPlugin : EntPlugin
     {
         ArgumentNullException.ThrowIfNull(context);
         context.AddOptions<FlippedClassroomOptions>().Validate(o => o.ReadinessThreshold is > 0 and <= 1, "ReadinessThreshold must be in (0, 1].");
-        context.Services.AddRecordSchema(ReadinessTracker.Schema);
-        context.Services.AddSingleton<ReadinessTracker>();
+        context.AddDocuments<LearnerPreparation>(d => d.Key(p => new { p.Course, p.Learner })); // the key's first member is queried too
+        context.Services.AddSingleton<ReadinessBoard>();
         context.AddViews("flipped-classroom"); // Views/class-readiness.sbn-txt and Strings/fr.json, en.json
         context.AddStrategy<FlippedClassroomStrategy>()
             .AddActivityKind(ReadinessQuiz)
-            .AddEventHandler<ActivityProgressRecorded, ReadinessTracker.Handler>()
+            .AddEventHandler<ActivityProgressRecorded, PreparationRecorder>()
             .GrantCapability(Role.Teacher, GrantReach.Scope, ViewReadiness)
             .GrantCapability(Role.HeadOfSchool, GrantReach.Scope, ViewReadiness);
     }

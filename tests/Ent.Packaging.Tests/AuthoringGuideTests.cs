@@ -23,9 +23,9 @@ public sealed partial class AuthoringGuideTests(PackedFeed feed)
 
         var output = DotNet.Run(project, "build", "-c", "Release");
 
-        Assert.True(snippets.Count >= 5, $"The guide has {snippets.Count} C# snippets; it should show the entry class, a strategy and handler, rights, a demo contribution and a test host.");
+        Assert.True(snippets.Count >= 5, $"The guide has {snippets.Count} C# snippets; it should show the entry class, a strategy and handler, an operation on documents, a demo contribution and a test host.");
         Assert.Contains("Build succeeded", output, StringComparison.Ordinal);
-        foreach (var signature in new[] { "IDemoContributor", "IDomainEventHandler<", "access.Demand(", "directory.Add(", "EnablePlugin(" })
+        foreach (var signature in new[] { "IDemoContributor", "IDomainEventHandler<", "operations.BeginAsync(", "work.CommitAsync(", "AddDocuments<", "directory.Add(", "EnablePlugin(" })
         {
             Assert.Contains(snippets, s => s.Contains(signature, StringComparison.Ordinal));
         }

@@ -25,6 +25,29 @@ public interface IOperations
     /// <exception cref="AccessDeniedException">The actor does not hold the capability there.</exception>
     /// <exception cref="InvalidOperationException">The capability belongs to no loaded plugin.</exception>
     Task<IUnitOfWork> BeginAsync(Actor actor, OperationTarget target, Capability capability, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Opens the unit of work of a plugin's event handler: the plugin is the one that defines the handler's type, the scope the
+    /// event's school, the day the event's, the actor the event's. The plugin must be on in that school that day (the platform
+    /// delivers it nothing else); no capability is demanded, for the handler keeps the plugin's own data, as the platform delivered it.
+    /// </summary>
+    /// <param name="handler">The handler (<c>this</c>).</param>
+    /// <param name="domainEvent">The event handled; it must have a school.</param>
+    /// <param name="cancellationToken">Cancels the resolution.</param>
+    /// <exception cref="InvalidOperationException">The handler is not a loaded plugin's.</exception>
+    /// <exception cref="ArgumentException">The event has no school.</exception>
+    /// <exception cref="Enablement.PluginDisabledException">The plugin is off in the event's school on its day.</exception>
+    Task<IUnitOfWork> BeginForEventAsync(object handler, DomainEvent domainEvent, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Runs a handler's work in a unit of work (<see cref="BeginForEventAsync"/>) and commits it; when another writer saved a
+    /// document it read first, runs it again on fresh reads (up to 5 times), so that concurrent events are all counted.
+    /// </summary>
+    /// <param name="handler">The handler (<c>this</c>).</param>
+    /// <param name="domainEvent">The event handled.</param>
+    /// <param name="work">Reads and writes the plugin's documents.</param>
+    /// <param name="cancellationToken">Cancels the work before it commits.</param>
+    Task HandleAsync(object handler, DomainEvent domainEvent, Func<IUnitOfWork, Task> work, CancellationToken cancellationToken = default);
 }
 
 /// <summary>

@@ -44,6 +44,50 @@ internal sealed class PluginOperations(
         return new UnitOfWork(this, actor, plugin, target, scope, course, today, _time.GetUtcNow());
     }
 
+    public Task<IUnitOfWork> BeginForEventAsync(object handler, DomainEvent domainEvent, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        var plugin = runtime.PluginDefining(handler.GetType())?.Id
+            ?? throw new InvalidOperationException($"{handler.GetType()} is not a loaded plugin's type: a handler's unit of work belongs to the plugin that defines the handler.");
+        var school = domainEvent.School
+            ?? throw new ArgumentException($"Event {domainEvent.GetType().Name} {domainEvent.Id.Value} has no school: a handler's unit of work is for an event of a school.", nameof(domainEvent));
+        var known = directory.SchoolOf(school);
+        if (known.Department != domainEvent.Department)
+        {
+            throw new UnknownReferenceException("school", school.Value);
+        }
+
+        var day = SchoolTime.DayOf(domainEvent.OccurredAt, zone);
+        if (!enablement.IsEnabled(plugin, school, day))
+        {
+            throw new PluginDisabledException(plugin, school, day);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<IUnitOfWork>(new UnitOfWork(
+            this, new Actor(domainEvent.Actor, domainEvent.Department), plugin, OperationTarget.OfSchool(school), AccessScope.OfSchool(known.Department, school), null, day, _time.GetUtcNow()));
+    }
+
+    public async Task HandleAsync(object handler, DomainEvent domainEvent, Func<IUnitOfWork, Task> work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var unit = await BeginForEventAsync(handler, domainEvent, cancellationToken).ConfigureAwait(false);
+            await work(unit).ConfigureAwait(false);
+            try
+            {
+                await unit.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (RecordConflictException) when (attempt < 5)
+            {
+                // Another handler saved a document this one read: run again on what is stored now.
+            }
+        }
+    }
+
     /// <summary>The plugin a capability belongs to: the loaded plugin whose id prefixes it (the longest, should ids nest).</summary>
     private string OwnerOf(Capability capability) =>
         runtime.Plugins.Select(p => p.Id).Where(id => capability.Name.StartsWith(id + ".", StringComparison.Ordinal)).MaxBy(id => id.Length)

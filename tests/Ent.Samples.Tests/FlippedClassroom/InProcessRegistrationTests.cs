@@ -1,7 +1,9 @@
 using Ent.Core.Access;
+using Ent.Core.Identifiers;
 using Ent.Core.Learning;
 using Ent.Core.Strategies;
 using Ent.Samples.FlippedClassroom;
+using Ent.Sdk.Enablement;
 using Ent.Sdk.Hosting;
 using Ent.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,27 +16,57 @@ namespace Ent.Samples.Tests.FlippedClassroom;
 public sealed class InProcessRegistrationTests
 {
     [Fact]
-    public async Task The_plugin_registers_in_process_and_its_event_handler_counts_completed_activities_per_school()
+    public async Task The_plugin_registers_in_process_and_its_handler_keeps_each_learners_preparation_in_documents()
     {
         var world = new TestWorld();
+        await using var host = await StartAsync(world, world.School.Id);
+
+        await Complete(host, world, world.Activities[0].Id);
+        await Complete(host, world, world.Activities[1].Id, new Score(15, 20));
+
+        Assert.Equal("sample.flipped-classroom", Assert.Single(host.Runtime.Plugins).Id);
+        var preparation = Assert.Single(await host.Services.GetRequiredService<ReadinessBoard>().OfCourseAsync(TestWorld.As(world.Teacher), world.MathsCourse.Id));
+        Assert.Equal((world.Learner.Id, 2, 0.75m), (preparation.Learner, preparation.Completed, preparation.LatestScore));
+        Assert.Contains(host.Services.GetServices<IPedagogicalStrategy>(), s => s.Id == FlippedClassroomStrategy.StrategyId);
+    }
+
+    [Fact]
+    public async Task A_learner_may_not_read_the_classs_readiness()
+    {
+        var world = new TestWorld();
+        await using var host = await StartAsync(world, world.School.Id);
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() => host.Services.GetRequiredService<ReadinessBoard>().OfCourseAsync(TestWorld.As(world.Learner), world.MathsCourse.Id));
+    }
+
+    [Fact]
+    public async Task In_a_school_where_the_plugin_is_off_its_board_is_refused_and_its_handler_hears_nothing()
+    {
+        var world = new TestWorld();
+        await using var host = await StartAsync(world, world.OtherSchool.Id);
+
+        await Complete(host, world, world.Activities[0].Id);
+
+        var error = await Assert.ThrowsAsync<PluginDisabledException>(() => host.Services.GetRequiredService<ReadinessBoard>().OfCourseAsync(TestWorld.As(world.Teacher), world.MathsCourse.Id));
+        Assert.Equal(("sample.flipped-classroom", world.School.Id), (error.PluginId, error.School));
+    }
+
+    private static Task Complete(EntHost host, TestWorld world, ActivityId activity, Score? score = null) =>
+        host.Services.GetRequiredService<ILearnerRecords>().RecordAsync(
+            TestWorld.As(world.Learner), world.MathsCourse.Id, activity, world.Learner.Id, CompletionStatus.Completed, score is { } s ? new ScoreEvidence(s) : null);
+
+    private static async Task<EntHost> StartAsync(TestWorld world, SchoolId enabledIn)
+    {
         var builder = EntHost.CreateBuilder();
         builder.Services.AddSingleton<TimeProvider>(world.Time);
         builder.Services.Replace(ServiceDescriptor.Singleton<Ent.Core.Organisation.IOrganisationDirectory>(world.Directory));
         builder.Services.Replace(ServiceDescriptor.Singleton<Ent.Core.Courses.ICourseCatalog>(world.Courses));
         builder.Services.AddInMemoryRecordStores();
         builder.Ent.AddPlugin<FlippedClassroomPlugin>();
-        builder.Ent.EnablePlugin("sample.flipped-classroom", world.School.Id, new DateOnly(2026, 9, 1)); // its handler hears only the schools where it is on
-        await using var host = builder.Build();
+        builder.Ent.EnablePlugin("sample.flipped-classroom", enabledIn, new DateOnly(2026, 9, 1)); // its handler hears only the schools where it is on
+        var host = builder.Build();
         await host.StartAsync();
-
-        await host.Services.GetRequiredService<ILearnerRecords>()
-            .RecordAsync(TestWorld.As(world.Learner), world.MathsCourse.Id, world.Activities[0].Id, world.Learner.Id, CompletionStatus.Completed);
-
-        Assert.Equal("sample.flipped-classroom", Assert.Single(host.Runtime.Plugins).Id);
-        Assert.Equal(1, await host.Services.GetRequiredService<ReadinessTracker>().CompletedInAsync(world.Department.Id, world.School.Id));
-        Assert.Contains(host.Services.GetServices<IPedagogicalStrategy>(), s => s.Id == FlippedClassroomStrategy.StrategyId);
-        Assert.True(host.Services.GetRequiredService<IAccessControl>().Evaluate(TestWorld.As(world.Teacher), FlippedClassroomPlugin.ViewReadiness,
-            AccessScope.OfClass(world.Department.Id, world.School.Id, world.Class5B.Id)).Allowed);
+        return host;
     }
 
     [Fact]
