@@ -32,6 +32,9 @@ public static class EntCoreServiceCollectionExtensions
         services.TryAddSingleton<IProgressStore, InMemoryProgressStore>();
         services.TryAddSingleton<IAccessControl>(sp => new AccessControl(
             sp.GetRequiredService<IOrganisationDirectory>(), sp.GetRequiredService<AccessPolicy>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<TimeZoneInfo>()));
+        services.TryAddSingleton<ISchoolCalendar>(sp => new InMemorySchoolCalendar(
+            sp.GetRequiredService<IOrganisationDirectory>(), sp.GetRequiredService<IAccessControl>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<TimeZoneInfo>(),
+            sp.GetService<ICalendarJournal>()));
         services.TryAddSingleton<IDomainEventPublisher, InProcessDomainEventPublisher>();
         services.TryAddSingleton<IRoster, Roster>();
         services.TryAddSingleton<ILearnerRecords, LearnerRecords>();

@@ -1,7 +1,6 @@
 using Ent.Sdk.Hosting;
 using Ent.Storage.PostgreSql;
 using Ent.Storage.PostgreSql.Records;
-using Ent.Storage.Core;
 using Ent.Storage.Records;
 using Ent.Storage.Schema;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,13 +28,13 @@ public static class PostgreSqlEntBuilderExtensions
         return ent;
     }
 
-    private sealed class PostgreSqlStartup(PostgreSqlDatabase database, PostgreSqlRecordStores records, StoredOrganisationDirectory directory) : IEntStartupTask
+    private sealed class PostgreSqlStartup(PostgreSqlDatabase database, PostgreSqlRecordStores records, IServiceProvider services) : IEntStartupTask
     {
         public async Task RunAsync(CancellationToken cancellationToken)
         {
             await database.OpenAsync(new Dictionary<string, IReadOnlyCollection<SchemaMigration>> { [SchemaComponents.EventLog] = PostgreSqlEventLog.Migrations }, cancellationToken).ConfigureAwait(false);
             await records.MigrateAsync(cancellationToken).ConfigureAwait(false);
-            await directory.LoadAsync(cancellationToken).ConfigureAwait(false);
+            await services.LoadStoredCoreAsync(cancellationToken).ConfigureAwait(false); // the directory, then the calendar
         }
     }
 }

@@ -1,4 +1,3 @@
-using Ent.Storage.Core;
 using Ent.Storage.Records;
 using Ent.Storage.Schema;
 using Ent.Storage.Sqlite.Records;
@@ -39,13 +38,13 @@ public static class SqliteEntBuilderExtensions
         return ent;
     }
 
-    private sealed class SqliteStartup(SqliteDatabase database, SqliteRecordStores records, StoredOrganisationDirectory directory) : IEntStartupTask
+    private sealed class SqliteStartup(SqliteDatabase database, SqliteRecordStores records, IServiceProvider services) : IEntStartupTask
     {
         public async Task RunAsync(CancellationToken cancellationToken)
         {
             await database.OpenAsync(new Dictionary<string, IReadOnlyCollection<SchemaMigration>> { [SchemaComponents.EventLog] = SqliteEventLog.Migrations }, cancellationToken).ConfigureAwait(false);
             await records.MigrateAsync(cancellationToken).ConfigureAwait(false);
-            await directory.LoadAsync(cancellationToken).ConfigureAwait(false);
+            await services.LoadStoredCoreAsync(cancellationToken).ConfigureAwait(false); // the directory, then the calendar
         }
     }
 }

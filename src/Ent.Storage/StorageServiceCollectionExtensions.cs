@@ -66,8 +66,8 @@ public static class StorageServiceCollectionExtensions
 
     /// <summary>
     /// Keeps the core's own records (the directory, courses, learners' progress) in the host's storage engine instead
-    /// of memory, with their record schemas. Storage engines call this, and load the directory with
-    /// <see cref="StoredOrganisationDirectory.LoadAsync"/> once migrated; applications call <c>UseSqlite</c> or <c>UsePostgreSql</c>.
+    /// of memory, with their record schemas (and the calendar, and handlers' delivery failures). Storage engines call this, and
+    /// load the directory and the calendar with <see cref="LoadStoredCoreAsync"/> once migrated; applications call <c>UseSqlite</c> or <c>UsePostgreSql</c>.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The same collection.</returns>
@@ -82,8 +82,28 @@ public static class StorageServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IOrganisationDirectory>(sp => sp.GetRequiredService<StoredOrganisationDirectory>()));
         services.Replace(ServiceDescriptor.Singleton<IProgressStore, StoredProgressStore>());
         services.AddRecordSchema(StoredEventDeliveryFailures.Schema);
+        foreach (var calendar in StoredCalendar.All)
+        {
+            services.AddRecordSchema(calendar.Schema);
+        }
+
+        services.AddSingleton<StoredCalendar>();
+        services.Replace(ServiceDescriptor.Singleton<Ent.Core.Calendar.ICalendarJournal>(sp => sp.GetRequiredService<StoredCalendar>()));
         services.Replace(ServiceDescriptor.Singleton<IEventDeliveryFailures, StoredEventDeliveryFailures>());
         return services;
+    }
+
+    /// <summary>Loads what the core keeps in memory from the store (the directory, then the calendar): storage engines call it at start, once migrated.</summary>
+    /// <param name="services">The host's services.</param>
+    /// <param name="cancellationToken">Cancels the loading.</param>
+    public static async Task LoadStoredCoreAsync(this IServiceProvider services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        await services.GetRequiredService<StoredOrganisationDirectory>().LoadAsync(cancellationToken).ConfigureAwait(false);
+        if (services.GetRequiredService<Ent.Core.Calendar.ISchoolCalendar>() is Ent.Core.Calendar.InMemorySchoolCalendar calendar)
+        {
+            await services.GetRequiredService<StoredCalendar>().LoadAsync(calendar, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Keeps records in memory: for unit tests only, nothing survives the process.</summary>

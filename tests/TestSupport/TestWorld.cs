@@ -60,6 +60,23 @@ public sealed class TestWorld
         MathsCourse = new Course(CourseId.New(), School.Id, CourseAudience.ForClass(Class5B.Id), new Subject("MATHS", "Mathématiques"), "Fractions",
             [new Sequence(SequenceId.New(), "Séquence 1", Activities)]);
         Courses.SaveAsync(Department.Id, MathsCourse).GetAwaiter().GetResult(); // in memory: completes at once
+
+        // The department's calendar: its year (the department's), zone C and its autumn and Christmas holidays.
+        Calendar = new InMemorySchoolCalendar(Directory, new AccessControl(Directory, AccessPolicy.Default, Time, SchoolTime.Paris), Time, SchoolTime.Paris);
+        Seed(Calendar);
+    }
+
+    /// <summary>The department's calendar: the year and its trimesters, zone C, the Toussaint and Christmas holidays.</summary>
+    public InMemorySchoolCalendar Calendar { get; }
+
+    /// <summary>Puts the world's year, zone and holidays into a calendar (a host's own, say).</summary>
+    public void Seed(InMemorySchoolCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        calendar.RestoreYear(Department.Id, null, Year);
+        calendar.RestoreZone(Department.Id, HolidayZone.C);
+        calendar.RestoreHoliday(Department.Id, Guid.CreateVersion7(), new SchoolHoliday("Vacances de la Toussaint", new(2026, 10, 17), new(2026, 11, 1), HolidayZone.C));
+        calendar.RestoreHoliday(Department.Id, Guid.CreateVersion7(), new SchoolHoliday("Vacances de Noël", new(2026, 12, 19), new(2027, 1, 3), HolidayZone.C));
     }
 
     public FakeTimeProvider Time { get; }

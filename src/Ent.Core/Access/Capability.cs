@@ -56,6 +56,9 @@ public static class Capabilities
     /// <summary>Read the audit trail of domain events.</summary>
     public static Capability ViewAuditTrail { get; } = new("core.audit.view");
 
+    /// <summary>Set the calendar: academic years and periods, holidays, the zone, a school's half-day boundary.</summary>
+    public static Capability ManageCalendar { get; } = new("core.calendar.manage");
+
     /// <summary>Enable and disable plugins in schools.</summary>
     public static Capability ManagePlugins { get; } = new("core.plugins.manage");
 }

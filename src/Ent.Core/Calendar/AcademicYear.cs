@@ -33,10 +33,24 @@ public sealed record AcademicYear
     /// <param name="last">The last day of the year.</param>
     /// <param name="periods">The periods; they must lie within the year and not overlap.</param>
     /// <exception cref="ArgumentException">A period lies outside the year or overlaps another; the message names it.</exception>
-    public static AcademicYear Create(string label, DateOnly first, DateOnly last, IEnumerable<Period> periods)
+    public static AcademicYear Create(string label, DateOnly first, DateOnly last, IEnumerable<Period> periods) => Create(AcademicYearId.New(), label, first, last, periods);
+
+    /// <summary>Creates (or restores, as stored) a year with a given identifier.</summary>
+    /// <param name="id">The year's identifier.</param>
+    /// <param name="label">The label, e.g. <c>2026-2027</c>.</param>
+    /// <param name="first">The first day of the year.</param>
+    /// <param name="last">The last day of the year.</param>
+    /// <param name="periods">The periods; they must lie within the year and not overlap.</param>
+    /// <exception cref="ArgumentException">A period lies outside the year or overlaps another; the message names it.</exception>
+    public static AcademicYear Create(AcademicYearId id, string label, DateOnly first, DateOnly last, IEnumerable<Period> periods)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(label);
         ArgumentNullException.ThrowIfNull(periods);
+        if (last < first)
+        {
+            throw new ArgumentException($"The academic year {label} ends ({last:yyyy-MM-dd}) before it begins ({first:yyyy-MM-dd}).", nameof(last));
+        }
+
         var dates = new DateRange(first, last);
         var ordered = periods.OrderBy(p => p.First).ToImmutableArray();
         for (var i = 0; i < ordered.Length; i++)
@@ -53,7 +67,7 @@ public sealed record AcademicYear
             }
         }
 
-        return new AcademicYear(AcademicYearId.New(), label, dates, ordered);
+        return new AcademicYear(id, label, dates, ordered);
     }
 
     /// <summary>Creates a year split into three trimesters at the given boundaries.</summary>

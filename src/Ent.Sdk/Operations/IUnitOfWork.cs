@@ -79,6 +79,9 @@ public interface IUnitOfWork : IAsyncDisposable
     /// <summary>Today in the department's time zone: the day the plugin's enablement was checked for.</summary>
     DateOnly Today { get; }
 
+    /// <summary>The period in force at the target's school today, from the department's calendar; null between periods.</summary>
+    Ent.Core.Calendar.Period? Period { get; }
+
     /// <summary>The time of the operation (the events' time).</summary>
     DateTimeOffset Now { get; }
 

@@ -16,10 +16,11 @@ namespace Ent.Sdk.Operations;
 /// <summary>Opens units of work: the scope from the directory, the plugin's enablement and the capability, checked once, in that order.</summary>
 internal sealed class PluginOperations(
     IEntRuntime runtime, IOrganisationDirectory directory, ICourseCatalog courses, IAccessControl access, IPluginEnablement enablement,
-    TimeProvider time, TimeZoneInfo zone, IRecordStores stores, DocumentRegistry documents, IDomainEventPublisher publisher,
+    TimeProvider time, ISchoolCalendar calendar, IRecordStores stores, DocumentRegistry documents, IDomainEventPublisher publisher,
     IEventDeliveryFailures failures, ILogger<PluginOperations> logger) : IOperations
 {
     private readonly IAccessControl _access = access;
+    private readonly ISchoolCalendar _calendar = calendar;
     private readonly TimeProvider _time = time;
     private readonly IRecordStores _stores = stores;
     private readonly DocumentRegistry _documents = documents;
@@ -34,7 +35,7 @@ internal sealed class PluginOperations(
         var plugin = OwnerOf(capability);
         var (scope, course) = await ScopeAsync(actor.Department, target, cancellationToken).ConfigureAwait(false);
         var school = scope.School!.Value;
-        var today = SchoolTime.Today(_time, zone);
+        var today = _calendar.Today;
         if (!enablement.IsEnabled(plugin, school, today))
         {
             throw new PluginDisabledException(plugin, school, today);
@@ -58,7 +59,7 @@ internal sealed class PluginOperations(
             throw new UnknownReferenceException("school", school.Value);
         }
 
-        var day = SchoolTime.DayOf(domainEvent.OccurredAt, zone);
+        var day = SchoolTime.DayOf(domainEvent.OccurredAt, _calendar.TimeZone);
         if (!enablement.IsEnabled(plugin, school, day))
         {
             throw new PluginDisabledException(plugin, school, day);
@@ -124,6 +125,8 @@ internal sealed class PluginOperations(
         PluginOperations owner, Actor actor, string plugin, OperationTarget target, AccessScope scope, Course? course, DateOnly today, DateTimeOffset now) : IUnitOfWork
     {
         private readonly DocumentSession _documents = new(owner._stores, owner._documents, actor.Department, plugin);
+        private Period? _period;
+        private bool _periodRead;
         private readonly List<DomainEvent> _events = [];
         private bool _done;
 
@@ -142,6 +145,19 @@ internal sealed class PluginOperations(
         public DateOnly Today => today;
 
         public DateTimeOffset Now => now;
+
+        public Period? Period
+        {
+            get
+            {
+                if (!_periodRead)
+                {
+                    (_period, _periodRead) = (owner._calendar.PeriodOf(School, today), true);
+                }
+
+                return _period;
+            }
+        }
 
         public IDocumentSet<T> Documents<T>()
             where T : class
