@@ -12,7 +12,7 @@ namespace Ent.Plugins.Grading;
 
 /// <summary>
 /// The grading plugin's entry point: the gradebook (assessments, marks and their history in the plugin's own
-/// records, rights granted to roles), and the calculation rules (French averages, and a set compatible
+/// documents, rights granted to roles), and the calculation rules (French averages, and a set compatible
 /// with Moodle's aggregation methods) as an extension point that other plugins may add to.
 /// </summary>
 public sealed class GradingPlugin : EntPlugin
@@ -34,8 +34,8 @@ public sealed class GradingPlugin : EntPlugin
         context.Services.TryAddSingleton<GradeAggregations>();
         context.AddOptions<GradingOptions>(); // from the host's configuration section plugins:ent.grading, checked at start
         context.Services.AddSingleton<IValidateOptions<GradingOptions>, GradingOptionsValidator>();
-        context.Services.AddRecordSchema(GradingRecords.Schema);
-        context.Services.TryAddSingleton<IGradebook, StoredGradebook>();
+        context.AddGradingDocuments();
+        context.Services.TryAddSingleton<IGradebook, GradebookService>();
         context.Services.TryAddSingleton<IReportCards, ReportCardService>();
         context.Services.TryAddSingleton<History.IMarkHistoryView, History.MarkHistoryView>();
         context.Services.TryAddSingleton<Periods.ITermClose, Periods.TermClose>();
@@ -46,6 +46,10 @@ public sealed class GradingPlugin : EntPlugin
             .GrantCapability(Role.HeadOfSchool, GrantReach.Scope, GradingCapabilities.WriteMarks)
             .GrantCapability(Role.HeadOfSchool, GrantReach.Scope, GradingCapabilities.ReadMarks)
             .GrantCapability(Role.HeadOfSchool, GrantReach.Scope, GradingCapabilities.ClosePeriods)
+            .GrantCapability(Role.Teacher, GrantReach.Scope, GradingCapabilities.ViewStatistics)
+            .GrantCapability(Role.HeadOfSchool, GrantReach.Scope, GradingCapabilities.ViewStatistics)
+            .GrantCapability(Role.Learner, GrantReach.Scope, GradingCapabilities.ViewStatistics)
+            .GrantCapability(Role.Parent, GrantReach.Scope, GradingCapabilities.ViewStatistics)
             .GrantCapability(Role.Learner, GrantReach.Self, GradingCapabilities.ReadMarks)
             .GrantCapability(Role.Parent, GrantReach.Children, GradingCapabilities.ReadMarks);
     }

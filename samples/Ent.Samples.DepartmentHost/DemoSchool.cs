@@ -55,18 +55,32 @@ internal sealed class DemoSchool
             directory.Add(each);
         }
 
-        var today = SchoolTime.Today(time, services.GetRequiredService<TimeZoneInfo>());
+        var calendar = services.GetRequiredService<ISchoolCalendar>();
+        var today = calendar.Today;
         var firstYear = today.Month >= 9 ? today.Year : today.Year - 1;
-        var year = AcademicYear.WithTrimesters($"{firstYear}-{firstYear + 1}", new(firstYear, 9, 1), new(firstYear, 12, 1), new(firstYear + 1, 3, 8), new(firstYear + 1, 7, 4));
-        var schoolYear = new DateRange(year.Dates.Begin, year.Dates.End);
         var school = schools[0];
         Guid Stable(string name) => DerivedId(department.Id, $"demo/{firstYear}/{name}");
+        var trimesters = AcademicYear.WithTrimesters($"{firstYear}-{firstYear + 1}", new(firstYear, 9, 1), new(firstYear, 12, 1), new(firstYear + 1, 3, 8), new(firstYear + 1, 7, 4));
+        var year = AcademicYear.Create(new AcademicYearId(Stable("year")), trimesters.Label, trimesters.Dates.Begin, trimesters.Dates.End!.Value,
+            trimesters.Periods.Select(p => p with { Id = new PeriodId(Stable($"period/{p.Name}")) }));
+        var schoolYear = new DateRange(year.Dates.Begin, year.Dates.End);
         var classId = new ClassId(Stable("class"));
-        var current = year.PeriodOf(today) ?? year.Periods[0];
-        var period = new Period(new PeriodId(Stable($"period/{current.Name}")), current.Name, current.Kind, current.First, current.Last);
-        var people = new[] { ("teacher", "Marie", "Curie"), ("lina", "Lina", "Benali"), ("hugo", "Hugo", "Martin"), ("ines", "Inès", "Diallo"), ("staff", "Paul", "Lefèvre") }
+        var period = year.PeriodOf(today) ?? year.Periods[0];
+        var people = new[] { ("teacher", "Marie", "Curie"), ("lina", "Lina", "Benali"), ("hugo", "Hugo", "Martin"), ("ines", "Inès", "Diallo"), ("staff", "Paul", "Lefèvre"), ("admin", "Sophie", "Germain") }
             .Select(p => new Person(new PersonId(Stable(p.Item1)), department.Id, p.Item2, p.Item3))
             .ToArray();
+        var admin = people[5];
+        if (directory.FindPerson(admin.Id) is null)
+        {
+            AddPerson(directory, admin, Role.DepartmentAdmin, AccessScope.OfDepartment(department.Id), schoolYear);
+        }
+
+        if (calendar.YearOf(school.Id, year.Dates.Begin) is null)
+        {
+            // The department's calendar, set by its administrator: the year and its trimesters, in zone C (Créteil).
+            await calendar.SaveYearAsync(new Actor(admin.Id, department.Id), year).ConfigureAwait(false);
+            await calendar.SetZoneAsync(new Actor(admin.Id, department.Id), HolidayZone.C).ConfigureAwait(false);
+        }
         var teacher = people[0];
         var learners = ImmutableArray.Create(people[1], people[2], people[3]);
         var staff = people[4];

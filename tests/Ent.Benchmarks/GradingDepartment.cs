@@ -7,9 +7,8 @@ using Ent.Core.Organisation;
 using Ent.Plugins.Grading;
 using Ent.Plugins.Grading.Averages;
 using Ent.Plugins.Grading.Gradebook;
-using Ent.Plugins.Grading.Marks;
 using Ent.Sdk.Hosting;
-using Ent.Storage.Records;
+using Ent.Sdk.Operations;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -39,7 +38,7 @@ internal sealed class GradingDepartment : IAsyncDisposable
         Host = host;
         Department = department;
         Period = period;
-        Store = host.Services.GetRequiredService<IRecordStores>().For(GradingRecords.Schema);
+        Operations = host.Services.GetRequiredService<IOperations>();
     }
 
     public EntHost Host { get; }
@@ -48,7 +47,8 @@ internal sealed class GradingDepartment : IAsyncDisposable
 
     public Period Period { get; }
 
-    public IRecordStore Store { get; }
+    /// <summary>Opens the grading plugin's units of work: the seeding writes its documents through them, as the plugin does.</summary>
+    public IOperations Operations { get; }
 
     /// <summary>Each school with its head of school.</summary>
     public List<(SchoolId School, Actor Head)> Heads { get; } = [];
@@ -93,13 +93,13 @@ internal sealed class GradingDepartment : IAsyncDisposable
         builder.Services.Replace(ServiceDescriptor.Singleton<IOrganisationDirectory>(directory));
         builder.Services.Replace(ServiceDescriptor.Singleton<ICourseCatalog>(courses));
         builder.Ent.AddPlugin<GradingPlugin>();
+        builder.Ent.EnablePlugin("ent.grading", year.Dates.Begin);
         var host = builder.Build();
         await host.StartAsync();
+        ((InMemorySchoolCalendar)host.Services.GetRequiredService<ISchoolCalendar>()).RestoreYear(department.Id, null, year);
         var seeded = new GradingDepartment(path, database, host, department, year.Periods[0]);
 
         var random = new Random(75_000);
-        var changes = new RecordChanges();
-        var pending = 0;
         for (var s = 0; s < schools; s++)
         {
             var number = 930_0000 + s + 1;
@@ -109,6 +109,8 @@ internal sealed class GradingDepartment : IAsyncDisposable
             directory.Add(head);
             directory.Add(new RoleAssignment(head.Id, Role.HeadOfSchool, AccessScope.OfSchool(department.Id, school.Id), dates));
             seeded.Heads.Add((school.Id, new Actor(head.Id, department.Id)));
+            var work = await seeded.Operations.BeginAsync(new Actor(head.Id, department.Id), OperationTarget.OfSchool(school.Id), GradingCapabilities.WriteMarks);
+            var pending = 0;
             for (var c = 0; c < ClassesPerSchool; c++)
             {
                 var @class = new SchoolClass(ClassId.New(), school.Id, year.Id, $"{6 - (c % 4)}e {(char)('A' + (c / 4))}");
@@ -131,29 +133,23 @@ internal sealed class GradingDepartment : IAsyncDisposable
                     for (var a = 0; a < TermCloseBenchmarks.AssessmentsPerSubject; a++)
                     {
                         var scale = TermCloseBenchmarks.Scales[random.Next(TermCloseBenchmarks.Scales.Length)];
-                        var marks = new Dictionary<PersonId, Mark>(pupils.Length);
-                        foreach (var pupil in pupils)
-                        {
-                            marks[pupil] = TermCloseBenchmarks.RandomMark(random, scale);
-                        }
-
-                        changes.Insert(GradingRecords.Assessments.NewRecord(
-                            course.Id.Value, Guid.CreateVersion7(), @class.Id.Value, seeded.Period.Id.Value, $"Devoir {a + 1}", seeded.Period.First.AddDays(7 + (7 * a)),
-                            (long)scale, (double)(1 + random.Next(3)), (long)GradeItemKind.Normal, true, PackedMarks.Pack(marks)));
+                        var marks = pupils.Select(pupil => new PupilMark(pupil, TermCloseBenchmarks.RandomMark(random, scale))).OrderBy(m => m.Pupil.Value).ToImmutableArray();
+                        work.Documents<AssessmentDocument>().Add(new AssessmentDocument(
+                            course.Id, Guid.CreateVersion7(), @class.Id, seeded.Period.Id, $"Devoir {a + 1}", seeded.Period.First.AddDays(7 + (7 * a)),
+                            scale, 1 + random.Next(3), GradeItemKind.Normal, true, marks));
                         if (++pending == 1_000)
                         {
-                            await seeded.Store.SaveAsync(department.Id, changes);
-                            changes = new RecordChanges();
+                            await work.CommitAsync();
+                            await work.DisposeAsync();
+                            work = await seeded.Operations.BeginAsync(new Actor(head.Id, department.Id), OperationTarget.OfSchool(school.Id), GradingCapabilities.WriteMarks);
                             pending = 0;
                         }
                     }
                 }
             }
-        }
 
-        if (pending > 0)
-        {
-            await seeded.Store.SaveAsync(department.Id, changes);
+            await work.CommitAsync();
+            await work.DisposeAsync();
         }
 
         return seeded;

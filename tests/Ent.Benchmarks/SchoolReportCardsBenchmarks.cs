@@ -44,7 +44,7 @@ public class SchoolReportCardsBenchmarks
         var (_, head) = _department.Heads[0];
         foreach (var (@class, pupil) in _pupils)
         {
-            length += (await _cards.RenderAsync(head, pupil, @class, _department.Period)).Length;
+            length += (await _cards.RenderAsync(head, pupil, @class, _department.Period.Id)).Length;
         }
 
         return length;
@@ -55,7 +55,7 @@ public class SchoolReportCardsBenchmarks
     {
         long length = 0;
         var (school, head) = _department.Heads[0];
-        await foreach (var card in _cards.RenderSchoolAsync(head, school, _department.Period))
+        await foreach (var card in _cards.RenderSchoolAsync(head, school, _department.Period.Id))
         {
             length += card.Html.Length;
         }

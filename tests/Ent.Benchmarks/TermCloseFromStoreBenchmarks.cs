@@ -2,7 +2,6 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using Ent.Plugins.Grading.Gradebook;
 using Ent.Plugins.Grading.Periods;
-using Ent.Storage.Records;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ent.Benchmarks;
@@ -12,8 +11,8 @@ namespace Ent.Benchmarks;
 /// server named by ENT_TEST_POSTGRES): 125 collèges × 20 classes ×
 /// 30 pupils (75,000), 10 subjects × 10 assessments per class (250,000 assessment records, 7.5 million marks),
 /// as the grading plugin stores them (<see cref="GradingDepartment"/>). Real case: every school's head runs
-/// <see cref="ITermClose"/> (its classes read through the (class, period) index, loaded into the term
-/// calculator). Baseline: the whole period read in one query, every mark unpacked into a row, and the averages
+/// <see cref="ITermClose"/> (its classes' documents read through the (class, period) index, computed as the report cards are).
+/// Baseline: the whole period read in one scan, every mark unpacked into a row, and the averages
 /// and statistics computed with LINQ (<see cref="TermCloseBenchmarks.ComputeNaively(TermCloseBenchmarks.MarkRow[])"/>).
 /// </summary>
 [MemoryDiagnoser]
@@ -34,7 +33,7 @@ public class TermCloseFromStoreBenchmarks
     {
         _department = await GradingDepartment.CreateAsync(Schools, Engine);
         _close = _department.Host.Services.GetRequiredService<ITermClose>();
-        var check = await _close.ComputeAsync(_department.Heads[0].Head, _department.Heads[0].School, _department.Period);
+        var check = await _close.ComputeAsync(_department.Heads[0].Head, _department.Heads[0].School, _department.Period.Id);
         if (check.Pupils.Count != GradingDepartment.ClassesPerSchool * TermCloseBenchmarks.PupilsPerClass || check.Subjects.Count != TermCloseBenchmarks.Subjects)
         {
             throw new InvalidOperationException($"The seeded school closes with {check.Pupils.Count} pupils and {check.Subjects.Count} subjects.");
@@ -48,16 +47,22 @@ public class TermCloseFromStoreBenchmarks
     [Benchmark(Baseline = true)]
     public async Task<int> NaiveReadAllAndLinq()
     {
-        var records = await _department.Store.QueryAsync(_department.Department.Id, RecordQuery.From(GradingRecords.Assessments).Where("period", _department.Period.Id.Value));
+        var (school, head) = _department.Heads[0];
+        await using var work = await _department.Operations.BeginAsync(head, Ent.Sdk.Operations.OperationTarget.OfSchool(school), GradingCapabilities.ReadMarks);
+        var period = _department.Period.Id;
         var pupils = new Dictionary<Ent.Core.Identifiers.PersonId, int>();
         var classes = new Dictionary<Guid, int>();
-        var rows = new List<TermCloseBenchmarks.MarkRow>(records.Count * TermCloseBenchmarks.PupilsPerClass);
+        var rows = new List<TermCloseBenchmarks.MarkRow>(Schools * GradingDepartment.ClassesPerSchool * TermCloseBenchmarks.Subjects * TermCloseBenchmarks.AssessmentsPerSubject * TermCloseBenchmarks.PupilsPerClass);
         var n = 0;
-        foreach (var record in records)
+        await foreach (var assessment in work.Documents<AssessmentDocument>().All().StreamAsync())
         {
-            var assessment = StoredGradebook.FromRecord(record);
+            if (assessment.Period != period)
+            {
+                continue;
+            }
+
             var @class = classes.TryGetValue(assessment.Class.Value, out var known) ? known : classes[assessment.Class.Value] = classes.Count;
-            foreach (var (pupil, mark) in PackedMarks.Unpack(record.GetBytes("marks").Span, assessment.Scale))
+            foreach (var (pupil, mark) in assessment.Marks)
             {
                 var index = pupils.TryGetValue(pupil, out var seen) ? seen : pupils[pupil] = pupils.Count;
                 rows.Add(new TermCloseBenchmarks.MarkRow(index, @class, _department.SubjectOf[assessment.Course], n, mark.Counted, assessment.Scale, assessment.Coefficient));
@@ -76,8 +81,8 @@ public class TermCloseFromStoreBenchmarks
         var figures = 0;
         foreach (var (school, head) in _department.Heads)
         {
-            var closing = await _close.ComputeAsync(head, school, _department.Period);
-            figures += closing.Results.SubjectAverages.Length + closing.Results.OverallAverages.Length + closing.Results.AssessmentStatistics.Length;
+            var closing = await _close.ComputeAsync(head, school, _department.Period.Id);
+            figures += closing.Figures;
         }
 
         return figures;

@@ -40,7 +40,7 @@ internal sealed class GradingDemo(IGradebook gradebook, IReportCards cards, Hist
             for (var t = 0; t < tests.Length; t++)
             {
                 var (title, scale, coefficient) = tests[t];
-                var assessment = await gradebook.CreateAssessmentAsync(teacher, new AssessmentDraft(context.Course.Id, context.Period, title, day.AddDays(7 * t), scale, coefficient), cancellationToken).ConfigureAwait(false);
+                var assessment = await gradebook.CreateAssessmentAsync(teacher, new AssessmentDraft(context.Course.Id, context.Period.Id, title, day.AddDays(7 * t), scale, coefficient), cancellationToken).ConfigureAwait(false);
                 var marks = new Dictionary<PersonId, Mark?>();
                 for (var p = 0; p < context.Learners.Count; p++)
                 {
@@ -62,16 +62,16 @@ internal sealed class GradingDemo(IGradebook gradebook, IReportCards cards, Hist
 
             for (var p = 0; p < context.Learners.Count; p++)
             {
-                await gradebook.RecordCommentAsync(teacher, context.Course.Id, context.Period, context.Learners[p].Id, Comments[p % Comments.Length], cancellationToken: cancellationToken).ConfigureAwait(false);
+                await gradebook.RecordCommentAsync(teacher, context.Course.Id, context.Period.Id, context.Learners[p].Id, Comments[p % Comments.Length], cancellationToken: cancellationToken).ConfigureAwait(false);
             }
 
-            await gradebook.RecordCompetenciesAsync(teacher, context.Course.Id, context.Period,
+            await gradebook.RecordCompetenciesAsync(teacher, context.Course.Id, context.Period.Id,
                 [.. context.Learners.Select((l, p) => new CompetencyEvaluation(l.Id, SocleComponent.MathematicalLanguages, (MasteryLevel)(1 + ((p + 2) % 4)), day))],
                 cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
         var scope = new ViewScope(context.School.Uai.Value, context.Language); // the school's overrides apply, in the reader's language
-        var card = await cards.RenderAsync(teacher, first.Id, context.Class.Id, context.Period, scope, cancellationToken).ConfigureAwait(false);
+        var card = await cards.RenderAsync(teacher, first.Id, context.Class.Id, context.Period.Id, scope, cancellationToken).ConfigureAwait(false);
         var marksHistory = await history.RenderAsync(teacher, first.Id, context.Course.Id, scope, cancellationToken).ConfigureAwait(false);
         var pupil = $"{first.GivenName} {first.FamilyName}";
         var summary = added > 0

@@ -1,4 +1,3 @@
-using Ent.Core.Calendar;
 using Ent.Core.Identifiers;
 using Ent.Plugins.Grading.Averages;
 
@@ -20,10 +19,10 @@ public sealed record Assessment(
 
 /// <summary>What a teacher fills in to create an assessment.</summary>
 /// <param name="Course">The course.</param>
-/// <param name="Period">The period (its dates must contain <paramref name="Date"/>).</param>
+/// <param name="Period">The period, of the department's calendar (its dates must contain <paramref name="Date"/>).</param>
 /// <param name="Title">The title (1 to 200 characters).</param>
 /// <param name="Date">The date.</param>
 /// <param name="Scale">The scale.</param>
 /// <param name="Coefficient">The coefficient.</param>
 /// <param name="Kind">How it counts.</param>
-public sealed record AssessmentDraft(CourseId Course, Period Period, string Title, DateOnly Date, decimal Scale = 20, decimal Coefficient = 1, GradeItemKind Kind = GradeItemKind.Normal);
+public sealed record AssessmentDraft(CourseId Course, PeriodId Period, string Title, DateOnly Date, decimal Scale = 20, decimal Coefficient = 1, GradeItemKind Kind = GradeItemKind.Normal);

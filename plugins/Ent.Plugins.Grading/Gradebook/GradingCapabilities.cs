@@ -11,6 +11,9 @@ public static class GradingCapabilities
     /// <summary>Read marks: teachers and the head of school in their scope, a pupil their own (published), a parent their children's (published).</summary>
     public static Capability ReadMarks { get; } = new("ent.grading.marks.read");
 
+    /// <summary>See an assessment's class figures: its teachers and the head of school, and once published the class's pupils and their parents (who must also read one of its pupils' marks).</summary>
+    public static Capability ViewStatistics { get; } = new("ent.grading.statistics.view");
+
     /// <summary>Close a period for a class after its class council, and change marks of a closed period with a reason: the head of school.</summary>
     public static Capability ClosePeriods { get; } = new("ent.grading.periods.close");
 }

@@ -1,5 +1,4 @@
 using Ent.Core.Access;
-using Ent.Core.Calendar;
 using Ent.Core.Identifiers;
 using Ent.Plugins.Grading.Averages;
 using Ent.Plugins.Grading.Competencies;
@@ -8,10 +7,11 @@ using Ent.Plugins.Grading.Marks;
 namespace Ent.Plugins.Grading.Gradebook;
 
 /// <summary>
-/// Assessments and marks. Every call takes the actor and checks their rights: a teacher marks only the courses
+/// Assessments and marks. Every call takes the actor, and the platform checks their rights and that grading is on in the school: a teacher marks only the courses
 /// (classes and subjects) they teach; a pupil reads their own published marks, a parent their children's; the
 /// head of school reads and writes the school's, and alone closes periods and changes a closed period's marks,
-/// with a reason. Every created, changed or deleted mark is kept in its history and published as an event.
+/// with a reason. Every created, changed or deleted mark is kept in its history and published as an event, in the same
+/// transaction as the mark. Periods are named by their id in the department's calendar, which gives their dates.
 /// </summary>
 public interface IGradebook
 {
@@ -54,7 +54,7 @@ public interface IGradebook
     /// <exception cref="AccessDeniedException">The actor may not mark this course.</exception>
     /// <exception cref="ArgumentException">A pupil not enrolled in the class during the period, a comment over 1,000 characters; the message names it. Nothing is changed.</exception>
     /// <exception cref="ClosedPeriodException">The period is closed and the actor is not the head of school or gave no reason.</exception>
-    Task RecordCommentAsync(Actor actor, CourseId course, Period period, PersonId pupil, string? comment, string? reason = null, CancellationToken cancellationToken = default);
+    Task RecordCommentAsync(Actor actor, CourseId course, PeriodId period, PersonId pupil, string? comment, string? reason = null, CancellationToken cancellationToken = default);
 
     /// <summary>Closes a period for a class (after its class council): its marks then change only by the head of school, with a reason.</summary>
     /// <exception cref="AccessDeniedException">The actor is not the head of school.</exception>
@@ -64,7 +64,7 @@ public interface IGradebook
     /// <exception cref="AccessDeniedException">The actor may not mark this course.</exception>
     /// <exception cref="ArgumentException">A pupil not enrolled on the date, a date outside the period, an unknown component, level or assessment; the message names it.</exception>
     /// <exception cref="ClosedPeriodException">The period is closed and the actor is not the head of school or gave no reason.</exception>
-    Task RecordCompetenciesAsync(Actor actor, CourseId course, Period period, IReadOnlyList<CompetencyEvaluation> evaluations, string? reason = null, CancellationToken cancellationToken = default);
+    Task RecordCompetenciesAsync(Actor actor, CourseId course, PeriodId period, IReadOnlyList<CompetencyEvaluation> evaluations, string? reason = null, CancellationToken cancellationToken = default);
 
     /// <summary>A pupil's position on each of the 8 components, for a period of a class and for the end of the cycle.</summary>
     /// <exception cref="AccessDeniedException">The actor may not read this pupil's marks.</exception>

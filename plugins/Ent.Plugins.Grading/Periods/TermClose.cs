@@ -5,120 +5,115 @@ using Ent.Core.Identifiers;
 using Ent.Core.Organisation;
 using Ent.Plugins.Grading.Averages;
 using Ent.Plugins.Grading.Gradebook;
-using Ent.Storage.Records;
+using Ent.Sdk.Operations;
 using Microsoft.Extensions.Options;
 
 namespace Ent.Plugins.Grading.Periods;
 
-/// <summary>A school's period closed in one computation: the results, and which class, pupil and subject each index stands for.</summary>
-/// <param name="Results">The averages and statistics.</param>
-/// <param name="Classes">The classes, by index.</param>
-/// <param name="Pupils">The pupils, by index.</param>
-/// <param name="Subjects">The subject codes, by index.</param>
-public sealed record TermClosing(TermResults Results, IReadOnlyList<ClassId> Classes, IReadOnlyList<PersonId> Pupils, IReadOnlyList<string> Subjects)
+/// <summary>A school's period closed in one computation: every pupil's subject and overall averages, exact, and the rule each class was computed with.</summary>
+public sealed class TermClosing
 {
-    private Dictionary<PersonId, int>? _pupilIndex;
-    private Dictionary<string, int>? _subjectIndex;
+    private readonly Dictionary<(PersonId, string), decimal?> _averages;
+    private readonly Dictionary<PersonId, decimal?> _overall;
+    private readonly Dictionary<ClassId, CalculationVersion> _versions;
+
+    internal TermClosing(IReadOnlyList<ClassId> classes, IReadOnlyList<PersonId> pupils, IReadOnlyList<string> subjects,
+        Dictionary<(PersonId, string), decimal?> averages, Dictionary<PersonId, decimal?> overall, Dictionary<ClassId, CalculationVersion> versions)
+    {
+        Classes = classes;
+        Pupils = pupils;
+        Subjects = subjects;
+        _averages = averages;
+        _overall = overall;
+        _versions = versions;
+    }
+
+    /// <summary>The classes that had assessments in the period.</summary>
+    public IReadOnlyList<ClassId> Classes { get; }
+
+    /// <summary>Their pupils (a pupil who changed class during the period counts in the first class listed).</summary>
+    public IReadOnlyList<PersonId> Pupils { get; }
+
+    /// <summary>The subject codes.</summary>
+    public IReadOnlyList<string> Subjects { get; }
+
+    /// <summary>How many averages were computed (subject and overall).</summary>
+    public int Figures => _averages.Count + _overall.Count;
 
     /// <summary>A pupil's average in a subject, or null (no mark, or not in the school's period).</summary>
     /// <param name="pupil">The pupil.</param>
     /// <param name="subjectCode">The subject's code.</param>
-    public decimal? AverageOf(PersonId pupil, string subjectCode) =>
-        PupilIndex.TryGetValue(pupil, out var p) && SubjectIndex.TryGetValue(subjectCode, out var s) ? Results.SubjectAverage(p, s) : null;
+    public decimal? AverageOf(PersonId pupil, string subjectCode) => _averages.GetValueOrDefault((pupil, subjectCode));
 
     /// <summary>A pupil's overall average, or null.</summary>
     /// <param name="pupil">The pupil.</param>
-    public decimal? OverallOf(PersonId pupil) => PupilIndex.TryGetValue(pupil, out var p) ? Results.OverallAverages[p] : null;
+    public decimal? OverallOf(PersonId pupil) => _overall.GetValueOrDefault(pupil);
 
-    /// <summary>A pupil who changed class during the period is found in the first class listed.</summary>
-    private Dictionary<PersonId, int> PupilIndex => _pupilIndex ??= Index(Pupils);
-
-    private Dictionary<string, int> SubjectIndex => _subjectIndex ??= Index(Subjects);
-
-    private static Dictionary<T, int> Index<T>(IReadOnlyList<T> items)
-        where T : notnull
-    {
-        var index = new Dictionary<T, int>(items.Count);
-        for (var i = 0; i < items.Count; i++)
-        {
-            index.TryAdd(items[i], i);
-        }
-
-        return index;
-    }
+    /// <summary>The rule and version a class was computed with: the one recorded when its period was closed, or the department's current one.</summary>
+    /// <param name="class">The class.</param>
+    public CalculationVersion VersionOf(ClassId @class) => _versions[@class];
 }
 
-/// <summary>Closes a school's period from the stored marks: every class's assessments of the period, loaded into the term calculator.</summary>
+/// <summary>Closes a school's period from the stored marks: every class's assessments of the period, computed as its report cards are.</summary>
 public interface ITermClose
 {
-    /// <summary>Computes every average and statistic of a school's period from its stored marks (the head of school's call).</summary>
+    /// <summary>Computes every average of a school's period from its stored marks (the head of school's call), each class with the rule its cards use.</summary>
     /// <exception cref="AccessDeniedException">The actor may not read the school's marks.</exception>
-    /// <exception cref="NotSupportedException">The department's rule is not one of the French modes, which the term close computes.</exception>
-    Task<TermClosing> ComputeAsync(Actor actor, SchoolId school, Period period, CancellationToken cancellationToken = default);
+    Task<TermClosing> ComputeAsync(Actor actor, SchoolId school, PeriodId period, CancellationToken cancellationToken = default);
 }
 
-/// <summary>The term close over the gradebook's records.</summary>
-internal sealed class TermClose(IRecordStores stores, IOrganisationDirectory directory, ICourseCatalog courses, IAccessControl access, IOptions<GradingOptions> options) : ITermClose
+/// <summary>The term close over the gradebook's documents, through the same computation as the report cards (<see cref="ClassAverages"/>).</summary>
+internal sealed class TermClose(IOperations operations, IOrganisationDirectory directory, ICourseCatalog courses, ISchoolCalendar calendar, GradeAggregations rules, IOptions<GradingOptions> options) : ITermClose
 {
-    private readonly IRecordStore _store = stores.For(GradingRecords.Schema);
-
     /// <inheritdoc />
-    public async Task<TermClosing> ComputeAsync(Actor actor, SchoolId school, Period period, CancellationToken cancellationToken = default)
+    public async Task<TermClosing> ComputeAsync(Actor actor, SchoolId school, PeriodId period, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        ArgumentNullException.ThrowIfNull(period);
-        var found = directory.SchoolOf(school);
-        access.Demand(actor, GradingCapabilities.ReadMarks, AccessScope.OfSchool(found.Department, school));
+        var dates = calendar.Period(actor.Department, period);
+        await using var work = await operations.BeginAsync(actor, OperationTarget.OfSchool(school), GradingCapabilities.ReadMarks, cancellationToken).ConfigureAwait(false);
         var settings = options.Value;
-        var mode = settings.Rule switch
-        {
-            FrenchAverage.NormalizedTo20Id => FrenchAverageMode.NormalizedTo20,
-            FrenchAverage.SumOfScalesId => FrenchAverageMode.SumOfScales,
-            _ => throw new NotSupportedException($"The term close computes the French rules; the department's rule is '{settings.Rule}'. Report cards compute it pupil by pupil."),
-        };
+        var subjectOf = new Dictionary<CourseId, string>();
+        var (classes, pupils, subjects) = (new List<ClassId>(), new List<PersonId>(), new SortedSet<string>(StringComparer.Ordinal));
+        var (averages, overall, versions) = (new Dictionary<(PersonId, string), decimal?>(), new Dictionary<PersonId, decimal?>(), new Dictionary<ClassId, CalculationVersion>());
 
         // The school's classes one by one, each read through the (class, period) index: a school's close reads its own marks only.
-        var assessments = new List<(ClassId Class, List<(Assessment Assessment, Record Record)> Assessments)>();
-        foreach (var @class in directory.ClassesOf(school).OrderBy(c => c.Id.Value))
+        foreach (var @class in directory.ClassesOf(school).OrderBy(c => c.Id.Value).Select(c => c.Id))
         {
-            var records = await _store.QueryAsync(actor.Department, RecordQuery.From(GradingRecords.Assessments).Where("class", @class.Id.Value).Where("period", period.Id.Value), cancellationToken).ConfigureAwait(false);
-            if (records.Count > 0)
+            var assessments = await work.Documents<AssessmentDocument>().Where(a => a.Class == @class && a.Period == period).ListAsync(cancellationToken).ConfigureAwait(false);
+            if (assessments.Count == 0)
             {
-                assessments.Add((@class.Id, [.. records.Select(r => (StoredGradebook.FromRecord(r), r))]));
+                continue;
+            }
+
+            foreach (var course in assessments.Select(a => a.Course).Distinct().Where(c => !subjectOf.ContainsKey(c)))
+            {
+                subjectOf[course] = (await courses.FindAsync(actor.Department, course, cancellationToken).ConfigureAwait(false))?.Subject.Code ?? course.Value.ToString();
+            }
+
+            var closure = await work.Documents<ClosureDocument>().FindAsync(c => c.Class == @class && c.Period == period, cancellationToken).ConfigureAwait(false);
+            var rule = GradebookService.RuleFor(closure, rules, settings);
+            var bySubject = assessments.GroupBy(a => subjectOf[a.Course]).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+            var enrolled = directory.PupilsDuring(@class, dates);
+            var computed = ClassAverages.Compute(rule, enrolled, [.. bySubject.Select(g => (settings.CoefficientOf(g.Key), (IReadOnlyList<AssessmentDocument>)[.. g]))]);
+            classes.Add(@class);
+            versions[@class] = computed.Version;
+            for (var p = 0; p < enrolled.Count; p++)
+            {
+                if (overall.ContainsKey(enrolled[p]))
+                {
+                    continue; // changed class during the period: counted in the first
+                }
+
+                pupils.Add(enrolled[p]);
+                overall[enrolled[p]] = computed.Overall(p);
+                for (var s = 0; s < bySubject.Count; s++)
+                {
+                    subjects.Add(bySubject[s].Key);
+                    averages[(enrolled[p], bySubject[s].Key)] = computed.Of(p, s).Average;
+                }
             }
         }
 
-        // Subjects first: every class's row of coefficients names them all.
-        var subjectOf = new Dictionary<CourseId, string>();
-        foreach (var course in assessments.SelectMany(g => g.Assessments).Select(a => a.Assessment.Course).Distinct())
-        {
-            subjectOf[course] = (await courses.FindAsync(actor.Department, course, cancellationToken).ConfigureAwait(false))?.Subject.Code ?? course.Value.ToString();
-        }
-
-        var subjects = subjectOf.Values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var coefficients = subjects.Select(settings.CoefficientOf).ToArray();
-        var builder = new TermDataBuilder(Math.Max(1, subjects.Count));
-        var classes = new List<ClassId>();
-        var pupils = new List<PersonId>();
-        foreach (var group in assessments)
-        {
-            var enrolled = directory.PupilsDuring(group.Class, period);
-            var first = builder.AddClass(enrolled.Count, subjects.Count == 0 ? [1m] : coefficients);
-            var index = new Dictionary<PersonId, int>(enrolled.Count);
-            for (var i = 0; i < enrolled.Count; i++)
-            {
-                index[enrolled[i]] = first + i;
-            }
-
-            classes.Add(group.Class);
-            pupils.AddRange(enrolled);
-            foreach (var (assessment, record) in group.Assessments)
-            {
-                builder.AddPackedAssessment(subjects.IndexOf(subjectOf[assessment.Course]), assessment.Scale, assessment.Coefficient, assessment.Kind, record.GetBytes("marks").Span, index);
-            }
-        }
-
-        var results = new TermCalculator(mode).Compute(builder.Build());
-        return new TermClosing(results, classes, pupils, subjects);
+        return new TermClosing(classes, pupils, [.. subjects], averages, overall, versions);
     }
 }

@@ -1,6 +1,4 @@
-using Ent.Core.Identifiers;
 using Ent.Plugins.Grading.Averages;
-using Ent.Plugins.Grading.Gradebook;
 using Ent.Plugins.Grading.Marks;
 
 namespace Ent.Plugins.Grading.Periods;
@@ -87,39 +85,6 @@ public sealed class TermDataBuilder
         }
 
         EndAssessment(subject, (int)scale, coefficient, kind);
-    }
-
-    /// <summary>
-    /// Adds an assessment straight from its marks as the gradebook packs them (their stored values are the term
-    /// data's own: no mark is decoded), keeping the marks of the class's pupils only.
-    /// </summary>
-    /// <param name="subject">The subject's index.</param>
-    /// <param name="scale">The assessment's scale.</param>
-    /// <param name="coefficient">The assessment's coefficient.</param>
-    /// <param name="kind">The assessment's kind.</param>
-    /// <param name="packed">The packed marks.</param>
-    /// <param name="pupils">Each pupil of the class, to their index in the period.</param>
-    internal void AddPackedAssessment(int subject, int scale, decimal coefficient, GradeItemKind kind, ReadOnlySpan<byte> packed, IReadOnlyDictionary<PersonId, int> pupils)
-    {
-        CheckAssessment(subject, scale, coefficient);
-        for (var i = 0; i < PackedMarks.Count(packed); i++)
-        {
-            var (pupil, stored) = PackedMarks.At(packed, i);
-            if (!pupils.TryGetValue(pupil, out var index))
-            {
-                continue;
-            }
-
-            if (stored > scale * 100 || (stored < 0 && !Enum.IsDefined((MarkCode)(-stored))))
-            {
-                throw new InvalidDataException($"A stored mark ({stored}) of pupil {pupil.Value} is neither within the scale of {scale} nor a code.");
-            }
-
-            _markPupil.Add(index);
-            _markValue.Add(stored);
-        }
-
-        EndAssessment(subject, scale, coefficient, kind);
     }
 
     private void CheckAssessment(int subject, decimal scale, decimal coefficient)

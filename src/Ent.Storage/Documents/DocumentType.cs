@@ -197,12 +197,12 @@ public sealed class DocumentType<T> : DocumentType
 
     private RecordSchema BuildSchema() => RecordSchema.Create($"{Owner}.{Name}", schema =>
     {
-        var columns = new HashSet<string>(StringComparer.Ordinal);
+        var columns = new HashSet<string>(_key.Select(m => m.Column.Name), StringComparer.Ordinal); // a key member an index names is the key's column
         schema.Version(1, $"Documents '{Name}' ({typeof(T).Name} once upgraded)", v => v.CreateTable("documents", t =>
         {
             t.Key([.. _key.Select(m => m.Column)]);
             var first = _indexes.Where(i => i.Since == 1).ToArray();
-            var indexed = first.SelectMany(i => i.Members).Distinct().ToArray();
+            var indexed = first.SelectMany(i => i.Members).Distinct().Except(_key).ToArray();
             t.Columns([.. indexed.Select(m => m.Column), Column.Bytes(BodyColumn, MaxBytes, nullable: true)]);
             columns.UnionWith(indexed.Select(m => m.Column.Name));
             foreach (var (members, _) in first)

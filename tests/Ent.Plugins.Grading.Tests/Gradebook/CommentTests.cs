@@ -28,7 +28,7 @@ public sealed class CommentTests : IAsyncLifetime
         _host = await GradingHost.StartAsync(_world, events: new EventRecorder(_published));
         _gradebook = _host.Services.GetRequiredService<IGradebook>();
         _cards = _host.Services.GetRequiredService<IReportCards>();
-        var test = await _gradebook.CreateAssessmentAsync(As(_world.Teacher), new AssessmentDraft(_world.MathsCourse.Id, _term, "Fractions", new DateOnly(2026, 11, 20)));
+        var test = await _gradebook.CreateAssessmentAsync(As(_world.Teacher), new AssessmentDraft(_world.MathsCourse.Id, _term.Id, "Fractions", new DateOnly(2026, 11, 20)));
         await _gradebook.RecordMarksAsync(As(_world.Teacher), _world.MathsCourse.Id, test.Id, new Dictionary<PersonId, Mark?> { [_world.Learner.Id] = Mark.Of(14m, 20) });
         await _gradebook.PublishAsync(As(_world.Teacher), _world.MathsCourse.Id, test.Id);
     }
@@ -38,14 +38,14 @@ public sealed class CommentTests : IAsyncLifetime
     private static Actor As(Person person) => TestWorld.As(person);
 
     private async Task<string?> CommentOnCardAsync() =>
-        (await _cards.ForPupilAsync(As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term)).Subjects.Single().Comment;
+        (await _cards.ForPupilAsync(As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term.Id)).Subjects.Single().Comment;
 
     [Fact]
     public async Task The_teachers_comment_shows_on_the_pupils_card_beside_the_subject()
     {
-        await _gradebook.RecordCommentAsync(As(_world.Teacher), _world.MathsCourse.Id, _term, _world.Learner.Id, "  Bon trimestre, travail régulier.  ");
+        await _gradebook.RecordCommentAsync(As(_world.Teacher), _world.MathsCourse.Id, _term.Id, _world.Learner.Id, "  Bon trimestre, travail régulier.  ");
 
-        var html = await _cards.RenderAsync(As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term);
+        var html = await _cards.RenderAsync(As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term.Id);
 
         Assert.Equal("Bon trimestre, travail régulier.", await CommentOnCardAsync());
         Assert.Contains("<th>Appréciation</th>", html, StringComparison.Ordinal);
@@ -55,24 +55,24 @@ public sealed class CommentTests : IAsyncLifetime
     [Fact]
     public async Task Pupils_and_parents_read_the_comments_once_the_period_is_closed_after_the_class_council()
     {
-        await _gradebook.RecordCommentAsync(As(_world.Teacher), _world.MathsCourse.Id, _term, _world.Learner.Id, "Bon trimestre.");
+        await _gradebook.RecordCommentAsync(As(_world.Teacher), _world.MathsCourse.Id, _term.Id, _world.Learner.Id, "Bon trimestre.");
 
-        Assert.Null((await _cards.ForPupilAsync(As(_world.Learner), _world.Learner.Id, _world.Class5B.Id, _term)).Subjects.Single().Comment);
-        Assert.Null((await _cards.ForPupilAsync(As(_world.Parent), _world.Learner.Id, _world.Class5B.Id, _term)).Subjects.Single().Comment);
+        Assert.Null((await _cards.ForPupilAsync(As(_world.Learner), _world.Learner.Id, _world.Class5B.Id, _term.Id)).Subjects.Single().Comment);
+        Assert.Null((await _cards.ForPupilAsync(As(_world.Parent), _world.Learner.Id, _world.Class5B.Id, _term.Id)).Subjects.Single().Comment);
         await _gradebook.ClosePeriodAsync(As(_world.Head), _world.Class5B.Id, _term.Id);
 
-        Assert.Equal("Bon trimestre.", (await _cards.ForPupilAsync(As(_world.Learner), _world.Learner.Id, _world.Class5B.Id, _term)).Subjects.Single().Comment);
-        Assert.Equal("Bon trimestre.", (await _cards.ForPupilAsync(As(_world.Parent), _world.Learner.Id, _world.Class5B.Id, _term)).Subjects.Single().Comment);
+        Assert.Equal("Bon trimestre.", (await _cards.ForPupilAsync(As(_world.Learner), _world.Learner.Id, _world.Class5B.Id, _term.Id)).Subjects.Single().Comment);
+        Assert.Equal("Bon trimestre.", (await _cards.ForPupilAsync(As(_world.Parent), _world.Learner.Id, _world.Class5B.Id, _term.Id)).Subjects.Single().Comment);
     }
 
     [Fact]
     public async Task A_second_comment_replaces_the_first_and_an_empty_one_removes_it()
     {
-        await _gradebook.RecordCommentAsync(As(_world.Teacher), _world.MathsCourse.Id, _term, _world.Learner.Id, "Premier jet");
-        await _gradebook.RecordCommentAsync(As(_world.Teacher), _world.MathsCourse.Id, _term, _world.Learner.Id, "Des progrès nets.");
+        await _gradebook.RecordCommentAsync(As(_world.Teacher), _world.MathsCourse.Id, _term.Id, _world.Learner.Id, "Premier jet");
+        await _gradebook.RecordCommentAsync(As(_world.Teacher), _world.MathsCourse.Id, _term.Id, _world.Learner.Id, "Des progrès nets.");
         Assert.Equal("Des progrès nets.", await CommentOnCardAsync());
 
-        await _gradebook.RecordCommentAsync(As(_world.Teacher), _world.MathsCourse.Id, _term, _world.Learner.Id, " ");
+        await _gradebook.RecordCommentAsync(As(_world.Teacher), _world.MathsCourse.Id, _term.Id, _world.Learner.Id, " ");
 
         Assert.Null(await CommentOnCardAsync());
     }
@@ -80,9 +80,9 @@ public sealed class CommentTests : IAsyncLifetime
     [Fact]
     public async Task A_comment_is_shown_as_text_never_as_markup()
     {
-        await _gradebook.RecordCommentAsync(As(_world.Teacher), _world.MathsCourse.Id, _term, _world.Learner.Id, "<script>alert(1)</script><b>Très</b> bien");
+        await _gradebook.RecordCommentAsync(As(_world.Teacher), _world.MathsCourse.Id, _term.Id, _world.Learner.Id, "<script>alert(1)</script><b>Très</b> bien");
 
-        var html = await _cards.RenderAsync(As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term);
+        var html = await _cards.RenderAsync(As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term.Id);
 
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<b>", html, StringComparison.Ordinal);
@@ -92,9 +92,9 @@ public sealed class CommentTests : IAsyncLifetime
     [Fact]
     public async Task A_comment_over_a_thousand_characters_is_refused_naming_its_length_and_the_stored_one_stays()
     {
-        await _gradebook.RecordCommentAsync(As(_world.Teacher), _world.MathsCourse.Id, _term, _world.Learner.Id, "Bien.");
+        await _gradebook.RecordCommentAsync(As(_world.Teacher), _world.MathsCourse.Id, _term.Id, _world.Learner.Id, "Bien.");
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => _gradebook.RecordCommentAsync(As(_world.Teacher), _world.MathsCourse.Id, _term, _world.Learner.Id, new string('a', 1001)));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => _gradebook.RecordCommentAsync(As(_world.Teacher), _world.MathsCourse.Id, _term.Id, _world.Learner.Id, new string('a', 1001)));
 
         Assert.Contains("has 1001", error.Message, StringComparison.Ordinal);
         Assert.Equal("Bien.", await CommentOnCardAsync());
@@ -105,14 +105,14 @@ public sealed class CommentTests : IAsyncLifetime
     {
         var other = await GradingHost.AddHistoryTeacherAsync(_world);
 
-        await Assert.ThrowsAsync<AccessDeniedException>(() => _gradebook.RecordCommentAsync(As(other), _world.MathsCourse.Id, _term, _world.Learner.Id, "x"));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => _gradebook.RecordCommentAsync(As(_world.Learner), _world.MathsCourse.Id, _term, _world.Learner.Id, "Je suis très bon."));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _gradebook.RecordCommentAsync(As(other), _world.MathsCourse.Id, _term.Id, _world.Learner.Id, "x"));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _gradebook.RecordCommentAsync(As(_world.Learner), _world.MathsCourse.Id, _term.Id, _world.Learner.Id, "Je suis très bon."));
     }
 
     [Fact]
     public async Task A_comment_on_a_pupil_outside_the_class_is_refused_naming_them()
     {
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => _gradebook.RecordCommentAsync(As(_world.Teacher), _world.MathsCourse.Id, _term, _world.LearnerOf4A.Id, "x"));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => _gradebook.RecordCommentAsync(As(_world.Teacher), _world.MathsCourse.Id, _term.Id, _world.LearnerOf4A.Id, "x"));
 
         Assert.Contains(_world.LearnerOf4A.Id.Value.ToString(), error.Message, StringComparison.Ordinal);
     }
@@ -120,14 +120,14 @@ public sealed class CommentTests : IAsyncLifetime
     [Fact]
     public async Task A_closed_periods_comment_changes_only_by_the_head_of_school_with_a_reason()
     {
-        await _gradebook.RecordCommentAsync(As(_world.Teacher), _world.MathsCourse.Id, _term, _world.Learner.Id, "Bien.");
+        await _gradebook.RecordCommentAsync(As(_world.Teacher), _world.MathsCourse.Id, _term.Id, _world.Learner.Id, "Bien.");
         await _gradebook.ClosePeriodAsync(As(_world.Head), _world.Class5B.Id, _term.Id);
 
-        await Assert.ThrowsAsync<ClosedPeriodException>(() => _gradebook.RecordCommentAsync(As(_world.Teacher), _world.MathsCourse.Id, _term, _world.Learner.Id, "Très bien."));
-        await Assert.ThrowsAsync<ClosedPeriodException>(() => _gradebook.RecordCommentAsync(As(_world.Head), _world.MathsCourse.Id, _term, _world.Learner.Id, "Très bien."));
+        await Assert.ThrowsAsync<ClosedPeriodException>(() => _gradebook.RecordCommentAsync(As(_world.Teacher), _world.MathsCourse.Id, _term.Id, _world.Learner.Id, "Très bien."));
+        await Assert.ThrowsAsync<ClosedPeriodException>(() => _gradebook.RecordCommentAsync(As(_world.Head), _world.MathsCourse.Id, _term.Id, _world.Learner.Id, "Très bien."));
         Assert.Equal("Bien.", await CommentOnCardAsync());
 
-        await _gradebook.RecordCommentAsync(As(_world.Head), _world.MathsCourse.Id, _term, _world.Learner.Id, "Très bien.", reason: "Avis du conseil de classe");
+        await _gradebook.RecordCommentAsync(As(_world.Head), _world.MathsCourse.Id, _term.Id, _world.Learner.Id, "Très bien.", reason: "Avis du conseil de classe");
 
         Assert.Equal("Très bien.", await CommentOnCardAsync());
         var late = _published.OfType<CommentRecorded>().Last();
@@ -137,10 +137,10 @@ public sealed class CommentTests : IAsyncLifetime
     [Fact]
     public async Task Writing_changing_and_removing_a_comment_are_events_and_writing_the_same_text_again_is_not()
     {
-        await _gradebook.RecordCommentAsync(As(_world.Teacher), _world.MathsCourse.Id, _term, _world.Learner.Id, "Bien.");
-        await _gradebook.RecordCommentAsync(As(_world.Teacher), _world.MathsCourse.Id, _term, _world.Learner.Id, "Bien.");
-        await _gradebook.RecordCommentAsync(As(_world.Teacher), _world.MathsCourse.Id, _term, _world.Learner.Id, "Très bien.");
-        await _gradebook.RecordCommentAsync(As(_world.Teacher), _world.MathsCourse.Id, _term, _world.Learner.Id, null);
+        await _gradebook.RecordCommentAsync(As(_world.Teacher), _world.MathsCourse.Id, _term.Id, _world.Learner.Id, "Bien.");
+        await _gradebook.RecordCommentAsync(As(_world.Teacher), _world.MathsCourse.Id, _term.Id, _world.Learner.Id, "Bien.");
+        await _gradebook.RecordCommentAsync(As(_world.Teacher), _world.MathsCourse.Id, _term.Id, _world.Learner.Id, "Très bien.");
+        await _gradebook.RecordCommentAsync(As(_world.Teacher), _world.MathsCourse.Id, _term.Id, _world.Learner.Id, null);
 
         Assert.Equal([false, false, true], _published.OfType<CommentRecorded>().Select(e => e.Removed));
         Assert.All(_published.OfType<CommentRecorded>(), e => Assert.Equal((_world.MathsCourse.Id, _term.Id, UsageCategory.Pedagogical), (e.Course, e.Period, e.Category)));

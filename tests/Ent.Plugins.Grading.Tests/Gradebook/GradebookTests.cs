@@ -38,7 +38,7 @@ public sealed class GradebookTests : IAsyncLifetime
     private static Actor As(Person person) => TestWorld.As(person);
 
     private Task<Assessment> MathsTest(decimal scale = 20) =>
-        _gradebook.CreateAssessmentAsync(As(_world.Teacher), new AssessmentDraft(_world.MathsCourse.Id, _firstTerm, "Fractions", new DateOnly(2026, 11, 20), scale));
+        _gradebook.CreateAssessmentAsync(As(_world.Teacher), new AssessmentDraft(_world.MathsCourse.Id, _firstTerm.Id, "Fractions", new DateOnly(2026, 11, 20), scale));
 
     [Fact]
     public async Task A_teacher_records_marks_and_reads_them_back()
@@ -58,7 +58,7 @@ public sealed class GradebookTests : IAsyncLifetime
         var test = await MathsTest();
 
         await Assert.ThrowsAsync<AccessDeniedException>(() => _gradebook.RecordMarksAsync(As(_historyTeacher), _world.MathsCourse.Id, test.Id, new Dictionary<PersonId, Mark?> { [_world.Learner.Id] = Mark.Of(2m, 20) }));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => _gradebook.CreateAssessmentAsync(As(_historyTeacher), new AssessmentDraft(_world.MathsCourse.Id, _firstTerm, "x", new DateOnly(2026, 11, 20))));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _gradebook.CreateAssessmentAsync(As(_historyTeacher), new AssessmentDraft(_world.MathsCourse.Id, _firstTerm.Id, "x", new DateOnly(2026, 11, 20))));
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed class GradebookTests : IAsyncLifetime
     [Fact]
     public async Task An_assessment_dated_outside_its_period_is_refused_naming_the_date()
     {
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => _gradebook.CreateAssessmentAsync(As(_world.Teacher), new AssessmentDraft(_world.MathsCourse.Id, _firstTerm, "Trop tard", new DateOnly(2027, 1, 10))));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => _gradebook.CreateAssessmentAsync(As(_world.Teacher), new AssessmentDraft(_world.MathsCourse.Id, _firstTerm.Id, "Trop tard", new DateOnly(2027, 1, 10))));
 
         Assert.Contains("2027-01-10", error.Message, StringComparison.Ordinal);
     }
@@ -145,7 +145,7 @@ public sealed class GradebookTests : IAsyncLifetime
         await _gradebook.RecordMarksAsync(As(_world.Head), _world.MathsCourse.Id, test.Id, change, "Erreur de saisie signalée au conseil de classe");
 
         Assert.Equal(Mark.Of(13m, 20), (await _gradebook.MarksOfAsync(As(_world.Head), _world.Learner.Id, _world.MathsCourse.Id)).Single().Mark);
-        await Assert.ThrowsAsync<ClosedPeriodException>(() => _gradebook.CreateAssessmentAsync(As(_world.Teacher), new AssessmentDraft(_world.MathsCourse.Id, _firstTerm, "Encore", new DateOnly(2026, 11, 25))));
+        await Assert.ThrowsAsync<ClosedPeriodException>(() => _gradebook.CreateAssessmentAsync(As(_world.Teacher), new AssessmentDraft(_world.MathsCourse.Id, _firstTerm.Id, "Encore", new DateOnly(2026, 11, 25))));
     }
 
     [Fact]
@@ -199,7 +199,7 @@ public sealed class GradebookTests : IAsyncLifetime
     public async Task Competency_evaluations_position_a_pupil_per_component_for_the_period_and_the_cycle()
     {
         var test = await MathsTest();
-        await _gradebook.RecordCompetenciesAsync(As(_world.Teacher), _world.MathsCourse.Id, _firstTerm,
+        await _gradebook.RecordCompetenciesAsync(As(_world.Teacher), _world.MathsCourse.Id, _firstTerm.Id,
         [
             new(_world.Learner.Id, SocleComponent.MathematicalLanguages, MasteryLevel.VeryGood, new DateOnly(2026, 11, 20), test.Id),
             new(_world.Learner.Id, SocleComponent.MathematicalLanguages, MasteryLevel.Fragile, new DateOnly(2026, 11, 21)),
@@ -218,7 +218,7 @@ public sealed class GradebookTests : IAsyncLifetime
     [Fact]
     public async Task A_competency_evaluation_for_a_pupil_of_another_class_is_refused_and_nothing_is_recorded()
     {
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => _gradebook.RecordCompetenciesAsync(As(_world.Teacher), _world.MathsCourse.Id, _firstTerm,
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => _gradebook.RecordCompetenciesAsync(As(_world.Teacher), _world.MathsCourse.Id, _firstTerm.Id,
         [
             new(_world.Learner.Id, SocleComponent.FrenchLanguage, MasteryLevel.VeryGood, new DateOnly(2026, 11, 20)),
             new(_world.LearnerOf4A.Id, SocleComponent.FrenchLanguage, MasteryLevel.VeryGood, new DateOnly(2026, 11, 20)),
@@ -234,9 +234,9 @@ public sealed class GradebookTests : IAsyncLifetime
         await _gradebook.ClosePeriodAsync(As(_world.Head), _world.Class5B.Id, _firstTerm.Id);
         CompetencyEvaluation[] late = [new(_world.Learner.Id, SocleComponent.FrenchLanguage, MasteryLevel.Satisfactory, new DateOnly(2026, 11, 20))];
 
-        await Assert.ThrowsAsync<ClosedPeriodException>(() => _gradebook.RecordCompetenciesAsync(As(_world.Teacher), _world.MathsCourse.Id, _firstTerm, late, "oubli"));
-        await Assert.ThrowsAsync<ClosedPeriodException>(() => _gradebook.RecordCompetenciesAsync(As(_world.Head), _world.MathsCourse.Id, _firstTerm, late));
-        await _gradebook.RecordCompetenciesAsync(As(_world.Head), _world.MathsCourse.Id, _firstTerm, late, "Évaluation oubliée, vue en conseil de classe");
+        await Assert.ThrowsAsync<ClosedPeriodException>(() => _gradebook.RecordCompetenciesAsync(As(_world.Teacher), _world.MathsCourse.Id, _firstTerm.Id, late, "oubli"));
+        await Assert.ThrowsAsync<ClosedPeriodException>(() => _gradebook.RecordCompetenciesAsync(As(_world.Head), _world.MathsCourse.Id, _firstTerm.Id, late));
+        await _gradebook.RecordCompetenciesAsync(As(_world.Head), _world.MathsCourse.Id, _firstTerm.Id, late, "Évaluation oubliée, vue en conseil de classe");
 
         Assert.Equal(1, (await _gradebook.PositionsOfAsync(As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _firstTerm.Id)).Single(p => p.Component == SocleComponent.FrenchLanguage).Evaluations);
         var evaluated = Assert.Single(_published.OfType<CompetenciesEvaluated>());
@@ -246,7 +246,7 @@ public sealed class GradebookTests : IAsyncLifetime
     [Fact]
     public async Task A_teacher_of_another_subject_may_not_evaluate_competencies_in_this_course()
     {
-        await Assert.ThrowsAsync<AccessDeniedException>(() => _gradebook.RecordCompetenciesAsync(As(_historyTeacher), _world.MathsCourse.Id, _firstTerm,
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _gradebook.RecordCompetenciesAsync(As(_historyTeacher), _world.MathsCourse.Id, _firstTerm.Id,
             [new(_world.Learner.Id, SocleComponent.FrenchLanguage, MasteryLevel.VeryGood, new DateOnly(2026, 11, 20))]));
     }
 
@@ -283,7 +283,7 @@ public sealed class GradebookTests : IAsyncLifetime
         var leaver = new Person(PersonId.New(), _world.Department.Id, "Noé", "Petit");
         _world.Directory.Add(leaver);
         _world.Directory.Add(Enrolment.InClass(leaver.Id, _world.Class5B, new DateRange(_world.Year.Dates.Begin, new DateOnly(2026, 10, 31))));
-        var before = await _gradebook.CreateAssessmentAsync(As(_world.Teacher), new AssessmentDraft(_world.MathsCourse.Id, _firstTerm, "Nombres relatifs", new DateOnly(2026, 10, 9)));
+        var before = await _gradebook.CreateAssessmentAsync(As(_world.Teacher), new AssessmentDraft(_world.MathsCourse.Id, _firstTerm.Id, "Nombres relatifs", new DateOnly(2026, 10, 9)));
         var after = await MathsTest();
 
         await _gradebook.RecordMarksAsync(As(_world.Teacher), _world.MathsCourse.Id, before.Id, new Dictionary<PersonId, Mark?> { [leaver.Id] = Mark.Of(11m, 20) });

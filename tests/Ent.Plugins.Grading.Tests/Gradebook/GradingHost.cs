@@ -20,6 +20,7 @@ internal static class GradingHost
         builder.Services.Replace(ServiceDescriptor.Singleton(world.Directory));
         builder.Services.Replace(ServiceDescriptor.Singleton<ICourseCatalog>(world.Courses));
         builder.Services.AddInMemoryRecordStores();
+        builder.Services.AddSingleton<Ent.Core.Calendar.ISchoolCalendar>(world.Calendar); // the department's year, periods and holidays
         if (options is not null)
         {
             builder.Services.Configure(options);
@@ -31,9 +32,15 @@ internal static class GradingHost
         }
 
         builder.Ent.AddPlugin<GradingPlugin>();
+        builder.Ent.EnablePlugin("ent.grading", world.Year.Dates.Begin); // on in every school of the department
         configure?.Invoke(builder);
         var host = builder.Build();
         await host.StartAsync();
+        if (configure is null && options is null && host.Runtime.Diagnostics.Count > 0)
+        {
+            throw new InvalidOperationException("The grading plugin did not start cleanly: " + string.Join(" | ", host.Runtime.Diagnostics));
+        }
+
         return host;
     }
 

@@ -60,11 +60,11 @@ public sealed class GradingOptionsTests
         var term = world.Year.Periods[0];
         foreach (var (scale, points) in new[] { (20m, 18m), (10m, 2m), (5m, 1m) })
         {
-            var test = await gradebook.CreateAssessmentAsync(teacher, new AssessmentDraft(world.MathsCourse.Id, term, "Contrôle", new DateOnly(2026, 11, 20), scale));
+            var test = await gradebook.CreateAssessmentAsync(teacher, new AssessmentDraft(world.MathsCourse.Id, term.Id, "Contrôle", new DateOnly(2026, 11, 20), scale));
             await gradebook.RecordMarksAsync(teacher, world.MathsCourse.Id, test.Id, new Dictionary<PersonId, Mark?> { [world.Learner.Id] = Mark.Of(points, scale) });
         }
 
-        var card = await host.Services.GetRequiredService<IReportCards>().ForPupilAsync(TestWorld.As(world.Head), world.Learner.Id, world.Class5B.Id, term);
+        var card = await host.Services.GetRequiredService<IReportCards>().ForPupilAsync(TestWorld.As(world.Head), world.Learner.Id, world.Class5B.Id, term.Id);
 
         Assert.Equal(12m, Assert.Single(card.Subjects).Average); // the sum of scales: 12 exactly, shown at 0.5 up
         Assert.Null(card.Overall); // maths has coefficient 0 in the overall average

@@ -48,11 +48,11 @@ public sealed class OutsideTheScopeTests : IAsyncLifetime
         _gradebook = _host.Services.GetRequiredService<IGradebook>();
 
         // The 4A pupil has a mark, a comment and a competency evaluation in her own class.
-        var test = await _gradebook.CreateAssessmentAsync(As(_teacherOf4A), new AssessmentDraft(_course4A.Id, _term, "Puissances", new DateOnly(2026, 11, 20)));
+        var test = await _gradebook.CreateAssessmentAsync(As(_teacherOf4A), new AssessmentDraft(_course4A.Id, _term.Id, "Puissances", new DateOnly(2026, 11, 20)));
         await _gradebook.RecordMarksAsync(As(_teacherOf4A), _course4A.Id, test.Id, new Dictionary<PersonId, Mark?> { [_world.LearnerOf4A.Id] = Mark.Of(17m, 20) });
         await _gradebook.PublishAsync(As(_teacherOf4A), _course4A.Id, test.Id);
-        await _gradebook.RecordCommentAsync(As(_teacherOf4A), _course4A.Id, _term, _world.LearnerOf4A.Id, "Très bon trimestre.");
-        await _gradebook.RecordCompetenciesAsync(As(_teacherOf4A), _course4A.Id, _term,
+        await _gradebook.RecordCommentAsync(As(_teacherOf4A), _course4A.Id, _term.Id, _world.LearnerOf4A.Id, "Très bon trimestre.");
+        await _gradebook.RecordCompetenciesAsync(As(_teacherOf4A), _course4A.Id, _term.Id,
             [new(_world.LearnerOf4A.Id, SocleComponent.MathematicalLanguages, MasteryLevel.VeryGood, new DateOnly(2026, 11, 20), test.Id)]);
     }
 
@@ -100,13 +100,13 @@ public sealed class OutsideTheScopeTests : IAsyncLifetime
     public async Task A_write_in_ones_own_course_for_a_pupil_outside_it_is_refused_naming_them_and_changes_nothing(string write, string outside)
     {
         var (actor, pupil) = Outsider(outside);
-        var test = await _gradebook.CreateAssessmentAsync(As(_world.Teacher), new AssessmentDraft(_world.MathsCourse.Id, _term, "Fractions", new DateOnly(2026, 11, 20)));
+        var test = await _gradebook.CreateAssessmentAsync(As(_world.Teacher), new AssessmentDraft(_world.MathsCourse.Id, _term.Id, "Fractions", new DateOnly(2026, 11, 20)));
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => write switch
         {
             "marks" => _gradebook.RecordMarksAsync(actor, _world.MathsCourse.Id, test.Id, new Dictionary<PersonId, Mark?> { [pupil] = Mark.Of(3m, 20) }),
-            "comment" => _gradebook.RecordCommentAsync(actor, _world.MathsCourse.Id, _term, pupil, "Insuffisant."),
-            _ => _gradebook.RecordCompetenciesAsync(actor, _world.MathsCourse.Id, _term, [new(pupil, SocleComponent.MathematicalLanguages, MasteryLevel.Insufficient, new DateOnly(2026, 11, 20))]),
+            "comment" => _gradebook.RecordCommentAsync(actor, _world.MathsCourse.Id, _term.Id, pupil, "Insuffisant."),
+            _ => _gradebook.RecordCompetenciesAsync(actor, _world.MathsCourse.Id, _term.Id, [new(pupil, SocleComponent.MathematicalLanguages, MasteryLevel.Insufficient, new DateOnly(2026, 11, 20))]),
         });
 
         Assert.True(error is AccessDeniedException or ArgumentException, $"{error.GetType().Name}: {error.Message}");
@@ -130,8 +130,8 @@ public sealed class OutsideTheScopeTests : IAsyncLifetime
             case "marks": await _gradebook.MarksOfAsync(actor, pupil, _world.MathsCourse.Id); break;
             case "history": await _gradebook.HistoryOfAsync(actor, pupil, _world.MathsCourse.Id); break;
             case "history page": await history.RenderAsync(actor, pupil, _world.MathsCourse.Id); break;
-            case "report card": await cards.ForPupilAsync(actor, pupil, _world.Class5B.Id, _term); break;
-            default: await cards.RenderAsync(actor, pupil, _world.Class5B.Id, _term); break;
+            case "report card": await cards.ForPupilAsync(actor, pupil, _world.Class5B.Id, _term.Id); break;
+            default: await cards.RenderAsync(actor, pupil, _world.Class5B.Id, _term.Id); break;
         }
     }
 

@@ -31,8 +31,8 @@ public sealed class MarkHistoryTests : IAsyncLifetime
         _gradebook = _host.Services.GetRequiredService<IGradebook>();
         _history = _host.Services.GetRequiredService<IMarkHistoryView>();
         var teacher = As(_world.Teacher);
-        _published = await _gradebook.CreateAssessmentAsync(teacher, new AssessmentDraft(_world.MathsCourse.Id, _term, "Fractions", new DateOnly(2026, 11, 20)));
-        _draft = await _gradebook.CreateAssessmentAsync(teacher, new AssessmentDraft(_world.MathsCourse.Id, _term, "Proportionnalité", new DateOnly(2026, 11, 25), 10));
+        _published = await _gradebook.CreateAssessmentAsync(teacher, new AssessmentDraft(_world.MathsCourse.Id, _term.Id, "Fractions", new DateOnly(2026, 11, 20)));
+        _draft = await _gradebook.CreateAssessmentAsync(teacher, new AssessmentDraft(_world.MathsCourse.Id, _term.Id, "Proportionnalité", new DateOnly(2026, 11, 25), 10));
 
         await _gradebook.RecordMarksAsync(teacher, _world.MathsCourse.Id, _published.Id, new Dictionary<PersonId, Mark?> { [_world.Learner.Id] = Mark.Of(12.5m, 20), [_world.Classmate.Id] = Mark.Of(9m, 20) });
         _world.Time.Advance(TimeSpan.FromMinutes(150));

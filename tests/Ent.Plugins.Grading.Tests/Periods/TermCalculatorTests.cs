@@ -49,6 +49,8 @@ public sealed class TermCalculatorTests
         return (builder.Build(), assessments);
     }
 
+    private static decimal? Round(decimal? value) => value is { } v ? decimal.Round(v, 20) : null;
+
     [Theory]
     [InlineData(FrenchAverageMode.NormalizedTo20)]
     [InlineData(FrenchAverageMode.SumOfScales)]
@@ -96,38 +98,33 @@ public sealed class TermCalculatorTests
         Assert.Equal(Statistics.Of(results.OverallAverages.Take(data.Pupils)).Count, results.ClassStatistics.Sum(s => s.Count));
     }
 
-    [Fact]
-    public void Packed_marks_as_the_gradebook_stores_them_give_what_the_marks_give_and_other_classes_pupils_are_left_out()
+    [Theory]
+    [InlineData(FrenchAverageMode.NormalizedTo20)]
+    [InlineData(FrenchAverageMode.SumOfScales)]
+    public void The_class_computation_gives_each_pupil_what_the_rule_gives_them_whichever_path_it_takes(FrenchAverageMode mode)
     {
-        var (pupil, other, stranger) = (PersonId.New(), PersonId.New(), PersonId.New());
-        var packed = PackedMarks.Pack(new Dictionary<PersonId, Mark> { [pupil] = Mark.Of(7.5m, 10), [other] = Mark.Coded(MarkCode.AbsentUnjustified), [stranger] = Mark.Of(10m, 10) });
-        var fromPacked = new TermDataBuilder(1);
-        fromPacked.AddClass(2, [1m]);
-        fromPacked.AddPackedAssessment(0, 10, 1m, GradeItemKind.Normal, packed, new Dictionary<PersonId, int> { [pupil] = 0, [other] = 1 });
-        var fromMarks = new TermDataBuilder(1);
-        fromMarks.AddClass(2, [1m]);
-        fromMarks.AddAssessment(0, 10, 1m, GradeItemKind.Normal, [(0, Mark.Of(7.5m, 10)), (1, Mark.Coded(MarkCode.AbsentUnjustified))]);
-        var calculator = new TermCalculator(FrenchAverageMode.NormalizedTo20);
+        var random = new Random(20261201);
+        var pupils = Enumerable.Range(0, 30).Select(_ => PersonId.New()).ToList();
+        var subjects = Enumerable.Range(0, 4).Select(s => (Coefficient: (decimal)(s + 1), Assessments: (IReadOnlyList<AssessmentDocument>)[.. Enumerable.Range(0, 6).Select(a =>
+        {
+            var scale = new[] { 5, 10, 20 }[random.Next(3)];
+            var kind = a == 5 ? GradeItemKind.Bonus : GradeItemKind.Normal;
+            return new AssessmentDocument(CourseId.New(), Guid.CreateVersion7(), ClassId.New(), PeriodId.New(), $"Devoir {a}", new DateOnly(2026, 10, 1), scale, random.Next(1, 4), kind, true,
+                [.. pupils.Where(_ => random.Next(5) > 0).Select(p => new PupilMark(p, random.Next(8) == 0 ? Mark.Coded(MarkCode.Absent) : Mark.Of(random.Next(scale * 4 + 1) / 4m, scale)))]);
+        })])).ToList();
+        var rule = new FrenchAverage(mode);
 
-        var (packedResults, markResults) = (calculator.Compute(fromPacked.Build()), calculator.Compute(fromMarks.Build()));
+        var computed = ClassAverages.Compute(rule, pupils, subjects);
 
-        Assert.Equal(markResults.SubjectAverages, packedResults.SubjectAverages);
-        Assert.Equal(markResults.AssessmentStatistics, packedResults.AssessmentStatistics);
-        Assert.Equal([15m, 0m], packedResults.SubjectAverages);
-    }
-
-    [Fact]
-    public void A_packed_mark_above_its_scale_is_refused_as_corrupt_naming_the_pupil()
-    {
-        var pupil = PersonId.New();
-        var packed = PackedMarks.Pack(new Dictionary<PersonId, Mark> { [pupil] = Mark.Of(18m, 20) });
-        var builder = new TermDataBuilder(1);
-        builder.AddClass(1, [1m]);
-
-        var error = Assert.Throws<InvalidDataException>(() => builder.AddPackedAssessment(0, 10, 1m, GradeItemKind.Normal, packed, new Dictionary<PersonId, int> { [pupil] = 0 }));
-
-        Assert.Contains(pupil.Value.ToString(), error.Message, StringComparison.Ordinal);
-        Assert.Contains("scale of 10", error.Message, StringComparison.Ordinal);
+        for (var p = 0; p < pupils.Count; p++)
+        {
+            for (var s = 0; s < subjects.Count; s++)
+            {
+                var items = subjects[s].Assessments.Where(a => a.MarkOf(pupils[p]) is not null).Select(a => new GradeItem(a.MarkOf(pupils[p])!.Value, a.Scale, a.Coefficient, a.Kind)).ToList();
+                // Equal to 20 decimal places: the calculator divides once per scale, the rule once per mark, and decimals carry 28 digits.
+                Assert.Equal(Round(rule.Average(items)), Round(computed.Of(p, s).Average));
+            }
+        }
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class AbsencesOnReportCardTests : IAsyncLifetime
         var host = await GradingHost.StartAsync(_world, configure: attendance is null ? null : builder => builder.Ent.AddPlugin(new AttendancePlugin(attendance), AttendancePlugin.Manifest));
         _hosts.Add(host);
         var gradebook = host.Services.GetRequiredService<IGradebook>();
-        var test = await gradebook.CreateAssessmentAsync(TestWorld.As(_world.Teacher), new AssessmentDraft(_world.MathsCourse.Id, _term, "Fractions", new DateOnly(2026, 11, 20)));
+        var test = await gradebook.CreateAssessmentAsync(TestWorld.As(_world.Teacher), new AssessmentDraft(_world.MathsCourse.Id, _term.Id, "Fractions", new DateOnly(2026, 11, 20)));
         await gradebook.RecordMarksAsync(TestWorld.As(_world.Teacher), _world.MathsCourse.Id, test.Id, new Dictionary<PersonId, Mark?> { [_world.Learner.Id] = Mark.Of(14m, 20) });
         return host.Services.GetRequiredService<IReportCards>();
     }
@@ -50,8 +50,8 @@ public sealed class AbsencesOnReportCardTests : IAsyncLifetime
     {
         var cards = await CardsAsync(attendance: null);
 
-        var card = await cards.ForPupilAsync(TestWorld.As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term);
-        var html = await cards.RenderAsync(TestWorld.As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term);
+        var card = await cards.ForPupilAsync(TestWorld.As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term.Id);
+        var html = await cards.RenderAsync(TestWorld.As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term.Id);
 
         Assert.Null(card.Absences);
         Assert.DoesNotContain("Demi-journées", html, StringComparison.Ordinal);
@@ -64,8 +64,8 @@ public sealed class AbsencesOnReportCardTests : IAsyncLifetime
         var attendance = new CountedAbsences(new() { [_world.Learner.Id] = new AbsenceHalfDays(justified: 3, unjustified: 2) });
         var cards = await CardsAsync(attendance);
 
-        var card = await cards.ForPupilAsync(TestWorld.As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term);
-        var html = await cards.RenderAsync(TestWorld.As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term);
+        var card = await cards.ForPupilAsync(TestWorld.As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term.Id);
+        var html = await cards.RenderAsync(TestWorld.As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term.Id);
 
         Assert.Equal(new AbsenceHalfDays(3, 2), card.Absences);
         Assert.Contains("<p>Demi-journées d'absence : 5 (justifiées : 3, non justifiées : 2)</p>", html, StringComparison.Ordinal);
@@ -77,7 +77,7 @@ public sealed class AbsencesOnReportCardTests : IAsyncLifetime
         var attendance = new CountedAbsences(new() { [_world.Learner.Id] = new AbsenceHalfDays(0, 0) });
         var cards = await CardsAsync(attendance);
 
-        var card = await cards.ForPupilAsync(TestWorld.As(_world.Parent), _world.Learner.Id, _world.Class5B.Id, _term);
+        var card = await cards.ForPupilAsync(TestWorld.As(_world.Parent), _world.Learner.Id, _world.Class5B.Id, _term.Id);
 
         Assert.Equal((_world.Parent.Id, _world.Class5B.Id, _term.Id), Assert.Single(attendance.Asked));
         Assert.Equal(0, card.Absences?.Total);
@@ -88,7 +88,7 @@ public sealed class AbsencesOnReportCardTests : IAsyncLifetime
     {
         var cards = await CardsAsync(new CountedAbsences(new() { [_world.Classmate.Id] = new AbsenceHalfDays(1, 0) }));
 
-        var card = await cards.ForPupilAsync(TestWorld.As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term);
+        var card = await cards.ForPupilAsync(TestWorld.As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term.Id);
 
         Assert.Null(card.Absences);
     }
@@ -98,7 +98,7 @@ public sealed class AbsencesOnReportCardTests : IAsyncLifetime
     {
         var cards = await CardsAsync(new FailingAbsences());
 
-        var html = await cards.RenderAsync(TestWorld.As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term);
+        var html = await cards.RenderAsync(TestWorld.As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term.Id);
 
         Assert.Contains("14,00", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Demi-journées", html, StringComparison.Ordinal);

@@ -31,7 +31,7 @@ public sealed class PageSnapshotTests : IAsyncLifetime
         var teacher = TestWorld.As(_world.Teacher);
         foreach (var (title, day, scale, learner, classmate) in new[] { ("Fractions", 20, 20m, Mark.Of(12.5m, 20), Mark.Of(8m, 20)), ("Proportionnalité", 24, 10m, Mark.Coded(MarkCode.Absent), Mark.Of(9m, 10)) })
         {
-            var test = await gradebook.CreateAssessmentAsync(teacher, new AssessmentDraft(_world.MathsCourse.Id, _term, title, new DateOnly(2026, 11, day), scale));
+            var test = await gradebook.CreateAssessmentAsync(teacher, new AssessmentDraft(_world.MathsCourse.Id, _term.Id, title, new DateOnly(2026, 11, day), scale));
             await gradebook.RecordMarksAsync(teacher, _world.MathsCourse.Id, test.Id, new Dictionary<PersonId, Mark?> { [_world.Learner.Id] = learner, [_world.Classmate.Id] = classmate });
             _world.Time.Advance(TimeSpan.FromMinutes(95));
             if (title == "Fractions")
@@ -42,8 +42,8 @@ public sealed class PageSnapshotTests : IAsyncLifetime
             await gradebook.PublishAsync(teacher, _world.MathsCourse.Id, test.Id);
         }
 
-        await gradebook.RecordCompetenciesAsync(teacher, _world.MathsCourse.Id, _term, [new(_world.Learner.Id, SocleComponent.MathematicalLanguages, MasteryLevel.Satisfactory, new DateOnly(2026, 11, 20))]);
-        await gradebook.RecordCommentAsync(teacher, _world.MathsCourse.Id, _term, _world.Learner.Id, "Des progrès nets ; l'absence du 24 novembre est à rattraper.");
+        await gradebook.RecordCompetenciesAsync(teacher, _world.MathsCourse.Id, _term.Id, [new(_world.Learner.Id, SocleComponent.MathematicalLanguages, MasteryLevel.Satisfactory, new DateOnly(2026, 11, 20))]);
+        await gradebook.RecordCommentAsync(teacher, _world.MathsCourse.Id, _term.Id, _world.Learner.Id, "Des progrès nets ; l'absence du 24 novembre est à rattraper.");
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
@@ -51,7 +51,7 @@ public sealed class PageSnapshotTests : IAsyncLifetime
     [Fact]
     public async Task The_report_card_in_french()
     {
-        var html = await _host.Services.GetRequiredService<IReportCards>().RenderAsync(TestWorld.As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term);
+        var html = await _host.Services.GetRequiredService<IReportCards>().RenderAsync(TestWorld.As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term.Id);
 
         Snapshot.Match(html.ReplaceLineEndings("\n"));
     }
@@ -59,7 +59,7 @@ public sealed class PageSnapshotTests : IAsyncLifetime
     [Fact]
     public async Task The_report_card_in_english()
     {
-        var html = await _host.Services.GetRequiredService<IReportCards>().RenderAsync(TestWorld.As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term, new ViewScope(Language: "en"));
+        var html = await _host.Services.GetRequiredService<IReportCards>().RenderAsync(TestWorld.As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term.Id, new ViewScope(Language: "en"));
 
         Snapshot.Match(html.ReplaceLineEndings("\n"));
     }
@@ -67,7 +67,7 @@ public sealed class PageSnapshotTests : IAsyncLifetime
     [Fact]
     public async Task The_class_council_summary()
     {
-        var html = await _host.Services.GetRequiredService<IReportCards>().RenderClassCouncilAsync(TestWorld.As(_world.Teacher), _world.Class5B.Id, _term);
+        var html = await _host.Services.GetRequiredService<IReportCards>().RenderClassCouncilAsync(TestWorld.As(_world.Teacher), _world.Class5B.Id, _term.Id);
 
         Snapshot.Match(html.ReplaceLineEndings("\n"));
     }

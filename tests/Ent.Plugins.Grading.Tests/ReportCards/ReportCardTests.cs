@@ -34,7 +34,7 @@ public sealed class ReportCardTests : IAsyncLifetime
         var teacher = TestWorld.As(_world.Teacher);
         foreach (var (scale, learner, classmate, publish) in new[] { (20m, 12.5m, 8m, true), (10m, 7m, 9m, true), (20m, 20m, 0m, false) })
         {
-            var test = await _gradebook.CreateAssessmentAsync(teacher, new AssessmentDraft(_world.MathsCourse.Id, _term, "Contrôle", new DateOnly(2026, 11, 20), scale));
+            var test = await _gradebook.CreateAssessmentAsync(teacher, new AssessmentDraft(_world.MathsCourse.Id, _term.Id, "Contrôle", new DateOnly(2026, 11, 20), scale));
             await _gradebook.RecordMarksAsync(teacher, _world.MathsCourse.Id, test.Id, new Dictionary<PersonId, Mark?> { [_world.Learner.Id] = Mark.Of(learner, scale), [_world.Classmate.Id] = Mark.Of(classmate, scale) });
             if (publish)
             {
@@ -48,7 +48,7 @@ public sealed class ReportCardTests : IAsyncLifetime
     [Fact]
     public async Task The_card_has_the_pupils_and_the_classs_averages_per_subject()
     {
-        var card = await _cards.ForPupilAsync(TestWorld.As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term);
+        var card = await _cards.ForPupilAsync(TestWorld.As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term.Id);
 
         var maths = Assert.Single(card.Subjects);
         Assert.Equal(("Mathématiques", 3), (maths.Subject, maths.Marks));
@@ -60,11 +60,11 @@ public sealed class ReportCardTests : IAsyncLifetime
     [Fact]
     public async Task The_card_shows_the_periods_competency_positions_named_in_the_readers_language()
     {
-        await _gradebook.RecordCompetenciesAsync(TestWorld.As(_world.Teacher), _world.MathsCourse.Id, _term,
+        await _gradebook.RecordCompetenciesAsync(TestWorld.As(_world.Teacher), _world.MathsCourse.Id, _term.Id,
             [new(_world.Learner.Id, SocleComponent.MathematicalLanguages, MasteryLevel.VeryGood, new DateOnly(2026, 11, 20))]);
 
-        var card = await _cards.ForPupilAsync(TestWorld.As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term);
-        var html = await _cards.RenderAsync(TestWorld.As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term);
+        var card = await _cards.ForPupilAsync(TestWorld.As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term.Id);
+        var html = await _cards.RenderAsync(TestWorld.As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term.Id);
 
         Assert.Equal(new ReportCardCompetency(3, 4), Assert.Single(card.Competencies));
         Assert.Contains("<li>Langages mathématiques, scientifiques et informatiques : <strong>Très bonne maîtrise</strong></li>", html, StringComparison.Ordinal);
@@ -73,7 +73,7 @@ public sealed class ReportCardTests : IAsyncLifetime
     [Fact]
     public async Task A_pupils_own_card_counts_only_published_marks()
     {
-        var card = await _cards.ForPupilAsync(TestWorld.As(_world.Learner), _world.Learner.Id, _world.Class5B.Id, _term);
+        var card = await _cards.ForPupilAsync(TestWorld.As(_world.Learner), _world.Learner.Id, _world.Class5B.Id, _term.Id);
 
         Assert.Equal(13.25m, Assert.Single(card.Subjects).Average); // (12.5 + 14) / 2
     }
@@ -81,14 +81,14 @@ public sealed class ReportCardTests : IAsyncLifetime
     [Fact]
     public async Task A_classmate_may_not_read_another_pupils_card()
     {
-        await Assert.ThrowsAsync<AccessDeniedException>(() => _cards.ForPupilAsync(TestWorld.As(_world.Classmate), _world.Learner.Id, _world.Class5B.Id, _term));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _cards.ForPupilAsync(TestWorld.As(_world.Classmate), _world.Learner.Id, _world.Class5B.Id, _term.Id));
     }
 
     [Fact]
     public async Task The_card_renders_in_french_by_default_and_in_english_on_request()
     {
-        var french = await _cards.RenderAsync(TestWorld.As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term);
-        var english = await _cards.RenderAsync(TestWorld.As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term, new ViewScope(Language: "en"));
+        var french = await _cards.RenderAsync(TestWorld.As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term.Id);
+        var english = await _cards.RenderAsync(TestWorld.As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term.Id, new ViewScope(Language: "en"));
 
         Assert.Contains("<title>Bulletin de Lina Benali — Trimestre 1</title>", french, StringComparison.Ordinal);
         Assert.Contains("<td>Mathématiques</td><td class=\"num\">15,50</td><td class=\"num\">12,08</td><td class=\"num\">8,67</td>", french, StringComparison.Ordinal);
@@ -100,7 +100,7 @@ public sealed class ReportCardTests : IAsyncLifetime
     public async Task A_class_renders_one_card_per_pupil_as_a_stream()
     {
         var cards = new List<(PersonId Pupil, string Html)>();
-        await foreach (var card in _cards.RenderClassAsync(TestWorld.As(_world.Teacher), _world.Class5B.Id, _term))
+        await foreach (var card in _cards.RenderClassAsync(TestWorld.As(_world.Teacher), _world.Class5B.Id, _term.Id))
         {
             cards.Add(card);
         }
@@ -114,7 +114,7 @@ public sealed class ReportCardTests : IAsyncLifetime
     public async Task The_head_renders_the_whole_schools_cards_in_one_streamed_call_and_a_teacher_may_not()
     {
         var cards = new List<(ClassId Class, PersonId Pupil, string Html)>();
-        await foreach (var card in _cards.RenderSchoolAsync(TestWorld.As(_world.Head), _world.School.Id, _term))
+        await foreach (var card in _cards.RenderSchoolAsync(TestWorld.As(_world.Head), _world.School.Id, _term.Id))
         {
             cards.Add(card);
         }
@@ -123,7 +123,7 @@ public sealed class ReportCardTests : IAsyncLifetime
         Assert.All(cards, c => Assert.Equal(_world.Class5B.Id, c.Class));
         await Assert.ThrowsAsync<AccessDeniedException>(async () =>
         {
-            await foreach (var _ in _cards.RenderSchoolAsync(TestWorld.As(_world.Teacher), _world.School.Id, _term))
+            await foreach (var _ in _cards.RenderSchoolAsync(TestWorld.As(_world.Teacher), _world.School.Id, _term.Id))
             {
             }
         });
@@ -132,25 +132,29 @@ public sealed class ReportCardTests : IAsyncLifetime
     [Fact]
     public async Task The_class_council_summary_has_every_pupils_averages_and_the_classs_figures()
     {
-        var summary = await _cards.ClassCouncilAsync(TestWorld.As(_world.Teacher), _world.Class5B.Id, _term);
-        var html = await _cards.RenderClassCouncilAsync(TestWorld.As(_world.Head), _world.Class5B.Id, _term);
+        var summary = await _cards.ClassCouncilAsync(TestWorld.As(_world.Teacher), _world.Class5B.Id, _term.Id);
+        var html = await _cards.RenderClassCouncilAsync(TestWorld.As(_world.Head), _world.Class5B.Id, _term.Id);
 
         Assert.Equal(["BENALI Lina", "MARTIN Hugo"], summary.Pupils.Select(p => p.Pupil));
         Assert.Equal([15.5m, 8.67m], summary.Pupils.Select(p => p.Averages.Single()));
         Assert.Equal(new ReportCardStatistics(12.08m, 8.67m, 15.5m), Assert.Single(summary.Subjects).Class);
         Assert.Contains("<title>Conseil de classe de 5e B — Trimestre 1</title>", html, StringComparison.Ordinal);
         Assert.Contains("<td>BENALI Lina</td><td class=\"num\">15,50</td>", html, StringComparison.Ordinal);
-        await Assert.ThrowsAsync<AccessDeniedException>(() => _cards.ClassCouncilAsync(TestWorld.As(_world.Parent), _world.Class5B.Id, _term));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _cards.ClassCouncilAsync(TestWorld.As(_world.Parent), _world.Class5B.Id, _term.Id));
     }
 
     [Fact]
     public async Task A_closed_periods_cards_use_the_rule_recorded_when_it_was_closed()
     {
-        var store = _host.Services.GetRequiredService<Ent.Storage.Records.IRecordStores>().For(GradingRecords.Schema);
-        await store.SaveAsync(_world.Department.Id, new Ent.Storage.Records.RecordChanges().Insert(GradingRecords.Closures.NewRecord(
-            _world.Class5B.Id.Value, _term.Id.Value, _world.Time.GetUtcNow(), _world.Head.Id.Value, FrenchAverage.SumOfScalesId, 1L)));
+        // The period was closed when the department's rule was the sum of scales: the closure recorded it.
+        await using (var work = await _host.Services.GetRequiredService<Ent.Sdk.Operations.IOperations>().BeginAsync(
+            TestWorld.As(_world.Head), Ent.Sdk.Operations.OperationTarget.OfClass(_world.Class5B.Id), GradingCapabilities.ClosePeriods))
+        {
+            work.Documents<ClosureDocument>().Add(new ClosureDocument(_world.Class5B.Id, _term.Id, _world.Time.GetUtcNow(), _world.Head.Id, FrenchAverage.SumOfScalesId, 1));
+            await work.CommitAsync();
+        }
 
-        var card = await _cards.ForPupilAsync(TestWorld.As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term);
+        var card = await _cards.ForPupilAsync(TestWorld.As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term.Id);
 
         Assert.Equal("fr.sum-of-scales v1", card.Calculation);
         Assert.Equal(15.8m, Assert.Single(card.Subjects).Average); // 20 × (12.5 + 7 + 20) / (20 + 10 + 20), not 15.5
@@ -161,7 +165,7 @@ public sealed class ReportCardTests : IAsyncLifetime
     {
         await _host.Services.GetRequiredService<IGradebook>().ClosePeriodAsync(TestWorld.As(_world.Head), _world.Class5B.Id, _term.Id);
 
-        var card = await _cards.ForPupilAsync(TestWorld.As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term);
+        var card = await _cards.ForPupilAsync(TestWorld.As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term.Id);
 
         Assert.Equal("fr.normalized-to-20 v1", card.Calculation);
     }
@@ -171,13 +175,13 @@ public sealed class ReportCardTests : IAsyncLifetime
     {
         var close = _host.Services.GetRequiredService<Ent.Plugins.Grading.Periods.ITermClose>();
 
-        var closing = await close.ComputeAsync(TestWorld.As(_world.Head), _world.School.Id, _term);
+        var closing = await close.ComputeAsync(TestWorld.As(_world.Head), _world.School.Id, _term.Id);
 
-        var card = await _cards.ForPupilAsync(TestWorld.As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term);
+        var card = await _cards.ForPupilAsync(TestWorld.As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term.Id);
         Assert.Equal(card.Subjects.Single().Average, AverageRounding.Default.Apply(closing.AverageOf(_world.Learner.Id, "MATHS")!.Value));
         Assert.Equal(31m / 2, closing.AverageOf(_world.Learner.Id, "MATHS")); // exact: (12.5 + 14 + 20) / 3
         Assert.Equal([_world.Class5B.Id], closing.Classes);
-        await Assert.ThrowsAsync<AccessDeniedException>(() => close.ComputeAsync(TestWorld.As(_world.Teacher), _world.School.Id, _term));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => close.ComputeAsync(TestWorld.As(_world.Teacher), _world.School.Id, _term.Id));
     }
 
     [Fact]
@@ -185,7 +189,7 @@ public sealed class ReportCardTests : IAsyncLifetime
     {
         await Assert.ThrowsAsync<AccessDeniedException>(async () =>
         {
-            await foreach (var _ in _cards.RenderClassAsync(TestWorld.As(_world.Learner), _world.Class5B.Id, _term))
+            await foreach (var _ in _cards.RenderClassAsync(TestWorld.As(_world.Learner), _world.Class5B.Id, _term.Id))
             {
             }
         });

@@ -1,6 +1,5 @@
 using Ent.Core.Access;
 using Ent.Core.Attendance;
-using Ent.Core.Calendar;
 using Ent.Core.Identifiers;
 using Ent.Sdk.Plugins;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,9 +20,9 @@ internal sealed class CountedAbsences(Dictionary<PersonId, AbsenceHalfDays> coun
 {
     public List<(PersonId Actor, ClassId Class, PeriodId Period)> Asked { get; } = [];
 
-    public Task<IReadOnlyDictionary<PersonId, AbsenceHalfDays>> HalfDaysAsync(Actor actor, ClassId @class, Period period, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyDictionary<PersonId, AbsenceHalfDays>> HalfDaysAsync(Actor actor, ClassId @class, PeriodId period, CancellationToken cancellationToken = default)
     {
-        Asked.Add((actor.Person, @class, period.Id));
+        Asked.Add((actor.Person, @class, period));
         return Task.FromResult<IReadOnlyDictionary<PersonId, AbsenceHalfDays>>(counts);
     }
 }
@@ -31,6 +30,6 @@ internal sealed class CountedAbsences(Dictionary<PersonId, AbsenceHalfDays> coun
 /// <summary>An attendance source whose store is down.</summary>
 internal sealed class FailingAbsences : IAbsenceSummary
 {
-    public Task<IReadOnlyDictionary<PersonId, AbsenceHalfDays>> HalfDaysAsync(Actor actor, ClassId @class, Period period, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyDictionary<PersonId, AbsenceHalfDays>> HalfDaysAsync(Actor actor, ClassId @class, PeriodId period, CancellationToken cancellationToken = default) =>
         throw new InvalidOperationException("The attendance database is down.");
 }

@@ -170,7 +170,11 @@ public sealed class DepartmentHostAppTests : IDisposable
             new Random(7).NextBytes(noise);
             for (var page = 1L; page < file.Length / 4096; page++)
             {
-                file.Position = page * 4096 + 100; // inside the page, past its header: a damaged page, not a damaged header
+                // Inside the page, past its header (a damaged page, not a damaged header), and in its cell area at the end, where
+                // a sparse page keeps its rows: whatever the layout, what the host reads at start is damaged.
+                file.Position = page * 4096 + 100;
+                await file.WriteAsync(noise);
+                file.Position = ((page + 1) * 4096) - noise.Length;
                 await file.WriteAsync(noise);
             }
         }

@@ -40,7 +40,7 @@ internal static class SampleDocuments
     public static readonly DocumentType<Sheet> Sheets = DocumentTypes.Create<Sheet>(Owner, "sheets", d => d
         .Key(s => new { s.Course, s.Id })
         .Index(s => new { s.Class, s.Period })
-        .Index(s => s.Kind));
+        .Index(s => new { s.Kind, s.Course })); // an index may name a key member too
 
     public static readonly DocumentType<Closure> Closures = DocumentTypes.Create<Closure>(Owner, "closures", d => d.Key(c => new { c.Class, c.Period }));
 

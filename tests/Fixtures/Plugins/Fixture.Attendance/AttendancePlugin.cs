@@ -15,12 +15,15 @@ public sealed class AttendancePlugin : EntPlugin
 }
 
 /// <summary>Every pupil enrolled in the class during the period has missed 2 justified half-days and 1 unjustified.</summary>
-internal sealed class FixedAbsences(IOrganisationDirectory directory) : IAbsenceSummary
+internal sealed class FixedAbsences(IOrganisationDirectory directory, ISchoolCalendar calendar) : IAbsenceSummary
 {
-    public Task<IReadOnlyDictionary<PersonId, AbsenceHalfDays>> HalfDaysAsync(Actor actor, ClassId @class, Period period, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyDictionary<PersonId, AbsenceHalfDays>>(directory.EnrolmentsIn(@class)
+    public Task<IReadOnlyDictionary<PersonId, AbsenceHalfDays>> HalfDaysAsync(Actor actor, ClassId @class, PeriodId periodId, CancellationToken cancellationToken = default)
+    {
+        var period = calendar.Period(actor.Department, periodId);
+        return Task.FromResult<IReadOnlyDictionary<PersonId, AbsenceHalfDays>>(directory.EnrolmentsIn(@class)
             .Where(e => e.Validity.Begin <= period.Last && (e.Validity.End is null || e.Validity.End >= period.First))
             .Select(e => e.Learner)
             .Distinct()
             .ToDictionary(p => p, _ => new AbsenceHalfDays(justified: 2, unjustified: 1)));
+    }
 }
