@@ -85,17 +85,15 @@ internal sealed class HostReport(TextWriter output, HostReport.Labels labels)
 
     public async Task DemoAsync(EntHost host, DemoSchool demo)
     {
-        var enablement = host.Services.GetRequiredService<IPluginEnablement>();
+        var offer = host.Services.GetRequiredService<ISchoolOffer>();
         var records = host.Services.GetRequiredService<ILearnerRecords>();
         var teacher = new Ent.Core.Access.Actor(demo.Teacher.Id, demo.Teacher.Department);
         var titles = demo.Course.Activities.ToDictionary(a => a.Id, a => a.Title);
         Line();
         Line($"{labels.Demo} — {demo.School.Name}, {labels.Class} {demo.Class.Name}, {labels.Course} « {demo.Course.Title} »:");
 
-        // Strategies from plugins are offered only where their plugin is on for the school.
-        var strategies = host.Services.GetServices<IPedagogicalStrategy>()
-            .Where(s => host.Runtime.PluginDefining(s.GetType()) is not { } plugin || enablement.IsEnabled(plugin.Id, demo.School.Id))
-            .OrderBy(s => s.Id, StringComparer.Ordinal);
+        // What the school is offered: the strategies of the core and of the plugins on there.
+        var strategies = offer.Strategies(demo.School.Id).OrderBy(s => s.Id, StringComparer.Ordinal);
         var situations = new List<LearnerSituation>();
         foreach (var learner in demo.Learners)
         {
@@ -123,7 +121,7 @@ internal sealed class HostReport(TextWriter output, HostReport.Labels labels)
 
         // A plugin's view, rendered by name in the reader's language, with the department's and the school's overrides.
         var views = host.Services.GetRequiredService<IViewRenderer>();
-        if (host.Services.GetRequiredService<IViewCatalog>().Find(ReadinessView) is not null && enablement.IsEnabled("sample.flipped-classroom", demo.School.Id))
+        if (host.Services.GetRequiredService<IViewCatalog>().Find(ReadinessView) is not null && offer.OffersView(ReadinessView, demo.School.Id))
         {
             var learners = situations.Select(s => new
             {
@@ -143,11 +141,9 @@ internal sealed class HostReport(TextWriter output, HostReport.Labels labels)
     /// <summary>What the plugins on in the demo school add to it; their documents are written to <paramref name="folder"/>.</summary>
     public async Task DemoContributionsAsync(EntHost host, DemoSchool demo, string folder)
     {
-        var enablement = host.Services.GetRequiredService<IPluginEnablement>();
         var context = new DemoContext(demo.School, demo.Class, demo.Course, demo.Teacher, demo.Learners, demo.Period) { Language = labels.Culture.TwoLetterISOLanguageName };
-        var contributors = host.Services.GetServices<IDemoContributor>()
+        var contributors = host.Services.GetRequiredService<ISchoolOffer>().DemoContributors(demo.School.Id)
             .Select(c => (Contributor: c, Plugin: host.Runtime.PluginDefining(c.GetType())))
-            .Where(c => c.Plugin is null || enablement.IsEnabled(c.Plugin.Id, demo.School.Id))
             .OrderBy(c => c.Plugin?.Id, StringComparer.Ordinal)
             .ToList();
         if (contributors.Count == 0)

@@ -60,8 +60,32 @@ public sealed class LoadedPlugin
     /// <summary>The domain event handler types this plugin registered: they receive only the events of schools where it is on.</summary>
     internal IReadOnlySet<Type> HandlerTypes { get; init; } = new HashSet<Type>();
 
+    /// <summary>What the plugin contributes to schools (strategies, activity kinds, demo contributors, view areas): offered only where it is on.</summary>
+    internal PluginContributions Contributions { get; init; } = PluginContributions.None;
+
     internal IDisposable? EnterContextualReflection() => Handle?.EnterContextualReflection();
 
     /// <inheritdoc />
     public override string ToString() => $"{Id} {Manifest.Version} ({State})";
+}
+
+/// <summary>What a plugin contributes that a school is offered: the types and instances it registered at those contribution points.</summary>
+/// <param name="Strategies">Its strategy types.</param>
+/// <param name="ActivityKinds">The ids of its activity kinds.</param>
+/// <param name="DemoContributors">Its demo contributor types.</param>
+/// <param name="ViewAreas">The areas of its views.</param>
+internal sealed record PluginContributions(IReadOnlySet<Type> Strategies, IReadOnlySet<string> ActivityKinds, IReadOnlySet<Type> DemoContributors, IReadOnlySet<string> ViewAreas)
+{
+    public static PluginContributions None { get; } = new(new HashSet<Type>(), new HashSet<string>(), new HashSet<Type>(), new HashSet<string>());
+
+    public static PluginContributions Of(IEnumerable<Microsoft.Extensions.DependencyInjection.ServiceDescriptor> accepted)
+    {
+        var descriptors = accepted.Where(d => !d.IsKeyedService).ToArray();
+        HashSet<Type> TypesOf(Type service) => [.. descriptors.Where(d => d.ServiceType == service).Select(d => d.ImplementationType ?? d.ImplementationInstance?.GetType()).OfType<Type>()];
+        return new(
+            TypesOf(typeof(Ent.Core.Strategies.IPedagogicalStrategy)),
+            descriptors.Select(d => d.ImplementationInstance).OfType<Ent.Core.Courses.ActivityKind>().Select(k => k.Id).ToHashSet(StringComparer.Ordinal),
+            TypesOf(typeof(Demo.IDemoContributor)),
+            descriptors.Select(d => d.ImplementationInstance).OfType<Views.ViewPackage>().Select(v => v.Area).ToHashSet(StringComparer.Ordinal));
+    }
 }

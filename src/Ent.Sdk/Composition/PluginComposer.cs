@@ -302,7 +302,7 @@ internal sealed class PluginComposer
             .Select(d => d.IsKeyedService ? null : d.ImplementationType ?? d.ImplementationInstance?.GetType())
             .OfType<Type>()
             .ToHashSet();
-        return new LoadedPlugin(manifest, candidate.Folder, plugin, handle) { HandlerTypes = handlers, OptionsTypes = [.. context.OptionsTypes] };
+        return new LoadedPlugin(manifest, candidate.Folder, plugin, handle) { HandlerTypes = handlers, OptionsTypes = [.. context.OptionsTypes], Contributions = PluginContributions.Of(accepted) };
     }
 
     private PreparedPlugin CreateEntryPoint(PluginCandidate candidate, IPluginAssemblyHandle handle)

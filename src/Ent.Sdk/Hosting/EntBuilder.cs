@@ -184,6 +184,7 @@ public sealed class EntBuilder
         Services.AddSingleton<IEntRuntime>(sp => sp.GetRequiredService<EntRuntime>());
         Services.AddSingleton<IPluginEnablement>(sp => new PluginEnablement(rules, sp.GetRequiredService<IEntRuntime>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<TimeZoneInfo>()));
         Services.AddSingleton<Ent.Core.Events.IDomainEventDeliveryFilter, PluginEventDelivery>();
+        Services.AddSingleton<ISchoolOffer, SchoolOffer>();
     }
 
     private EntBuilder AddRule(string pluginId, SchoolId? school, DateOnly from, DateOnly? until)

@@ -49,6 +49,11 @@ public sealed class InProcessRegistrationTests
 
         var error = await Assert.ThrowsAsync<PluginDisabledException>(() => host.Services.GetRequiredService<ReadinessBoard>().OfCourseAsync(TestWorld.As(world.Teacher), world.MathsCourse.Id));
         Assert.Equal(("sample.flipped-classroom", world.School.Id), (error.PluginId, error.School));
+        var offer = host.Services.GetRequiredService<ISchoolOffer>();
+        Assert.False(offer.OffersView("flipped-classroom/class-readiness", world.School.Id));
+        Assert.True(offer.OffersView("flipped-classroom/class-readiness", world.OtherSchool.Id));
+        Assert.DoesNotContain(offer.Strategies(world.School.Id), s => s.Id == FlippedClassroomStrategy.StrategyId);
+        Assert.DoesNotContain(offer.ActivityKinds(world.School.Id), k => k == FlippedClassroomPlugin.ReadinessQuiz);
     }
 
     private static Task Complete(EntHost host, TestWorld world, ActivityId activity, Score? score = null) =>
