@@ -4,16 +4,24 @@ using System.Text;
 namespace Ent.Storage.Documents.Codec;
 
 /// <summary>Reads what <see cref="BodyWriter"/> wrote; a body cut short throws <see cref="InvalidDataException"/>.</summary>
-internal sealed class BodyReader(ReadOnlyMemory<byte> body)
+internal sealed class BodyReader
 {
-    private readonly ReadOnlyMemory<byte> _body = body;
+    private readonly byte[] _bytes;
+    private readonly int _end;
     private int _position;
 
-    public bool AtEnd => _position == _body.Length;
+    public BodyReader(ReadOnlyMemory<byte> body)
+    {
+        // The array underneath (a record's bytes are one): a byte costs an index, not a Span's type checks.
+        var segment = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(body, out var array) ? array : new ArraySegment<byte>(body.ToArray());
+        (_bytes, _position, _end) = (segment.Array!, segment.Offset, segment.Offset + segment.Count);
+    }
 
-    public byte ReadByte() => Take(1)[0];
+    public bool AtEnd => _position == _end;
 
-    public bool ReadBoolean() => Take(1)[0] != 0;
+    public byte ReadByte() => _position < _end ? _bytes[_position++] : throw Truncated();
+
+    public bool ReadBoolean() => ReadByte() != 0;
 
     public int ReadInt32() => BinaryPrimitives.ReadInt32LittleEndian(Take(4));
 
@@ -25,14 +33,48 @@ internal sealed class BodyReader(ReadOnlyMemory<byte> body)
 
     public decimal ReadDecimal()
     {
-        var span = Take(16);
-        Span<int> bits = stackalloc int[4];
-        for (var i = 0; i < 4; i++)
+        var header = ReadByte();
+        var scale = (byte)(header & 0x1F);
+        if (scale > 28)
         {
-            bits[i] = BinaryPrimitives.ReadInt32LittleEndian(span[(i * 4)..]);
+            throw Truncated();
         }
 
-        return new decimal(bits);
+        int lo, mid, hi;
+        if ((header & 0x40) != 0)
+        {
+            var span = Take(12);
+            (lo, mid, hi) = (BinaryPrimitives.ReadInt32LittleEndian(span), BinaryPrimitives.ReadInt32LittleEndian(span[4..]), BinaryPrimitives.ReadInt32LittleEndian(span[8..]));
+        }
+        else
+        {
+            var mantissa = ReadVarUInt64();
+            (lo, mid, hi) = ((int)(uint)mantissa, (int)(uint)(mantissa >> 32), 0);
+        }
+
+        return new decimal(lo, mid, hi, (header & 0x80) != 0, scale);
+    }
+
+    public long ReadVarInt64()
+    {
+        var value = ReadVarUInt64();
+        return (long)(value >> 1) ^ -(long)(value & 1);
+    }
+
+    private ulong ReadVarUInt64()
+    {
+        ulong value = 0;
+        for (var shift = 0; shift < 70; shift += 7)
+        {
+            var b = ReadByte();
+            value |= (ulong)(b & 0x7F) << shift;
+            if (b < 0x80)
+            {
+                return value;
+            }
+        }
+
+        throw Truncated();
     }
 
     public Guid ReadGuid() => new(Take(16));
@@ -72,22 +114,22 @@ internal sealed class BodyReader(ReadOnlyMemory<byte> body)
     public int ReadLength()
     {
         var count = ReadCount();
-        return count <= _body.Length - _position ? count : throw Truncated();
+        return count <= _end - _position ? count : throw Truncated();
     }
 
     public string ReadString() => Encoding.UTF8.GetString(Take(ReadCount()));
 
     private ReadOnlySpan<byte> Take(int count)
     {
-        if (count < 0 || _position + count > _body.Length)
+        if (count < 0 || count > _end - _position)
         {
             throw Truncated();
         }
 
-        var span = _body.Span.Slice(_position, count);
+        var span = new ReadOnlySpan<byte>(_bytes, _position, count);
         _position += count;
         return span;
     }
 
-    private InvalidDataException Truncated() => new($"The document's body ends at byte {_position} of {_body.Length} before its last value: it was not written by this document type.");
+    private InvalidDataException Truncated() => new($"The document's body ends at byte {_position} before its last value (it has {_end - _position} left): it was not written by this document type.");
 }

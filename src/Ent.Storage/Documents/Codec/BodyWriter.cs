@@ -27,15 +27,44 @@ internal sealed class BodyWriter
 
     public void WriteDouble(double value) => BinaryPrimitives.WriteDoubleLittleEndian(Take(8), value);
 
+    /// <summary>
+    /// A decimal in as few bytes as it needs: one byte of scale (bits 0–4), sign (bit 7) and width (bit 6), then the mantissa,
+    /// as an unsigned LEB128 when it fits 64 bits (a mark of 12.25 is 3 bytes), else its 12 bytes.
+    /// </summary>
     public void WriteDecimal(decimal value)
     {
         Span<int> bits = stackalloc int[4];
         decimal.GetBits(value, bits);
-        var span = Take(16);
-        for (var i = 0; i < 4; i++)
+        var scale = (byte)((bits[3] >> 16) & 0x1F);
+        var negative = bits[3] < 0;
+        var wide = bits[2] != 0;
+        WriteByte((byte)(scale | (negative ? 0x80 : 0) | (wide ? 0x40 : 0)));
+        if (wide)
         {
-            BinaryPrimitives.WriteInt32LittleEndian(span[(i * 4)..], bits[i]);
+            var span = Take(12);
+            for (var i = 0; i < 3; i++)
+            {
+                BinaryPrimitives.WriteInt32LittleEndian(span[(i * 4)..], bits[i]);
+            }
+
+            return;
         }
+
+        WriteVarUInt64(((ulong)(uint)bits[1] << 32) | (uint)bits[0]);
+    }
+
+    /// <summary>A whole number as a zigzag LEB128: small values (enums, counts) in one byte.</summary>
+    public void WriteVarInt64(long value) => WriteVarUInt64((ulong)((value << 1) ^ (value >> 63)));
+
+    private void WriteVarUInt64(ulong value)
+    {
+        while (value >= 0x80)
+        {
+            WriteByte((byte)(value | 0x80));
+            value >>= 7;
+        }
+
+        WriteByte((byte)value);
     }
 
     public void WriteGuid(Guid value) => value.TryWriteBytes(Take(16));

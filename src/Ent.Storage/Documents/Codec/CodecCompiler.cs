@@ -80,7 +80,7 @@ internal static class CodecCompiler
                     _ => Call(writer, nameof(BodyWriter.WriteTimeSpan), value),
                 };
             case CodecKind.Enum:
-                return Call(writer, nameof(BodyWriter.WriteInt64), Expression.Convert(Expression.Convert(value, codec.Elements[0]), typeof(long)));
+                return Call(writer, nameof(BodyWriter.WriteVarInt64), Expression.Convert(Expression.Convert(value, codec.Elements[0]), typeof(long)));
             case CodecKind.Nullable:
                 return Expression.IfThenElse(
                     Expression.Property(value, "HasValue"),
@@ -143,7 +143,7 @@ internal static class CodecCompiler
                     _ => Call(reader, nameof(BodyReader.ReadTimeSpan)),
                 };
             case CodecKind.Enum:
-                return Expression.Convert(Expression.Convert(Call(reader, nameof(BodyReader.ReadInt64)), codec.Elements[0]), codec.Type);
+                return Expression.Convert(Expression.Convert(Call(reader, nameof(BodyReader.ReadVarInt64)), codec.Elements[0]), codec.Type);
             case CodecKind.Nullable:
                 return Expression.Condition(
                     Call(reader, nameof(BodyReader.ReadBoolean)),

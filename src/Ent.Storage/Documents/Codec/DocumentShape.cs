@@ -19,7 +19,10 @@ internal static class DocumentShape
         return text.ToString();
     }
 
-    public static uint Fingerprint(Type type) => BinaryPrimitives.ReadUInt32LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes(Describe(type))));
+    /// <summary>The layout's version: a change of how values are written changes every fingerprint, so that older bodies are reported, not misread.</summary>
+    private const string Format = "ent-codec/2:";
+
+    public static uint Fingerprint(Type type) => BinaryPrimitives.ReadUInt32LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes(Format + Describe(type))));
 
     private static void Describe(Type type, StringBuilder text, Stack<Type> path, string where)
     {
