@@ -40,18 +40,7 @@ public class GradebookDocumentBenchmarks
         var sqlite = new ServiceCollection();
         sqlite.AddEnt().UseSqlite(Path.Combine(_folder, "documents.db"));
         _sqlite = await StartAsync(sqlite);
-        var server = Environment.GetEnvironmentVariable("ENT_TEST_POSTGRES")
-            ?? throw new InvalidOperationException("Set ENT_TEST_POSTGRES to run the PostgreSQL benchmarks (see the README).");
-        var name = "ent_bench_" + Guid.NewGuid().ToString("N");
-        await using (var admin = new NpgsqlConnection(server))
-        {
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
-            await create.ExecuteNonQueryAsync();
-        }
-
-        MarkData.Track(name);
-        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString();
+        var connectionString = await MarkData.CreatePostgreSqlDatabaseAsync();
         var postgreSql = new ServiceCollection();
         postgreSql.AddEnt().UsePostgreSql(connectionString);
         _postgreSql = await StartAsync(postgreSql);

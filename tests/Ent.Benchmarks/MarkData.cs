@@ -90,6 +90,20 @@ internal static class MarkData
 
     public static async Task<(IRecordStore Store, ServiceProvider Services, string ConnectionString)> PostgreSqlAsync()
     {
+        var connectionString = await CreatePostgreSqlDatabaseAsync();
+        var services = new ServiceCollection();
+        services.AddEnt().UsePostgreSql(connectionString);
+        services.AddRecordSchema(Schema);
+        services.AddRecordSchema(PackedGradebook.Schema);
+        var (store, provider) = await StartAsync(services);
+        return (store, provider, connectionString);
+    }
+
+    public static DepartmentId Department { get; } = DepartmentId.New();
+
+    /// <summary>Creates a database of its own on the server named by ENT_TEST_POSTGRES, dropped with the others; returns its connection string.</summary>
+    public static async Task<string> CreatePostgreSqlDatabaseAsync()
+    {
         var server = Environment.GetEnvironmentVariable("ENT_TEST_POSTGRES")
             ?? throw new InvalidOperationException("Set ENT_TEST_POSTGRES to run the PostgreSQL benchmarks (see the README).");
         var name = "ent_bench_" + Guid.NewGuid().ToString("N");
@@ -101,16 +115,8 @@ internal static class MarkData
         }
 
         Created.Add(name);
-        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString();
-        var services = new ServiceCollection();
-        services.AddEnt().UsePostgreSql(connectionString);
-        services.AddRecordSchema(Schema);
-        services.AddRecordSchema(PackedGradebook.Schema);
-        var (store, provider) = await StartAsync(services);
-        return (store, provider, connectionString);
+        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString();
     }
-
-    public static DepartmentId Department { get; } = DepartmentId.New();
 
     private static List<string> Created { get; } = [];
 

@@ -97,6 +97,7 @@ internal sealed class TermClose(IOperations operations, IOrganisationDirectory d
             var computed = ClassAverages.Compute(rule, enrolled, [.. bySubject.Select(g => (settings.CoefficientOf(g.Key), (IReadOnlyList<AssessmentDocument>)[.. g]))]);
             classes.Add(@class);
             versions[@class] = computed.Version;
+            subjects.UnionWith(bySubject.Select(g => g.Key));
             for (var p = 0; p < enrolled.Count; p++)
             {
                 if (overall.ContainsKey(enrolled[p]))
@@ -108,7 +109,6 @@ internal sealed class TermClose(IOperations operations, IOrganisationDirectory d
                 overall[enrolled[p]] = computed.Overall(p);
                 for (var s = 0; s < bySubject.Count; s++)
                 {
-                    subjects.Add(bySubject[s].Key);
                     averages[(enrolled[p], bySubject[s].Key)] = computed.Of(p, s).Average;
                 }
             }

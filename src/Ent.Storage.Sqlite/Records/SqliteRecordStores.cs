@@ -288,13 +288,8 @@ internal sealed class SqliteRecordStores : IRecordStores
         }
     }
 
-    private RecordConflictException Conflict(sqlite3 db, Guid department, Record record, long expected)
-    {
-        using var version = new SqliteStatement(db, Location, SqliteRecordSql.Version(record.Table));
-        BindKey(version, record.Table, department, record, 1);
-        long? stored = version.Step() == SqliteStatement.Row ? version.ReadInt64(0) : null;
-        return new RecordConflictException(Location, record.Key, expected, stored);
-    }
+    private RecordConflictException Conflict(sqlite3 db, Guid department, Record record, long expected) =>
+        new(Location, record.Key, expected, StoredVersion(db, department, record.Table, record.RawValues));
 
     private long? StoredVersion(sqlite3 db, Guid department, TableDefinition table, IReadOnlyList<object?> key)
     {

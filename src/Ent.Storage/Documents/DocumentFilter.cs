@@ -50,7 +50,7 @@ internal static class DocumentFilter
     }
 
     private static PropertyInfo? MemberOf(Expression expression, ParameterExpression document) =>
-        Unwrap(expression) is MemberExpression { Member: PropertyInfo property, Expression: var target } && target == document ? property : null;
+        DocumentMember.Unwrap(expression) is MemberExpression { Member: PropertyInfo property, Expression: var target } && target == document ? property : null;
 
     private static object? Evaluate(Expression expression, ParameterExpression document)
     {
@@ -81,9 +81,6 @@ internal static class DocumentFilter
         finder.Visit(expression);
         return finder.Found;
     }
-
-    private static Expression Unwrap(Expression expression) =>
-        expression is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked } convert ? Unwrap(convert.Operand) : expression;
 
     private sealed class ParameterFinder(ParameterExpression parameter) : ExpressionVisitor
     {

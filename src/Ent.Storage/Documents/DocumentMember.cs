@@ -135,6 +135,7 @@ internal sealed class DocumentMember
 
     private static string Describe(Type type) => Nullable.GetUnderlyingType(type) is { } inner ? $"a nullable {inner.Name}" : $"a {type.Name}";
 
-    private static Expression Unwrap(Expression expression) =>
+    /// <summary>An expression without the conversions the compiler adds around it (to object, to a nullable).</summary>
+    internal static Expression Unwrap(Expression expression) =>
         expression is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked } convert ? Unwrap(convert.Operand) : expression;
 }

@@ -151,8 +151,8 @@ internal sealed class DocumentSession
 
         public void Remove(T document)
         {
-            var key = type.KeyOf(document);
             var record = type.ToRecord(document);
+            var key = record.Key;
             if (session._staged.TryGetValue(key, out var staged) && staged.Kind == RecordChangeKind.Insert)
             {
                 session.Stage(key, RecordChangeKind.Delete, record);

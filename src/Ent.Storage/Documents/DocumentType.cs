@@ -111,8 +111,7 @@ public sealed class DocumentType<T> : DocumentType
         }
 
         Upgrades = declared.Upgrades;
-        DocumentShape.Describe(typeof(T)); // refuses a type the store cannot serialise, naming the member
-        _fingerprint = DocumentShape.Fingerprint(typeof(T));
+        _fingerprint = DocumentShape.Fingerprint(typeof(T)); // describing the shape refuses a type the store cannot serialise, naming the member
         Schema = BuildSchema();
     }
 

@@ -22,7 +22,11 @@ internal static class DocumentShape
     /// <summary>The layout's version: a change of how values are written changes every fingerprint, so that older bodies are reported, not misread.</summary>
     private const string Format = "ent-codec/2:";
 
-    public static uint Fingerprint(Type type) => BinaryPrimitives.ReadUInt32LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes(Format + Describe(type))));
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, uint> Fingerprints = new();
+
+    /// <summary>The type's fingerprint, computed once per type (an upgrade asks it for every stored document).</summary>
+    public static uint Fingerprint(Type type) =>
+        Fingerprints.GetOrAdd(type, t => BinaryPrimitives.ReadUInt32LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes(Format + Describe(t)))));
 
     private static void Describe(Type type, StringBuilder text, Stack<Type> path, string where)
     {
