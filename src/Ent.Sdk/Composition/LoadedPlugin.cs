@@ -50,6 +50,9 @@ public sealed class LoadedPlugin
     /// <summary>The load context of a folder plugin (its own, collectible); null for an in-process plugin.</summary>
     public AssemblyLoadContext? LoadContext => Handle?.LoadContext;
 
+    /// <summary>The contracts assemblies it publishes for the plugins depending on it, loaded once and shared with them.</summary>
+    public IReadOnlyList<Assembly> Contracts { get; internal init; } = [];
+
     internal EntPlugin Instance { get; }
 
     internal IPluginAssemblyHandle? Handle { get; }

@@ -13,7 +13,7 @@ namespace Ent.Sdk.Composition;
 internal sealed class PluginComposer
 {
     private readonly IPluginAssemblyLoader _loader;
-    private readonly IReadOnlyCollection<Assembly> _shared;
+    private IReadOnlyCollection<Assembly> _shared;
     private readonly List<PluginDiagnostic> _diagnostics = [];
     private readonly PluginServiceRules _serviceRules = new();
     private readonly bool _unloadable;
@@ -44,7 +44,9 @@ internal sealed class PluginComposer
         }
 
         var valid = RemoveDuplicates(candidates);
-        var ordered = new DependencyGraph(valid, _diagnostics).Order();
+        var (contracts, ordered) = PluginContracts.Check(new DependencyGraph(valid, _diagnostics).Order(), _diagnostics, _unloadable);
+        _shared = [.. ContractAssemblies.All, .. contracts.Owners.Keys];
+        _serviceRules.ContractOwners = contracts.Owners;
         // Loading is independent per plugin, so it runs in parallel; registration then runs in dependency order.
         var prepared = new PreparedPlugin[ordered.Count];
         Parallel.For(0, ordered.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => prepared[i] = Prepare(ordered[i]));
@@ -64,10 +66,15 @@ internal sealed class PluginComposer
                 plugin.Handle?.Dispose();
             }
 
+            if (contracts.LoadContext is { IsCollectible: true } context)
+            {
+                context.Unload();
+            }
+
             throw new PluginCompositionException(_diagnostics);
         }
 
-        return new PluginComposition(loaded, _diagnostics.ToArray(), strict);
+        return new PluginComposition(loaded, _diagnostics.ToArray(), strict, contracts.LoadContext);
     }
 
     private IEnumerable<PluginCandidate> Discover(string directory)
@@ -126,14 +133,6 @@ internal sealed class PluginComposer
             return null;
         }
 
-        var healthy = CheckBinary(manifest, folder, assemblyPath);
-        healthy &= CheckContractCopies(manifest, folder);
-        healthy &= CheckSdkRange(manifest, folder);
-        return healthy ? new PluginCandidate(manifest, folder, assemblyPath, null) : null;
-    }
-
-    private bool CheckBinary(PluginManifest manifest, string folder, string assemblyPath)
-    {
         AssemblyFacts facts;
         try
         {
@@ -142,9 +141,17 @@ internal sealed class PluginComposer
         catch (Exception exception) when (exception is BadImageFormatException or InvalidOperationException or IOException)
         {
             Report(PluginDiagnosticCodes.LoadFailed, manifest.Id, folder, $"'{manifest.Assembly}' is not a readable .NET assembly: {exception.Message}");
-            return false;
+            return null;
         }
 
+        var healthy = CheckBinary(manifest, folder, facts);
+        healthy &= CheckContractCopies(manifest, folder);
+        healthy &= CheckSdkRange(manifest, folder);
+        return healthy ? new PluginCandidate(manifest, folder, assemblyPath, null, facts) : null;
+    }
+
+    private bool CheckBinary(PluginManifest manifest, string folder, AssemblyFacts facts)
+    {
         var healthy = true;
         var framework = AssemblyFacts.ParseFramework(facts.TargetFramework);
         var runtime = new Version(EntSdkInfo.RuntimeVersion.Major, EntSdkInfo.RuntimeVersion.Minor);
@@ -302,7 +309,8 @@ internal sealed class PluginComposer
             .Select(d => d.IsKeyedService ? null : d.ImplementationType ?? d.ImplementationInstance?.GetType())
             .OfType<Type>()
             .ToHashSet();
-        return new LoadedPlugin(manifest, candidate.Folder, plugin, handle) { HandlerTypes = handlers, OptionsTypes = [.. context.OptionsTypes], Contributions = PluginContributions.Of(accepted) };
+        var published = _serviceRules.ContractOwners.Where(o => o.Value == manifest.Id).Select(o => o.Key).ToArray();
+        return new LoadedPlugin(manifest, candidate.Folder, plugin, handle) { Contracts = published, HandlerTypes = handlers, OptionsTypes = [.. context.OptionsTypes], Contributions = PluginContributions.Of(accepted) };
     }
 
     private PreparedPlugin CreateEntryPoint(PluginCandidate candidate, IPluginAssemblyHandle handle)

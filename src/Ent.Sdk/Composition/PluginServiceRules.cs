@@ -58,6 +58,9 @@ internal sealed class PluginServiceRules
         .ToDictionary(t => t.PhysicalName, t => t.Owner, StringComparer.Ordinal);
     private readonly HashSet<ServiceDescriptor> _accepted = new(DescriptorComparer.Instance);
 
+    /// <summary>The contracts assemblies plugins publish, and their publishers: a contract type belongs to its publisher.</summary>
+    public IReadOnlyDictionary<Assembly, string> ContractOwners { get; set; } = new Dictionary<Assembly, string>();
+
     /// <summary>Checks a plugin's staged registrations. Returns the descriptors to merge, or the diagnostics that refuse the plugin.</summary>
     public (IReadOnlyList<ServiceDescriptor> Accepted, IReadOnlyList<(string Code, string Message)> Problems) Check(
         PluginManifest manifest, Assembly pluginAssembly, IEnumerable<LoadedPlugin> loaded, IServiceCollection staged)
@@ -110,8 +113,9 @@ internal sealed class PluginServiceRules
                 continue;
             }
 
-            var definer = others.FirstOrDefault(p => p.Id != manifest.Id && p.LoadContext == AssemblyLoadContext.GetLoadContext(type.Assembly));
-            var owner = definer?.Id ?? (_owners.TryGetValue(type, out var first) && first != manifest.Id ? first : null);
+            var definer = others.FirstOrDefault(p => p.Id != manifest.Id && p.LoadContext == AssemblyLoadContext.GetLoadContext(type.Assembly))?.Id
+                ?? (ContractOwners.TryGetValue(type.Assembly, out var publisher) && publisher != manifest.Id ? publisher : null);
+            var owner = definer ?? (_owners.TryGetValue(type, out var first) && first != manifest.Id ? first : null);
             if (owner is not null)
             {
                 problems.Add((PluginDiagnosticCodes.ServiceOwnedByAnotherPlugin,

@@ -33,6 +33,15 @@ public static class PluginDiagnosticCodes
     /// <summary>After loading, the plugin does not see the host's contract assemblies (it resolved a private copy).</summary>
     public const string ContractAssemblyMismatch = "ENT024";
 
+    /// <summary>A contracts assembly the plugin publishes is missing from its folder, unreadable, not named after its assembly, one the host provides, or published by another plugin already; the plugin is refused.</summary>
+    public const string ContractsInvalid = "ENT025";
+
+    /// <summary>The plugin was built against a version of another plugin's contracts that the installed publisher cannot honour (another major version, or a newer one); it is refused with both versions named, never left to fail with a cast or a missing method.</summary>
+    public const string ContractsIncompatible = "ENT026";
+
+    /// <summary>The plugin uses another plugin's contracts without declaring a dependency on it in its plugin.json; it is refused.</summary>
+    public const string ContractsUndeclared = "ENT027";
+
     /// <summary>A required dependency is not there.</summary>
     public const string DependencyMissing = "ENT030";
 

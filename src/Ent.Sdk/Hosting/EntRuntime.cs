@@ -144,6 +144,11 @@ internal sealed partial class EntRuntime : IEntRuntime, IDisposable
         {
             plugin.Handle?.Dispose();
         }
+
+        if (_composition.Contracts is { IsCollectible: true } contracts)
+        {
+            contracts.Unload();
+        }
     }
 
     /// <summary>

@@ -8,6 +8,8 @@ namespace Ent.Sdk.Loading;
 /// Loads plugins with McMaster.NETCore.Plugins: one collectible context per plugin, honouring its
 /// <c>.deps.json</c> and native libraries. The assemblies the plugin ships (except the shared
 /// contracts) are private to it; everything else (the contracts, the framework) comes from the host.
+/// Contracts that plugins publish for each other live in a load context of their own; when the request
+/// shares such assemblies, that context resolves them (and hands everything else to the default context).
 /// Declaring the plugin's own files private, rather than listing the shared ones, spares McMaster a
 /// walk of the shared assemblies' whole reference graph for every plugin.
 /// </summary>
@@ -24,9 +26,21 @@ public sealed class McMasterPluginAssemblyLoader : IPluginAssemblyLoader
             .Where(name => !shared.Contains(name))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToArray();
+        var sharedContexts = request.SharedAssemblies.Select(AssemblyLoadContext.GetLoadContext).OfType<AssemblyLoadContext>()
+            .Where(c => c != AssemblyLoadContext.Default).Distinct().ToArray();
+        if (sharedContexts.Length > 1)
+        {
+            throw new ArgumentException("The shared assemblies come from more than one load context besides the default one; the McMaster loader resolves them through one.", nameof(request));
+        }
+
         var loader = PluginLoader.CreateFromAssemblyFile(assemblyPath, config =>
         {
             config.IsUnloadable = request.Unloadable;
+            if (sharedContexts.Length == 1)
+            {
+                config.DefaultContext = sharedContexts[0];
+            }
+
             config.PreferSharedTypes = true;
             foreach (var name in shipped)
             {

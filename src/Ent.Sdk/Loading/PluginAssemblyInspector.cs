@@ -6,9 +6,10 @@ using System.Runtime.Versioning;
 namespace Ent.Sdk.Loading;
 
 /// <summary>What an assembly's metadata says, read without loading it.</summary>
+/// <param name="Name">The assembly's own name and version.</param>
 /// <param name="TargetFramework">The <see cref="TargetFrameworkAttribute"/> value, e.g. <c>.NETCoreApp,Version=v10.0</c>; null when absent.</param>
 /// <param name="References">The assemblies it references, with the versions it was built against.</param>
-internal sealed record AssemblyFacts(string? TargetFramework, IReadOnlyList<AssemblyName> References)
+internal sealed record AssemblyFacts(AssemblyName Name, string? TargetFramework, IReadOnlyList<AssemblyName> References)
 {
     /// <summary>Reads an assembly's facts from its metadata.</summary>
     public static AssemblyFacts Read(string path)
@@ -16,9 +17,10 @@ internal sealed record AssemblyFacts(string? TargetFramework, IReadOnlyList<Asse
         using var stream = File.OpenRead(path);
         using var pe = new PEReader(stream);
         var reader = pe.GetMetadataReader();
+        var definition = reader.GetAssemblyDefinition();
         var references = reader.AssemblyReferences.Select(h => reader.GetAssemblyReference(h).GetAssemblyName()).ToArray();
         string? framework = null;
-        foreach (var handle in reader.GetAssemblyDefinition().GetCustomAttributes())
+        foreach (var handle in definition.GetCustomAttributes())
         {
             var attribute = reader.GetCustomAttribute(handle);
             if (attribute.Constructor.Kind != HandleKind.MemberReference)
@@ -43,7 +45,7 @@ internal sealed record AssemblyFacts(string? TargetFramework, IReadOnlyList<Asse
             }
         }
 
-        return new AssemblyFacts(framework, references);
+        return new AssemblyFacts(definition.GetAssemblyName(), framework, references);
     }
 
     /// <summary>Parses a target framework moniker's identifier and version.</summary>

@@ -8,8 +8,8 @@ namespace Ent.Sdk.Plugins;
 
 /// <summary>
 /// What a plugin says about itself, in the <c>plugin.json</c> file of its folder: id, version, the
-/// Ent.Sdk versions it supports, the plugins it depends on, its entry assembly, and its name and
-/// description in French and English.
+/// Ent.Sdk versions it supports, the plugins it depends on, its entry assembly, the contracts
+/// assemblies it publishes for other plugins, and its name and description in French and English.
 /// </summary>
 public sealed record PluginManifest
 {
@@ -27,8 +27,9 @@ public sealed record PluginManifest
     /// <param name="description">Its description in French and English.</param>
     /// <param name="assembly">The file name of its entry assembly, for a folder plugin.</param>
     /// <param name="dependencies">The plugins it depends on.</param>
-    /// <exception cref="PluginManifestException">The id is not a stable id.</exception>
-    public PluginManifest(string id, SemanticVersion version, VersionRange sdkVersions, LocalizedText displayName, LocalizedText description, string? assembly = null, ImmutableArray<PluginDependency> dependencies = default)
+    /// <param name="contracts">The file names of the contracts assemblies it publishes (folder plugins only), e.g. <c>Acme.Marks.Contracts.dll</c>.</param>
+    /// <exception cref="PluginManifestException">The id is not a stable id, or a contracts entry is not a .dll file name.</exception>
+    public PluginManifest(string id, SemanticVersion version, VersionRange sdkVersions, LocalizedText displayName, LocalizedText description, string? assembly = null, ImmutableArray<PluginDependency> dependencies = default, ImmutableArray<string> contracts = default)
     {
         if (!IsValidId(id))
         {
@@ -42,6 +43,14 @@ public sealed record PluginManifest
         Description = description ?? throw new ArgumentNullException(nameof(description));
         Assembly = assembly;
         Dependencies = dependencies.IsDefault ? [] : dependencies;
+        Contracts = contracts.IsDefault ? [] : contracts;
+        foreach (var file in Contracts)
+        {
+            if (!IsAssemblyFileName(file))
+            {
+                throw new PluginManifestException($"'{file}' in 'contracts' is not a .dll file name in the plugin folder.");
+            }
+        }
     }
 
     /// <summary>The plugin's stable id.</summary>
@@ -64,6 +73,12 @@ public sealed record PluginManifest
 
     /// <summary>The plugins it depends on, required or optional.</summary>
     public ImmutableArray<PluginDependency> Dependencies { get; }
+
+    /// <summary>
+    /// The contracts assemblies it publishes: files of its folder that plugins depending on it compile against
+    /// and share with it at run time (loaded once, so their types are the same in every plugin).
+    /// </summary>
+    public ImmutableArray<string> Contracts { get; }
 
     /// <summary>Reads a manifest from JSON.</summary>
     /// <param name="json">The JSON text.</param>
@@ -98,7 +113,7 @@ public sealed record PluginManifest
                 var name = Localized(root, "name", source, required: true)!;
                 var description = Localized(root, "description", source, required: false) ?? name;
                 var assembly = OptionalString(root, "assembly", source);
-                if (assembly is not null && (assembly.IndexOfAny(['/', '\\']) >= 0 || !assembly.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)))
+                if (assembly is not null && !IsAssemblyFileName(assembly))
                 {
                     throw new PluginManifestException($"{source}: field 'assembly' must be a .dll file name in the plugin folder, not '{assembly}'.");
                 }
@@ -106,7 +121,7 @@ public sealed record PluginManifest
                 var dependencies = ImmutableArray.CreateBuilder<PluginDependency>();
                 ReadDependencies(root, "dependencies", optional: false, source, dependencies);
                 ReadDependencies(root, "optionalDependencies", optional: true, source, dependencies);
-                return new PluginManifest(id, version, sdk, name, description, assembly, dependencies.ToImmutable());
+                return new PluginManifest(id, version, sdk, name, description, assembly, dependencies.ToImmutable(), ReadContracts(root, source));
             }
             catch (PluginManifestException exception) when (!exception.Message.StartsWith(source, StringComparison.Ordinal))
             {
@@ -153,6 +168,30 @@ public sealed record PluginManifest
     /// <summary>Whether a text is a valid plugin id.</summary>
     /// <param name="id">The text.</param>
     public static bool IsValidId(string? id) => StableId.IsValid(id);
+
+    private static bool IsAssemblyFileName(string file) =>
+        file.Length > ".dll".Length && file.IndexOfAny(['/', '\\']) < 0 && file.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+
+    private static ImmutableArray<string> ReadContracts(JsonElement root, string source)
+    {
+        if (!root.TryGetProperty("contracts", out var element) || element.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+
+        if (element.ValueKind != JsonValueKind.Array || element.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.String))
+        {
+            throw new PluginManifestException($"{source}: field 'contracts' must be an array of .dll file names, e.g. [\"Acme.Marks.Contracts.dll\"], not {element.GetRawText()}.");
+        }
+
+        var files = element.EnumerateArray().Select(e => e.GetString()!).ToImmutableArray();
+        if (files.FirstOrDefault(f => !IsAssemblyFileName(f)) is { } invalid)
+        {
+            throw new PluginManifestException($"{source}: field 'contracts' must list .dll file names in the plugin folder, not '{invalid}'.");
+        }
+
+        return files;
+    }
 
     private static void ReadDependencies(JsonElement root, string field, bool optional, string source, ImmutableArray<PluginDependency>.Builder into)
     {

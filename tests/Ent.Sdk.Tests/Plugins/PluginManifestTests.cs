@@ -13,7 +13,8 @@ public sealed class PluginManifestTests
           "name": { "fr": "Club de lecture", "en": "Reading club" },
           "description": { "fr": "Des lectures partagées.", "en": "Shared reading." },
           "dependencies": { "ent.grading": "^1.0.0" },
-          "optionalDependencies": { "ent.attendance": "[1.0.0,3.0.0)" }
+          "optionalDependencies": { "ent.attendance": "[1.0.0,3.0.0)" },
+          "contracts": ["Acme.ReadingClub.Contracts.dll"]
         }
         """;
 
@@ -31,6 +32,7 @@ public sealed class PluginManifestTests
         Assert.Collection(manifest.Dependencies,
             d => Assert.Equal(("ent.grading", false), (d.Id, d.Optional)),
             d => Assert.Equal(("ent.attendance", true), (d.Id, d.Optional)));
+        Assert.Equal(["Acme.ReadingClub.Contracts.dll"], manifest.Contracts.ToArray());
     }
 
     [Fact]
@@ -52,6 +54,8 @@ public sealed class PluginManifestTests
     [InlineData("""{ "id": "a.b", "version": "1.0.0", "sdk": "^1.0.0", "name": { "fr": "x" }, "assembly": "../evil.dll" }""", "not '../evil.dll'")]
     [InlineData("""{ "id": "a.b", "version": "1.0.0", "sdk": "^1.0.0", "name": { "fr": "x" }, "dependencies": ["c"] }""", "field 'dependencies' must be an object")]
     [InlineData("""{ "id": "a.b", "version": "1.0.0", "sdk": "^1.0.0", "name": { "fr": "x" }, "dependencies": { "c.d": "latest" } }""", "field 'dependencies.c.d': 'latest' is not a version range")]
+    [InlineData("""{ "id": "a.b", "version": "1.0.0", "sdk": "^1.0.0", "name": { "fr": "x" }, "contracts": "A.Contracts.dll" }""", "field 'contracts' must be an array of .dll file names")]
+    [InlineData("""{ "id": "a.b", "version": "1.0.0", "sdk": "^1.0.0", "name": { "fr": "x" }, "contracts": ["lib/A.Contracts.dll"] }""", "not 'lib/A.Contracts.dll'")]
     [InlineData("""{ "id": "a.b", """, "not valid JSON")]
     [InlineData("""[]""", "a manifest is a JSON object")]
     public void Refuses_a_bad_manifest_naming_the_source_the_field_and_the_value(string json, string expected)
