@@ -7,6 +7,8 @@ public sealed class PackageConsumerTests(PackedFeed feed)
 {
     [Theory]
     [InlineData("Ent.Core")]
+    [InlineData("Ent.Storage")]
+    [InlineData("Ent.Sdk.Abstractions")]
     [InlineData("Ent.Sdk")]
     public void A_package_carries_its_readme_licence_assembly_xml_docs_and_symbols(string id)
     {
@@ -25,14 +27,32 @@ public sealed class PackageConsumerTests(PackedFeed feed)
     }
 
     [Fact]
-    public void The_sdk_package_carries_the_plugin_build_targets_and_depends_on_the_core_package()
+    public void The_abstractions_package_carries_the_plugin_build_targets_and_no_host_dependency()
+    {
+        using var package = ZipFile.OpenRead(Path.Combine(feed.Feed, $"Ent.Sdk.Abstractions.{feed.Version}.nupkg"));
+        using var nuspec = new StreamReader(package.GetEntry("Ent.Sdk.Abstractions.nuspec")!.Open());
+        var dependencies = DependenciesOf(nuspec.ReadToEnd());
+
+        Assert.Contains(package.Entries, e => e.FullName == "buildTransitive/Ent.Sdk.Abstractions.targets");
+        Assert.Equal(
+            ["Ent.Core", "Ent.Storage", "Microsoft.Extensions.Configuration.Abstractions", "Microsoft.Extensions.DependencyInjection.Abstractions", "Microsoft.Extensions.Options", "Semver"],
+            dependencies);
+    }
+
+    [Fact]
+    public void The_host_package_depends_on_the_abstractions_and_brings_the_implementations()
     {
         using var package = ZipFile.OpenRead(Path.Combine(feed.Feed, $"Ent.Sdk.{feed.Version}.nupkg"));
         using var nuspec = new StreamReader(package.GetEntry("Ent.Sdk.nuspec")!.Open());
+        var dependencies = DependenciesOf(nuspec.ReadToEnd());
 
-        Assert.Contains(package.Entries, e => e.FullName == "buildTransitive/Ent.Sdk.targets");
-        Assert.Contains($"<dependency id=\"Ent.Core\" version=\"{feed.Version}\"", nuspec.ReadToEnd(), StringComparison.Ordinal);
+        Assert.Contains("Ent.Sdk.Abstractions", dependencies);
+        Assert.Contains("Scriban.Signed", dependencies);
+        Assert.Contains("McMaster.NETCore.Plugins", dependencies);
     }
+
+    private static string[] DependenciesOf(string nuspec) =>
+        [.. System.Text.RegularExpressions.Regex.Matches(nuspec, "<dependency id=\"([^\"]+)\"").Select(m => m.Groups[1].Value).Distinct().Order(StringComparer.Ordinal)];
 
     [Fact]
     public void The_readmes_pack_commands_produce_every_package_of_the_shipped_libraries()
@@ -44,12 +64,13 @@ public sealed class PackageConsumerTests(PackedFeed feed)
     }
 
     [Fact]
-    public void A_published_plugin_folder_ships_no_contract_assembly_and_the_host_loads_it()
+    public void A_published_plugin_folder_holds_the_plugins_own_files_and_dependencies_only_and_the_host_loads_it()
     {
         var (pluginFolder, output) = MakePluginFolderAndRunTheHost("publish", "published-plugins");
 
-        Assert.All(new[] { "Ent.Core.dll", "Ent.Sdk.dll", "Ent.Storage.dll" }, file => Assert.False(File.Exists(Path.Combine(pluginFolder, file)), $"dotnet publish copied {file} into the plugin folder."));
+        Assert.Equal(VendorFolder, FilesIn(pluginFolder));
         Assert.Contains("plugin acme.hello 1.0.0 Started", output, StringComparison.Ordinal);
+        Assert.Contains("strategy acme.hello: Bonjour depuis un paquet", output, StringComparison.Ordinal);
         Assert.DoesNotContain("diagnostic", output, StringComparison.Ordinal);
     }
 
@@ -58,16 +79,25 @@ public sealed class PackageConsumerTests(PackedFeed feed)
     {
         var (pluginFolder, output) = MakePluginFolderAndRunTheHost("build", "plugins");
 
+        Assert.Equal(VendorFolder, FilesIn(pluginFolder));
         Assert.Contains("plugin acme.hello 1.0.0 Started", output, StringComparison.Ordinal);
-        Assert.Contains("strategy acme.hello: Bonjour depuis un paquet", output, StringComparison.Ordinal);
+        Assert.Contains("strategy acme.hello: Bonjour depuis un paquet", output, StringComparison.Ordinal); // through the plugin's own Json.NET
         Assert.Contains("view fr: <p class=\"welcome\">Bienvenue, Zoé &lt;3 !</p>", output, StringComparison.Ordinal); // Views/ and Strings/ embedded by the package's targets
         Assert.Contains("view en: <p class=\"welcome\">Welcome, Zoé &lt;3!</p>", output, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", output, StringComparison.Ordinal);
         Assert.DoesNotContain("diagnostic", output, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(pluginFolder, "Ent.Sdk.dll")), "The package's build targets should keep Ent.Sdk.dll out of the plugin folder.");
-        Assert.False(File.Exists(Path.Combine(pluginFolder, "Ent.Core.dll")), "The package's build targets should keep Ent.Core.dll out of the plugin folder.");
-        Assert.True(File.Exists(Path.Combine(pluginFolder, "Acme.Hello.deps.json")));
     }
+
+    /// <summary>
+    /// A vendor folder, exactly: the plugin's own files and its own third-party dependency (Json.NET). Nothing the host
+    /// provides: no Ent assembly, no Microsoft.Extensions abstraction, no Semver, and none of the host's implementations
+    /// (Markdig, Scriban, HtmlSanitizer, McMaster, Microsoft.Extensions.DependencyInjection…).
+    /// </summary>
+    private static readonly string[] VendorFolder =
+        ["Acme.Hello.deps.json", "Acme.Hello.dll", "Acme.Hello.pdb", "Acme.Hello.runtimeconfig.json", "Newtonsoft.Json.dll", "plugin.json"];
+
+    private static string[] FilesIn(string folder) =>
+        [.. Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder, f)).Order(StringComparer.Ordinal)];
 
     /// <summary>Builds or publishes the vendor's plugin into a plugins directory of the consumer workspace and runs the host on it.</summary>
     private (string PluginFolder, string Output) MakePluginFolderAndRunTheHost(string verb, string directory)

@@ -17,11 +17,11 @@ internal sealed class PluginComposer
     private readonly List<PluginDiagnostic> _diagnostics = [];
     private readonly PluginServiceRules _serviceRules = new();
     private readonly bool _unloadable;
-    private readonly Microsoft.Extensions.Configuration.IConfiguration? _configuration;
+    private readonly Microsoft.Extensions.Configuration.IConfiguration _configuration;
 
     public PluginComposer(IPluginAssemblyLoader loader, bool unloadable, Microsoft.Extensions.Configuration.IConfiguration? configuration = null)
     {
-        _configuration = configuration;
+        _configuration = configuration ?? new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build();
         _loader = loader;
         _unloadable = unloadable;
         _shared = ContractAssemblies.All;
@@ -162,7 +162,7 @@ internal sealed class PluginComposer
             healthy = false;
         }
 
-        foreach (var contract in _shared.Where(a => a.GetName().Name is "Ent.Sdk" or "Ent.Core"))
+        foreach (var contract in _shared.Where(a => a.GetName().Name is "Ent.Sdk.Abstractions" or "Ent.Sdk" or "Ent.Core"))
         {
             var hostVersion = contract.GetName().Version!;
             var reference = facts.References.FirstOrDefault(r => r.Name == contract.GetName().Name);
@@ -186,7 +186,7 @@ internal sealed class PluginComposer
         }
 
         Report(PluginDiagnosticCodes.ContractAssemblyShipped, manifest.Id, folder,
-            $"The folder ships its own {string.Join(" and ", copies)}; the host provides these. Reference Ent.Sdk with ExcludeAssets=\"runtime\" (the Ent.Sdk package does this for projects with EnableDynamicLoading) and remove the copies.");
+            $"The folder ships its own {string.Join(" and ", copies)}; the host provides these. Reference the Ent.Sdk.Abstractions package (its build targets keep them out of a project with EnableDynamicLoading) and remove the copies.");
         return false;
     }
 
@@ -272,7 +272,7 @@ internal sealed class PluginComposer
 
         var staging = new ServiceCollection();
         var present = loaded.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-        var context = new PluginServiceContext(manifest, candidate.Folder, staging, present, plugin!.GetType().Assembly, _configuration);
+        var context = new PluginServiceContext(manifest, candidate.Folder, staging, present, plugin!.GetType().Assembly, _configuration, ConfigurationOptionsBinder.Instance);
         try
         {
             using (handle?.EnterContextualReflection())

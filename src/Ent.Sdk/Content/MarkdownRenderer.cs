@@ -10,7 +10,7 @@ namespace Ent.Sdk.Content;
 /// link and image URLs checked on the syntax tree; the HTML then passed through an allow-list
 /// sanitiser (<see cref="HtmlAllowList"/>) that keeps only the elements and attributes Markdown produces.
 /// </summary>
-public sealed class MarkdownRenderer : IMarkdownRenderer
+internal sealed class MarkdownRenderer : IMarkdownRenderer
 {
     private static readonly System.Buffers.SearchValues<char> Structural = System.Buffers.SearchValues.Create("[]()\n");
 

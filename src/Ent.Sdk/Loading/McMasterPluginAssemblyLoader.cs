@@ -13,7 +13,7 @@ namespace Ent.Sdk.Loading;
 /// Declaring the plugin's own files private, rather than listing the shared ones, spares McMaster a
 /// walk of the shared assemblies' whole reference graph for every plugin.
 /// </summary>
-public sealed class McMasterPluginAssemblyLoader : IPluginAssemblyLoader
+internal sealed class McMasterPluginAssemblyLoader : IPluginAssemblyLoader
 {
     /// <inheritdoc />
     public IPluginAssemblyHandle Load(PluginLoadRequest request)

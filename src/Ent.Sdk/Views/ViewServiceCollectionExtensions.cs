@@ -24,18 +24,7 @@ public static class ViewServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(assembly);
-        return services.AddViewPackage(area, assembly, assembly.GetName().Name ?? "the host");
-    }
-
-    /// <summary>Registers a package of templates and strings, checking its area.</summary>
-    internal static IServiceCollection AddViewPackage(this IServiceCollection services, string area, Assembly assembly, string origin)
-    {
-        if (string.IsNullOrEmpty(area) || !ViewCatalog.IsValidName(area + "/x"))
-        {
-            throw new ArgumentException($"'{area}' is not a view area: use lower-case letters, digits and '-', starting with a letter (e.g. grading).", nameof(area));
-        }
-
-        services.AddSingleton(new ViewPackage(area, assembly, origin));
+        services.AddSingleton(ViewPackage.Create(area, assembly, assembly.GetName().Name ?? "the host"));
         return services;
     }
 

@@ -132,7 +132,7 @@ public sealed class FolderPluginLoadingTests
 
         var diagnostic = Assert.Single(host.Runtime.Diagnostics);
         Assert.Equal((PluginDiagnosticCodes.SdkReferenceTooNew, "fixture.built-for-newer-sdk"), (diagnostic.Code, diagnostic.PluginId));
-        Assert.Contains("was built against Ent.Sdk 2.0, but this host provides 1.0", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Contains("was built against Ent.Sdk.Abstractions 2.0, but this host provides 1.0", diagnostic.Message, StringComparison.Ordinal);
         Assert.Equal(["fixture.healthy"], host.Runtime.Plugins.Select(p => p.Id));
     }
 
@@ -158,7 +158,7 @@ public sealed class FolderPluginLoadingTests
 
         var diagnostic = Assert.Single(host.Runtime.Diagnostics);
         Assert.Equal(PluginDiagnosticCodes.ContractAssemblyShipped, diagnostic.Code);
-        Assert.Contains("Ent.Core.dll and Ent.Sdk.dll", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Contains("Ent.Core.dll and Ent.Storage.dll and Ent.Sdk.Abstractions.dll", diagnostic.Message, StringComparison.Ordinal);
         Assert.Empty(host.Runtime.Plugins);
     }
 

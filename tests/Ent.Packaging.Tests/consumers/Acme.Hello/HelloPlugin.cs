@@ -13,7 +13,8 @@ public sealed class HelloStrategy : IPedagogicalStrategy
 {
     public string Id => "acme.hello";
 
-    public LocalizedText Name { get; } = new("Bonjour depuis un paquet", "Hello from a package");
+    // Read through the plugin's own dependency, which its folder ships: Ent's packages do not provide Json.NET.
+    public LocalizedText Name { get; } = Newtonsoft.Json.JsonConvert.DeserializeObject<LocalizedText>("""{ "French": "Bonjour depuis un paquet", "English": "Hello from a package" }""")!;
 
     public LearnerProposal ProposeFor(LearnerSituation situation) => new SequentialStrategy().ProposeFor(situation) with { Strategy = Id };
 }

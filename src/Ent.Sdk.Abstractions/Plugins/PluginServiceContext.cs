@@ -23,17 +23,18 @@ public sealed class PluginServiceContext
 
     private readonly List<Type> _optionsTypes = [];
 
-    internal PluginServiceContext(PluginManifest manifest, string? folder, IServiceCollection services, IReadOnlySet<string> presentPlugins, Assembly assembly, IConfiguration? configuration = null)
+    private readonly PluginOptionsBinder _options;
+
+    internal PluginServiceContext(PluginManifest manifest, string? folder, IServiceCollection services, IReadOnlySet<string> presentPlugins, Assembly assembly, IConfiguration configuration, PluginOptionsBinder options)
     {
         _assembly = assembly;
-        Configuration = (configuration ?? EmptyConfiguration).GetSection(ConfigurationSection(manifest.Id));
+        _options = options;
+        Configuration = configuration.GetSection(ConfigurationSection(manifest.Id));
         Manifest = manifest;
         Folder = folder;
         Services = services;
         _presentPlugins = presentPlugins;
     }
-
-    private static readonly IConfiguration EmptyConfiguration = new ConfigurationBuilder().Build();
 
     /// <summary>The section of the host's configuration holding a plugin's settings: <c>plugins:&lt;plugin id&gt;</c>.</summary>
     /// <param name="pluginId">The plugin's id.</param>
@@ -70,7 +71,7 @@ public sealed class PluginServiceContext
         where TOptions : class
     {
         _optionsTypes.Add(typeof(TOptions));
-        return Services.AddOptions<TOptions>().Bind(Configuration, binder => binder.ErrorOnUnknownConfiguration = true);
+        return _options.Bind(Services.AddOptions<TOptions>(), Configuration);
     }
 
     /// <summary>
@@ -158,7 +159,7 @@ public sealed class PluginServiceContext
     /// <exception cref="ArgumentException">The area is not valid.</exception>
     public PluginServiceContext AddViews(string area)
     {
-        Services.AddViewPackage(area, _assembly, Manifest.Id);
+        Services.AddSingleton(Views.ViewPackage.Create(area, _assembly, Manifest.Id));
         return this;
     }
 
