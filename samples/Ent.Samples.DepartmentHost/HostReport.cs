@@ -172,7 +172,7 @@ internal sealed class HostReport(TextWriter output, HostReport.Labels labels)
                     Line($"    → demo/{document.FileName}");
                 }
             }
-            catch (Exception exception) when (exception is not OutOfMemoryException && !(exception is Ent.Storage.StorageException and not Ent.Storage.Records.RecordConflictException))
+            catch (Exception exception) when (exception is not OutOfMemoryException && !(exception is Ent.Storage.StorageException and not Ent.Storage.RecordConflictException))
             {
                 // A plugin's failure must not take the host down: reported, and the report goes on. A store found corrupt
                 // or lost is not the plugin's failure: it stops the host (below), naming the file or server.

@@ -2,7 +2,7 @@ using System.Text;
 using Ent.Core.Events;
 using Ent.Core.Identifiers;
 using Ent.Storage.Events;
-using Ent.Storage.Records;
+using Ent.Storage.Engines;
 using Ent.Storage.Schema;
 using Npgsql;
 using NpgsqlTypes;

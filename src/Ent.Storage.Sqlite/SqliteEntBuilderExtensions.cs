@@ -1,4 +1,4 @@
-using Ent.Storage.Records;
+using Ent.Storage.Engines;
 using Ent.Storage.Schema;
 using Ent.Storage.Sqlite.Records;
 using Ent.Storage.Sqlite;

@@ -2,7 +2,7 @@ using Ent.Core.Events;
 using Ent.Core.Identifiers;
 using Ent.Storage.Events;
 using Ent.Storage.Schema;
-using Ent.Storage.Records;
+using Ent.Storage.Engines;
 using Microsoft.Data.Sqlite;
 
 namespace Ent.Storage.Sqlite;

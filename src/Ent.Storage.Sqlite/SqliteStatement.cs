@@ -1,4 +1,4 @@
-using Ent.Storage.Records;
+using Ent.Storage.Engines;
 using SQLitePCL;
 
 namespace Ent.Storage.Sqlite;

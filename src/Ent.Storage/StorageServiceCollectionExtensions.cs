@@ -5,7 +5,7 @@ using Ent.Core.Organisation;
 using Ent.Storage.Core;
 using Ent.Storage.Documents;
 using Ent.Storage.Events;
-using Ent.Storage.Records;
+using Ent.Storage.Engines;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;

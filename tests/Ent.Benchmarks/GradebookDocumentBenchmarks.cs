@@ -4,7 +4,7 @@ using BenchmarkDotNet.Configs;
 using Ent.Core.Identifiers;
 using Ent.Sdk.Hosting;
 using Ent.Storage.Documents;
-using Ent.Storage.Records;
+using Ent.Storage.Engines;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;

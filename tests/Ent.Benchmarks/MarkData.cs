@@ -1,10 +1,10 @@
 using Ent.Core.Identifiers;
 using Ent.Sdk.Hosting;
-using Ent.Storage.Records;
+using Ent.Storage.Engines;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Record = Ent.Storage.Records.Record;
+using Record = Ent.Storage.Engines.Record;
 
 namespace Ent.Benchmarks;
 

@@ -1,10 +1,10 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
-using Ent.Storage.Records;
+using Ent.Storage.Engines;
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using Record = Ent.Storage.Records.Record;
+using Record = Ent.Storage.Engines.Record;
 
 namespace Ent.Benchmarks;
 

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
-using Ent.Storage.Records;
+using Ent.Storage.Engines;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -134,7 +134,7 @@ public class MarkSaveAndReadBenchmarks
     public Task PostgreSqlSave35Packed() =>
         _postgreSqlPacked.SaveAsync(MarkData.Department, new RecordChanges().Insert(PackedAssessment()));
 
-    private Storage.Records.Record PackedAssessment()
+    private Storage.Engines.Record PackedAssessment()
     {
         var n = _n++;
         return PackedGradebook.Assessments.NewRecord(
@@ -191,7 +191,7 @@ public class MarkSaveAndReadBenchmarks
     public async Task<int> PostgreSqlGradebookPacked() =>
         Unpack(await _postgreSqlPacked.QueryAsync(MarkData.Department, RecordQuery.From(PackedGradebook.Assessments).Where("class", _class)));
 
-    private static int Unpack(IReadOnlyList<Storage.Records.Record> assessments)
+    private static int Unpack(IReadOnlyList<Storage.Engines.Record> assessments)
     {
         var marks = new List<(Guid Pupil, double? Score)>(10_500);
         foreach (var assessment in assessments)

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
-using Ent.Storage.Records;
-using Record = Ent.Storage.Records.Record;
+using Ent.Storage.Engines;
+using Record = Ent.Storage.Engines.Record;
 
 namespace Ent.Benchmarks;
 

@@ -3,7 +3,7 @@ using Ent.Core.Identifiers;
 using Ent.Core.Learning;
 using Ent.Sdk.Hosting;
 using Ent.Storage.Events;
-using Ent.Storage.Records;
+using Ent.Storage.Engines;
 using Microsoft.Extensions.DependencyInjection;
 
 // Usage: Ent.Storage.CrashWriter sqlite <file> | postgresql <connection string>  [events | records | outbox]

@@ -1,4 +1,4 @@
-using Ent.Storage.Records;
+using Ent.Storage.Engines;
 using Ent.TestSupport;
 
 namespace Ent.Storage.Tests;

@@ -111,7 +111,7 @@ public interface IUnitOfWork : IAsyncDisposable
     /// returns normally: handlers run then, and neither their failures nor a cancellation undo or hide the commit.
     /// </summary>
     /// <param name="cancellationToken">Cancels the commit before the transaction commits.</param>
-    /// <exception cref="Ent.Storage.Records.RecordConflictException">A document read or written changed since it was read; nothing was written.</exception>
+    /// <exception cref="Ent.Storage.RecordConflictException">A document read or written changed since it was read; nothing was written.</exception>
     /// <exception cref="InvalidOperationException">The unit of work was already committed or disposed.</exception>
     Task CommitAsync(CancellationToken cancellationToken = default);
 }

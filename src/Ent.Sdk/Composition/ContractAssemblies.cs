@@ -1,7 +1,7 @@
 using System.Reflection;
 using Ent.Core.Access;
 using Ent.Sdk.Plugins;
-using Ent.Storage.Records;
+using Ent.Storage.Engines;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

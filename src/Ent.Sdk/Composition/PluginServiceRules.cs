@@ -10,7 +10,7 @@ using Ent.Sdk.Demo;
 using Ent.Sdk.Diagnostics;
 using Ent.Sdk.Plugins;
 using Ent.Sdk.Views;
-using Ent.Storage.Records;
+using Ent.Storage.Engines;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

@@ -170,7 +170,7 @@ public sealed class EntBuilder
         Services.AddOptions();
         Services.TryAddSingleton(zone);
         Services.AddEntCore();
-        Services.TryAddSingleton<Ent.Storage.Records.IRecordStores, Ent.Storage.Records.MissingStorageEngine>(); // until UseSqlite / UsePostgreSql replaces it
+        Services.TryAddSingleton<Ent.Storage.Engines.IRecordStores, Ent.Storage.Engines.MissingStorageEngine>(); // until UseSqlite / UsePostgreSql replaces it
         Services.TryAddSingleton<Ent.Storage.Events.IEventDeliveryFailures, Ent.Storage.Events.InMemoryEventDeliveryFailures>();
         Services.TryAddSingleton(sp => new Ent.Storage.Documents.DocumentRegistry(sp.GetServices<Ent.Storage.Documents.DocumentType>()));
         Services.TryAddSingleton<Operations.IOperations, Operations.PluginOperations>();

@@ -8,7 +8,8 @@ using Ent.Sdk.Enablement;
 using Ent.Sdk.Hosting;
 using Ent.Storage.Documents;
 using Ent.Storage.Events;
-using Ent.Storage.Records;
+using Ent.Storage;
+using Ent.Storage.Engines;
 using Microsoft.Extensions.Logging;
 
 namespace Ent.Sdk.Operations;

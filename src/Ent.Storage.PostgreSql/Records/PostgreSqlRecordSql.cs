@@ -1,5 +1,5 @@
 using System.Text;
-using Ent.Storage.Records;
+using Ent.Storage.Engines;
 using NpgsqlTypes;
 
 namespace Ent.Storage.PostgreSql.Records;

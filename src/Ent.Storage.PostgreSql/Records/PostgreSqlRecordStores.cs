@@ -1,5 +1,5 @@
 using Ent.Core.Identifiers;
-using Ent.Storage.Records;
+using Ent.Storage.Engines;
 using Ent.Storage.Schema;
 using Npgsql;
 using NpgsqlTypes;

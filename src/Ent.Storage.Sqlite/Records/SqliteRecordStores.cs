@@ -1,6 +1,6 @@
 using System.Globalization;
 using Ent.Core.Identifiers;
-using Ent.Storage.Records;
+using Ent.Storage.Engines;
 using Ent.Storage.Schema;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;

@@ -1,5 +1,5 @@
 using Ent.Core.Organisation;
-using Ent.Storage.Records;
+using Ent.Storage.Engines;
 
 namespace Ent.Storage.Core;
 

@@ -1,7 +1,7 @@
 using Ent.Core.Calendar;
 using Ent.Core.Identifiers;
 using Ent.Storage.Documents;
-using Ent.Storage.Records;
+using Ent.Storage.Engines;
 
 namespace Ent.Storage.Core;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Ent.Core.Courses;
 using Ent.Core.Identifiers;
 using Ent.Storage.Events;
-using Ent.Storage.Records;
+using Ent.Storage.Engines;
 
 namespace Ent.Storage.Core;
 

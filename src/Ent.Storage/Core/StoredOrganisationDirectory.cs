@@ -3,7 +3,7 @@ using System.Text;
 using Ent.Core.Access;
 using Ent.Core.Identifiers;
 using Ent.Core.Organisation;
-using Ent.Storage.Records;
+using Ent.Storage.Engines;
 
 namespace Ent.Storage.Core;
 

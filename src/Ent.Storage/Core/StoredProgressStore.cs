@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using Ent.Core.Identifiers;
 using Ent.Core.Learning;
-using Ent.Storage.Records;
+using Ent.Storage.Engines;
 
 namespace Ent.Storage.Core;
 

@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Text;
-using Ent.Storage.Records;
+using Ent.Storage.Engines;
 
 namespace Ent.Storage.Documents;
 
@@ -77,15 +77,15 @@ internal sealed class DocumentMember
         var name = ColumnName(property.Name);
         var (column, convert) = valueType switch
         {
-            _ when valueType == typeof(Guid) => (Records.Column.Id(name, nullable), Same),
-            _ when valueType == typeof(string) => (Records.Column.Text(name, MaxTextLength, nullable), Same),
-            _ when valueType == typeof(bool) => (Records.Column.Boolean(name, nullable), Same),
-            _ when valueType == typeof(int) || valueType == typeof(long) || valueType == typeof(short) || valueType == typeof(byte) => (Records.Column.Integer(name, nullable: nullable), ToInt64),
-            _ when valueType.IsEnum => (Records.Column.Integer(name, nullable: nullable), ToInt64),
-            _ when valueType == typeof(double) => (Records.Column.Number(name, nullable: nullable), Same),
-            _ when valueType == typeof(DateOnly) => (Records.Column.Date(name, nullable), Same),
-            _ when valueType == typeof(DateTimeOffset) => (Records.Column.Timestamp(name, nullable), Same),
-            _ when IdValue(valueType) is { } id => (Records.Column.Id(name, nullable), id),
+            _ when valueType == typeof(Guid) => (Engines.Column.Id(name, nullable), Same),
+            _ when valueType == typeof(string) => (Engines.Column.Text(name, MaxTextLength, nullable), Same),
+            _ when valueType == typeof(bool) => (Engines.Column.Boolean(name, nullable), Same),
+            _ when valueType == typeof(int) || valueType == typeof(long) || valueType == typeof(short) || valueType == typeof(byte) => (Engines.Column.Integer(name, nullable: nullable), ToInt64),
+            _ when valueType.IsEnum => (Engines.Column.Integer(name, nullable: nullable), ToInt64),
+            _ when valueType == typeof(double) => (Engines.Column.Number(name, nullable: nullable), Same),
+            _ when valueType == typeof(DateOnly) => (Engines.Column.Date(name, nullable), Same),
+            _ when valueType == typeof(DateTimeOffset) => (Engines.Column.Timestamp(name, nullable), Same),
+            _ when IdValue(valueType) is { } id => (Engines.Column.Id(name, nullable), id),
             _ => throw new ArgumentException(
                 $"Member '{property.Name}' is {Describe(type)}, which a key or an index cannot hold: use an id (a GUID or a typed id such as ClassId), a text, a whole number, an enum, a boolean, a double, a date or a timestamp.",
                 nameof(property)),

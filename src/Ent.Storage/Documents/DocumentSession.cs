@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using Ent.Core.Identifiers;
-using Ent.Storage.Records;
+using Ent.Storage.Engines;
 
 namespace Ent.Storage.Documents;
 

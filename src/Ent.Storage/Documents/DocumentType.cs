@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Collections.Immutable;
 using Ent.Core.Identifiers;
 using Ent.Storage.Documents.Codec;
-using Ent.Storage.Records;
+using Ent.Storage.Engines;
 
 namespace Ent.Storage.Documents;
 

@@ -69,9 +69,9 @@ public sealed record DocumentPage<T>(IReadOnlyList<T> Items, DocumentCursor? Nex
 /// <summary>Where a page of documents ended: pass it to <see cref="IDocumentQuery{T}.PageAsync"/> for the next.</summary>
 public sealed class DocumentCursor
 {
-    internal DocumentCursor(Records.RecordKey key) => Key = key;
+    internal DocumentCursor(Engines.RecordKey key) => Key = key;
 
-    internal Records.RecordKey Key { get; }
+    internal Engines.RecordKey Key { get; }
 
     /// <inheritdoc />
     public override string ToString() => $"after {Key}";

@@ -1,6 +1,6 @@
 using Ent.Core.Access;
 using Ent.Core.Identifiers;
-using Ent.Storage.Records;
+using Ent.Storage.Engines;
 
 namespace Ent.Storage.Events;
 

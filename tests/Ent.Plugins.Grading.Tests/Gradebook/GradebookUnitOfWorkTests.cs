@@ -5,7 +5,7 @@ using Ent.Plugins.Grading.Marks;
 using Ent.Sdk.Enablement;
 using Ent.Sdk.Hosting;
 using Ent.Storage.Events;
-using Ent.Storage.Records;
+using Ent.Storage.Engines;
 using Ent.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -98,7 +98,7 @@ public sealed class GradebookUnitOfWorkTests
         {
             public IRecordStore For(RecordSchema schema) => inner.For(schema);
 
-            public Task<IReadOnlyList<Ent.Storage.Records.Record>> SaveAsync(DepartmentId department, RecordChanges changes, CancellationToken cancellationToken = default)
+            public Task<IReadOnlyList<Ent.Storage.Engines.Record>> SaveAsync(DepartmentId department, RecordChanges changes, CancellationToken cancellationToken = default)
             {
                 counter.Count++;
                 return inner.SaveAsync(department, changes, cancellationToken);

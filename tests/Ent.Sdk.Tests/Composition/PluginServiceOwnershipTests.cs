@@ -126,7 +126,7 @@ public sealed class PluginServiceOwnershipTests
         var diagnostic = Assert.Single(host.Runtime.Diagnostics);
         Assert.Equal((PluginDiagnosticCodes.RecordSchemaNotOwned, "evil.notes"), (diagnostic.Code, diagnostic.PluginId));
         Assert.Contains("'acme.notes'", diagnostic.Message, StringComparison.Ordinal);
-        Assert.Same(notes, Assert.Single(host.Services.GetServices<Ent.Storage.Records.RecordSchema>(), s => s.Component == "acme.notes"));
+        Assert.Same(notes, Assert.Single(host.Services.GetServices<Ent.Storage.Engines.RecordSchema>(), s => s.Component == "acme.notes"));
     }
 
     [Fact]
@@ -156,8 +156,8 @@ public sealed class PluginServiceOwnershipTests
         ["IOptions<TOptions>"] = c => c.Services.AddSingleton(typeof(IOptions<>), typeof(FixedOptions<>)),
     };
 
-    private static Ent.Storage.Records.RecordSchema NotesSchema(string component) =>
-        Ent.Storage.Records.RecordSchema.Create(component, s => s.Version(1, "Notes", v => v.CreateTable("notes", t => t.Key(Ent.Storage.Records.Column.Id("id")))));
+    private static Ent.Storage.Engines.RecordSchema NotesSchema(string component) =>
+        Ent.Storage.Engines.RecordSchema.Create(component, s => s.Version(1, "Notes", v => v.CreateTable("notes", t => t.Key(Ent.Storage.Engines.Column.Id("id")))));
 
     private static EntHost Build(params (string Id, Action<PluginServiceContext> Configure)[] plugins)
     {

@@ -9,7 +9,7 @@ using Ent.Sdk.Hosting;
 using Ent.Sdk.Operations;
 using Ent.Sdk.Tests.TestPlugins;
 using Ent.Storage.Events;
-using Ent.Storage.Records;
+using Ent.Storage.Engines;
 using Ent.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -311,7 +311,7 @@ public sealed class UnitOfWorkTests
         {
             public IRecordStore For(RecordSchema schema) => inner.For(schema);
 
-            public Task<IReadOnlyList<Ent.Storage.Records.Record>> SaveAsync(DepartmentId department, RecordChanges changes, CancellationToken cancellationToken = default)
+            public Task<IReadOnlyList<Ent.Storage.Engines.Record>> SaveAsync(DepartmentId department, RecordChanges changes, CancellationToken cancellationToken = default)
             {
                 Interlocked.Increment(ref counter.Saves);
                 return inner.SaveAsync(department, changes, cancellationToken);

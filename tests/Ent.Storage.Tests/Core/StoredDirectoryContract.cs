@@ -1,7 +1,7 @@
 using Ent.Core.Identifiers;
 using Ent.Core.Organisation;
 using Ent.Storage.Core;
-using Ent.Storage.Records;
+using Ent.Storage.Engines;
 using Ent.Storage.Tests.Engines;
 using Ent.TestSupport;
 

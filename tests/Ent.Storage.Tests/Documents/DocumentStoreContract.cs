@@ -1,7 +1,7 @@
 using Ent.Core.Identifiers;
 using Ent.Storage.Documents;
 using Ent.Storage.Events;
-using Ent.Storage.Records;
+using Ent.Storage.Engines;
 using Ent.Storage.Tests.Engines;
 using Ent.Storage.Tests.Events;
 

@@ -1,7 +1,7 @@
 using Ent.Storage.Events;
 using Ent.Storage.PostgreSql;
 using Ent.Storage.PostgreSql.Records;
-using Ent.Storage.Records;
+using Ent.Storage.Engines;
 using Ent.Storage.Schema;
 using Ent.TestSupport;
 using Npgsql;

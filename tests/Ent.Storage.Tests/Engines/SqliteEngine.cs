@@ -1,5 +1,5 @@
 using Ent.Storage.Events;
-using Ent.Storage.Records;
+using Ent.Storage.Engines;
 using Ent.Storage.Schema;
 using Ent.Storage.Sqlite;
 using Ent.Storage.Sqlite.Records;

@@ -1,5 +1,5 @@
 using Ent.Storage.Events;
-using Ent.Storage.Records;
+using Ent.Storage.Engines;
 
 namespace Ent.Storage.Tests.Engines;
 

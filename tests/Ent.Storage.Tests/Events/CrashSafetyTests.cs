@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using Ent.Core.Identifiers;
 using Ent.Storage.Events;
-using Ent.Storage.Records;
+using Ent.Storage.Engines;
 using Ent.Storage.Tests.Engines;
 
 namespace Ent.Storage.Tests.Events;

@@ -1,6 +1,5 @@
 using Ent.Core.Identifiers;
 using Ent.Storage.Documents;
-using Ent.Storage.Records;
 using Ent.Storage.Tests.Documents;
 using Ent.Storage.Tests.Engines;
 using Npgsql;

@@ -1,6 +1,6 @@
 using Ent.Core.Identifiers;
 using Ent.Storage.Events;
-using Ent.Storage.Records;
+using Ent.Storage.Engines;
 using Ent.Storage.PostgreSql;
 using Ent.Storage.Tests.Engines;
 using Ent.Storage.Tests.Events;

@@ -1,5 +1,5 @@
-using Ent.Storage.Records;
-using Record = Ent.Storage.Records.Record;
+using Ent.Storage.Engines;
+using Record = Ent.Storage.Engines.Record;
 
 namespace Ent.Storage.Tests.Records;
 

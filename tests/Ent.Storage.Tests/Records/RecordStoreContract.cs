@@ -1,6 +1,6 @@
 using Ent.Core.Identifiers;
-using Ent.Storage.Records;
-using Record = Ent.Storage.Records.Record;
+using Ent.Storage.Engines;
+using Record = Ent.Storage.Engines.Record;
 using Ent.Storage.Tests.Engines;
 
 namespace Ent.Storage.Tests.Records;

@@ -1,5 +1,5 @@
 using Ent.Sdk.Hosting;
-using Ent.Storage.Records;
+using Ent.Storage.Engines;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ent.Storage.Tests.Records;

@@ -1,5 +1,5 @@
 using Ent.Core.Identifiers;
-using Ent.Storage.Records;
+using Ent.Storage.Engines;
 using Ent.Storage.Sqlite.Records;
 using Ent.Storage.Tests.Engines;
 using Microsoft.Data.Sqlite;

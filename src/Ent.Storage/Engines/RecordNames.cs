@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Ent.Storage.Records;
+namespace Ent.Storage.Engines;
 
 /// <summary>The naming rules of record tables and columns, and the physical names engines give them.</summary>
 internal static class RecordNames

@@ -1,4 +1,4 @@
-namespace Ent.Storage.Records;
+namespace Ent.Storage.Engines;
 
 /// <summary>The types a record column can hold; each engine maps them to its own.</summary>
 public enum ColumnType

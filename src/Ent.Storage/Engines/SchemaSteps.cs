@@ -1,4 +1,4 @@
-namespace Ent.Storage.Records;
+namespace Ent.Storage.Engines;
 
 // The steps a record schema's versions are made of. Engines turn the first three into their own DDL;
 // transforms run in .NET over every stored row, so that no plugin writes provider-specific SQL.

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Ent.Core.Identifiers;
 
-namespace Ent.Storage.Records;
+namespace Ent.Storage.Engines;
 
 /// <summary>
 /// The data of one component (a plugin, or a part of the core): its tables, declared version by version.

@@ -1,6 +1,6 @@
 using Ent.Core.Events;
 
-namespace Ent.Storage.Records;
+namespace Ent.Storage.Engines;
 
 /// <summary>What a change does to a record.</summary>
 public enum RecordChangeKind

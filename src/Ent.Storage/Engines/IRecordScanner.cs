@@ -1,6 +1,6 @@
 using Ent.Core.Identifiers;
 
-namespace Ent.Storage.Records;
+namespace Ent.Storage.Engines;
 
 /// <summary>
 /// Reads every row of a table, in every department: for Ent's own loading at start (the directory), never

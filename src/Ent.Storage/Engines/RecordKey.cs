@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Ent.Storage.Records;
+namespace Ent.Storage.Engines;
 
 /// <summary>The key of a record: its table and the values of the table's key columns.</summary>
 public sealed class RecordKey : IEquatable<RecordKey>

@@ -1,7 +1,7 @@
 using Ent.Core.Identifiers;
 using Ent.Storage.Schema;
 
-namespace Ent.Storage.Records;
+namespace Ent.Storage.Engines;
 
 /// <summary>The record schemas a host registered, checked for clashes; engines migrate them on start and hand out their stores.</summary>
 internal sealed class RecordSchemaRegistry

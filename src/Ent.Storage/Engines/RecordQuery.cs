@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Ent.Storage.Records;
+namespace Ent.Storage.Engines;
 
 /// <summary>
 /// Which records of one table to read, within one department: equality filters on columns (null matches

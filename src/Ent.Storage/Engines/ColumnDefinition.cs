@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Ent.Storage.Records;
+namespace Ent.Storage.Engines;
 
 /// <summary>
 /// One column of a record table: its name, type, whether it may be null, and the limits its values

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Ent.Storage.Records;
+namespace Ent.Storage.Engines;
 
 /// <summary>
 /// A record table of one schema, as of one version: its columns (key columns first), its key and its

@@ -1,6 +1,6 @@
 using Ent.Core.Identifiers;
 
-namespace Ent.Storage.Records;
+namespace Ent.Storage.Engines;
 
 /// <summary>
 /// The records of one component (a plugin, or a part of the core), always within one department: a query

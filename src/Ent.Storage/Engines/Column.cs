@@ -1,4 +1,4 @@
-namespace Ent.Storage.Records;
+namespace Ent.Storage.Engines;
 
 /// <summary>Factories for record columns.</summary>
 public static class Column

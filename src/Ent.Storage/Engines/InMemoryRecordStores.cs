@@ -1,7 +1,7 @@
 using Ent.Core.Identifiers;
 using Ent.Storage.Events;
 
-namespace Ent.Storage.Records;
+namespace Ent.Storage.Engines;
 
 /// <summary>
 /// Record stores held in memory, for unit tests only: the same contract as the engines (department

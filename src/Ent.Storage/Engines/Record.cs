@@ -1,4 +1,4 @@
-namespace Ent.Storage.Records;
+namespace Ent.Storage.Engines;
 
 /// <summary>
 /// An immutable row of a record table: values checked against the table's columns, and the version the

@@ -1,4 +1,4 @@
-namespace Ent.Storage.Records;
+namespace Ent.Storage.Engines;
 
 /// <summary>What a host without a storage engine gives components that ask for a record store: a clear error.</summary>
 internal sealed class MissingStorageEngine : IRecordStores

@@ -1,4 +1,6 @@
-namespace Ent.Storage.Records;
+using Ent.Storage.Engines;
+
+namespace Ent.Storage;
 
 /// <summary>
 /// A change set was refused because a record changed since it was read (or a new record's key is already
