@@ -50,6 +50,10 @@ public interface IOrganisationDirectory
     /// <param name="id">Its identifier.</param>
     School? FindSchool(SchoolId id);
 
+    /// <summary>Finds a school by its UAI (unique nationally), as views and imports name schools.</summary>
+    /// <param name="uai">Its UAI.</param>
+    School? FindSchool(Uai uai);
+
     /// <summary>Finds a class.</summary>
     /// <param name="id">Its identifier.</param>
     SchoolClass? FindClass(ClassId id);

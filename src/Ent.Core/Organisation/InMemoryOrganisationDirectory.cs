@@ -16,6 +16,7 @@ public sealed class InMemoryOrganisationDirectory(IDirectoryJournal? journal = n
     private readonly Lock _gate = new();
     private readonly Dictionary<DepartmentId, Department> _departments = [];
     private readonly Dictionary<SchoolId, School> _schools = [];
+    private readonly Dictionary<Uai, School> _schoolsByUai = [];
     private readonly Dictionary<ClassId, SchoolClass> _classes = [];
     private readonly Dictionary<GroupId, TeachingGroup> _groups = [];
     private readonly Dictionary<PersonId, Person> _people = [];
@@ -43,7 +44,7 @@ public sealed class InMemoryOrganisationDirectory(IDirectoryJournal? journal = n
         lock (_gate)
         {
             Require(_departments, school.Department, "department");
-            if (_schools.Values.Any(s => s.Uai == school.Uai))
+            if (_schoolsByUai.ContainsKey(school.Uai))
             {
                 throw new ArgumentException($"A school with UAI {school.Uai} is already in the directory.", nameof(school));
             }
@@ -51,6 +52,7 @@ public sealed class InMemoryOrganisationDirectory(IDirectoryJournal? journal = n
             CheckUnique(_schools, school.Id, "school");
             journal?.Added(school);
             _schools.Add(school.Id, school);
+            _schoolsByUai.Add(school.Uai, school);
         }
     }
 
@@ -190,6 +192,9 @@ public sealed class InMemoryOrganisationDirectory(IDirectoryJournal? journal = n
 
     /// <inheritdoc />
     public School? FindSchool(SchoolId id) => Find(_schools, id);
+
+    /// <inheritdoc />
+    public School? FindSchool(Uai uai) => Find(_schoolsByUai, uai);
 
     /// <inheritdoc />
     public SchoolClass? FindClass(ClassId id) => Find(_classes, id);

@@ -15,5 +15,7 @@ public interface IViewRenderer
     /// <returns>The output: for an HTML template, encoded and sanitised.</returns>
     /// <exception cref="ViewException">No such template, a syntax error, a limit exceeded, a bad model or a run-time error; names the template and where.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="Enablement.PluginDisabledException">The view is a plugin's and the scope's school has that plugin off today.</exception>
+    /// <exception cref="ArgumentException">The scope names a school the directory does not know, for a plugin's view.</exception>
     string Render(string name, object? model, ViewScope? scope = null, CancellationToken cancellationToken = default);
 }

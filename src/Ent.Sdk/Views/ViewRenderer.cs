@@ -1,7 +1,12 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Ent.Core.Calendar;
+using Ent.Core.Organisation;
 using Ent.Sdk.Content;
+using Ent.Sdk.Enablement;
+using Ent.Sdk.Hosting;
 using Ent.Sdk.Localization;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Scriban;
 using Scriban.Runtime;
@@ -14,6 +19,7 @@ namespace Ent.Sdk.Views;
 /// model copied into script objects, limits on loops, recursion, output and time, values HTML-encoded
 /// and the page sanitised for HTML templates. An override that fails at run time falls back to the
 /// version below it, with a diagnostic; a failure of the shipped version is a <see cref="ViewException"/>.
+/// A plugin's view rendered for a school is offered only where the plugin is on that day.
 /// </summary>
 internal sealed class ViewRenderer : IViewRenderer
 {
@@ -21,10 +27,16 @@ internal sealed class ViewRenderer : IViewRenderer
     private readonly ViewOptions _options;
     private readonly ScriptObject _builtins;
     private readonly ScriptModel _models = new();
+    private readonly IServiceProvider _services;
+    private readonly TimeProvider _time;
+    private readonly TimeZoneInfo _zone;
 
-    public ViewRenderer(ViewCatalog catalog, ILocalizedStrings strings, IMarkdownRenderer markdown, IOptions<ViewOptions> options, TimeProvider time, TimeZoneInfo zone)
+    public ViewRenderer(ViewCatalog catalog, ILocalizedStrings strings, IMarkdownRenderer markdown, IOptions<ViewOptions> options, TimeProvider time, TimeZoneInfo zone, IServiceProvider services)
     {
         _catalog = catalog;
+        _services = services;
+        _time = time;
+        _zone = zone;
         _options = options.Value;
         Strings = strings;
         Markdown = markdown;
@@ -36,6 +48,32 @@ internal sealed class ViewRenderer : IViewRenderer
 
     /// <summary>The Markdown pipeline <c>markdown</c> uses.</summary>
     public IMarkdownRenderer Markdown { get; }
+
+    /// <summary>
+    /// Refuses a plugin's view for a school where the plugin is off today (or for a school the directory does not know,
+    /// where no plugin can be on). The host's own views, and views rendered department-wide, are always offered.
+    /// </summary>
+    /// <exception cref="PluginDisabledException">The plugin shipping the view is off in the school today.</exception>
+    private void DemandOffered(ViewEntry entry, string? uai)
+    {
+        if (uai is null || _services.GetService<IEntRuntime>() is not { } runtime
+            || runtime.Plugins.FirstOrDefault(p => p.Contributions.ViewAreas.Contains(entry.Area)) is not { } plugin)
+        {
+            return;
+        }
+
+        var school = Uai.TryParse(uai, out var code) ? _services.GetRequiredService<IOrganisationDirectory>().FindSchool(code) : null;
+        if (school is null)
+        {
+            throw new ArgumentException($"'{uai}' is not a school of the directory: '{entry.Name}' is a view of plugin '{plugin.Id}', offered only in the schools where it is on.", nameof(uai));
+        }
+
+        var today = SchoolTime.Today(_time, _zone);
+        if (!_services.GetRequiredService<IPluginEnablement>().IsEnabled(plugin.Id, school.Id, today))
+        {
+            throw new PluginDisabledException(plugin.Id, school.Id, today);
+        }
+    }
 
     /// <inheritdoc />
     public string Render(string name, object? model, ViewScope? scope = null, CancellationToken cancellationToken = default)
@@ -49,6 +87,7 @@ internal sealed class ViewRenderer : IViewRenderer
         }
 
         var entry = Entry(name);
+        DemandOffered(entry, scope.School);
         var culture = LanguageCode.CultureOf(language);
         using var candidates = entry.Candidates(scope.School).GetEnumerator();
         if (!candidates.MoveNext())

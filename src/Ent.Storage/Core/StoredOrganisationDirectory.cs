@@ -100,6 +100,9 @@ public sealed class StoredOrganisationDirectory : IOrganisationDirectory
     public School? FindSchool(SchoolId id) => _memory.FindSchool(id);
 
     /// <inheritdoc />
+    public School? FindSchool(Uai uai) => _memory.FindSchool(uai);
+
+    /// <inheritdoc />
     public SchoolClass? FindClass(ClassId id) => _memory.FindClass(id);
 
     /// <inheritdoc />
