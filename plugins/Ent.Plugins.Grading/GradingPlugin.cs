@@ -38,6 +38,7 @@ public sealed class GradingPlugin : EntPlugin
         context.Services.TryAddSingleton<IGradebook, GradebookService>();
         context.Services.TryAddSingleton<IReportCards, ReportCardService>();
         context.Services.TryAddSingleton<History.IMarkHistoryView, History.MarkHistoryView>();
+        context.Services.TryAddSingleton<Periods.ClassPeriods>();
         context.Services.TryAddSingleton<Periods.ITermClose, Periods.TermClose>();
         context.AddViews("grading"); // Views/report-card, class-council, mark-history; Strings/fr.json and en.json
         context.AddDemoContributor<Demo.GradingDemo>();

@@ -1,12 +1,10 @@
 using Ent.Core.Access;
 using Ent.Core.Calendar;
-using Ent.Core.Courses;
 using Ent.Core.Identifiers;
 using Ent.Core.Organisation;
 using Ent.Plugins.Grading.Averages;
 using Ent.Plugins.Grading.Gradebook;
 using Ent.Sdk.Operations;
-using Microsoft.Extensions.Options;
 
 namespace Ent.Plugins.Grading.Periods;
 
@@ -62,8 +60,8 @@ public interface ITermClose
     Task<TermClosing> ComputeAsync(Actor actor, SchoolId school, PeriodId period, CancellationToken cancellationToken = default);
 }
 
-/// <summary>The term close over the gradebook's documents, through the same computation as the report cards (<see cref="ClassAverages"/>).</summary>
-internal sealed class TermClose(IOperations operations, IOrganisationDirectory directory, ICourseCatalog courses, ISchoolCalendar calendar, GradeAggregations rules, IOptions<GradingOptions> options) : ITermClose
+/// <summary>The term close over the gradebook's documents, through the same reading and computation as the report cards (<see cref="ClassPeriods"/>).</summary>
+internal sealed class TermClose(IOperations operations, IOrganisationDirectory directory, ISchoolCalendar calendar, ClassPeriods periods) : ITermClose
 {
     /// <inheritdoc />
     public async Task<TermClosing> ComputeAsync(Actor actor, SchoolId school, PeriodId period, CancellationToken cancellationToken = default)
@@ -71,49 +69,43 @@ internal sealed class TermClose(IOperations operations, IOrganisationDirectory d
         ArgumentNullException.ThrowIfNull(actor);
         var dates = calendar.Period(actor.Department, period);
         await using var work = await operations.BeginAsync(actor, OperationTarget.OfSchool(school), GradingCapabilities.ReadMarks, cancellationToken).ConfigureAwait(false);
-        var settings = options.Value;
-        var subjectOf = new Dictionary<CourseId, string>();
-        var (classes, pupils, subjects) = (new List<ClassId>(), new List<PersonId>(), new SortedSet<string>(StringComparer.Ordinal));
-        var (averages, overall, versions) = (new Dictionary<(PersonId, string), decimal?>(), new Dictionary<PersonId, decimal?>(), new Dictionary<ClassId, CalculationVersion>());
 
         // The school's classes one by one, each read through the (class, period) index: a school's close reads its own marks only.
+        var read = new List<ClassPeriod>();
+        var courses = await periods.CoursesOfAsync(work, school, cancellationToken).ConfigureAwait(false);
         foreach (var @class in directory.ClassesOf(school).OrderBy(c => c.Id.Value).Select(c => c.Id))
         {
-            var assessments = await work.Documents<AssessmentDocument>().Where(a => a.Class == @class && a.Period == period).ListAsync(cancellationToken).ConfigureAwait(false);
-            if (assessments.Count == 0)
+            var classPeriod = await periods.ReadAsync(work, @class, dates, staff: true, courses, cancellationToken).ConfigureAwait(false);
+            if (classPeriod.Subjects.Count > 0)
             {
-                continue;
+                read.Add(classPeriod);
             }
+        }
 
-            foreach (var course in assessments.Select(a => a.Course).Distinct().Where(c => !subjectOf.ContainsKey(c)))
+        var computed = ClassPeriods.Compute(read);
+        var (pupils, subjects) = (new List<PersonId>(), new SortedSet<string>(StringComparer.Ordinal));
+        var (averages, overall, versions) = (new Dictionary<(PersonId, string), decimal?>(), new Dictionary<PersonId, decimal?>(), new Dictionary<ClassId, CalculationVersion>());
+        for (var c = 0; c < read.Count; c++)
+        {
+            var (classPeriod, figures) = (read[c], computed[c]);
+            versions[classPeriod.Class] = figures.Version;
+            subjects.UnionWith(classPeriod.Subjects.Select(s => s.Code));
+            for (var p = 0; p < classPeriod.Pupils.Count; p++)
             {
-                subjectOf[course] = (await courses.FindAsync(actor.Department, course, cancellationToken).ConfigureAwait(false))?.Subject.Code ?? course.Value.ToString();
-            }
-
-            var closure = await work.Documents<ClosureDocument>().FindAsync(c => c.Class == @class && c.Period == period, cancellationToken).ConfigureAwait(false);
-            var rule = GradebookService.RuleFor(closure, rules, settings);
-            var bySubject = assessments.GroupBy(a => subjectOf[a.Course]).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
-            var enrolled = directory.PupilsDuring(@class, dates);
-            var computed = ClassAverages.Compute(rule, enrolled, [.. bySubject.Select(g => (settings.CoefficientOf(g.Key), (IReadOnlyList<AssessmentDocument>)[.. g]))]);
-            classes.Add(@class);
-            versions[@class] = computed.Version;
-            subjects.UnionWith(bySubject.Select(g => g.Key));
-            for (var p = 0; p < enrolled.Count; p++)
-            {
-                if (overall.ContainsKey(enrolled[p]))
+                var pupil = classPeriod.Pupils[p];
+                if (!overall.TryAdd(pupil, figures.Overall(p)))
                 {
                     continue; // changed class during the period: counted in the first
                 }
 
-                pupils.Add(enrolled[p]);
-                overall[enrolled[p]] = computed.Overall(p);
-                for (var s = 0; s < bySubject.Count; s++)
+                pupils.Add(pupil);
+                for (var s = 0; s < classPeriod.Subjects.Count; s++)
                 {
-                    averages[(enrolled[p], bySubject[s].Key)] = computed.Of(p, s).Average;
+                    averages.TryAdd((pupil, classPeriod.Subjects[s].Code), figures.Of(p, s).Average); // two courses of a subject: the first by name
                 }
             }
         }
 
-        return new TermClosing(classes, pupils, [.. subjects], averages, overall, versions);
+        return new TermClosing([.. read.Select(r => r.Class)], pupils, [.. subjects], averages, overall, versions);
     }
 }

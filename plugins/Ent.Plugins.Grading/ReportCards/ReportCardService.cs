@@ -2,11 +2,11 @@ using System.Runtime.CompilerServices;
 using Ent.Core.Access;
 using Ent.Core.Attendance;
 using Ent.Core.Calendar;
-using Ent.Core.Courses;
 using Ent.Core.Identifiers;
 using Ent.Core.Organisation;
 using Ent.Plugins.Grading.Averages;
 using Ent.Plugins.Grading.Gradebook;
+using Ent.Plugins.Grading.Periods;
 using Ent.Sdk.Operations;
 using Ent.Sdk.Views;
 using Microsoft.Extensions.Logging;
@@ -18,8 +18,8 @@ namespace Ent.Plugins.Grading.ReportCards;
 /// absence when an attendance plugin supplies them, and renders them with the view system.
 /// </summary>
 internal sealed partial class ReportCardService(
-    IOperations operations, IOrganisationDirectory directory, ICourseCatalog courses, ISchoolCalendar calendar, IViewRenderer views,
-    GradeAggregations rules, Microsoft.Extensions.Options.IOptions<GradingOptions> options, IEnumerable<IAbsenceSummary> absenceSources, ILogger<ReportCardService> logger) : IReportCards
+    IOperations operations, IOrganisationDirectory directory, ISchoolCalendar calendar, ClassPeriods periods, IViewRenderer views,
+    Microsoft.Extensions.Options.IOptions<GradingOptions> options, IEnumerable<IAbsenceSummary> absenceSources, ILogger<ReportCardService> logger) : IReportCards
 {
     /// <summary>The template's name.</summary>
     public const string Template = "grading/report-card";
@@ -65,18 +65,26 @@ internal sealed partial class ReportCardService(
         ArgumentNullException.ThrowIfNull(actor);
         await using var work = await operations.BeginAsync(actor, OperationTarget.OfSchool(school), GradingCapabilities.ReadMarks, cancellationToken).ConfigureAwait(false);
         scope ??= new ViewScope(directory.SchoolOf(school).Uai.Value);
+        var dates = calendar.Period(actor.Department, period);
+        var read = new List<ClassPeriod>();
+        var courses = await periods.CoursesOfAsync(work, school, cancellationToken).ConfigureAwait(false);
         foreach (var @class in directory.ClassesOf(school).OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => c.Id))
         {
-            var book = await ClassBookAsync(work, @class, period, staff: true, cancellationToken).ConfigureAwait(false);
-            if (book.Subjects == 0)
+            var classPeriod = await periods.ReadAsync(work, @class, dates, staff: true, courses, cancellationToken).ConfigureAwait(false);
+            if (classPeriod.Subjects.Count > 0)
             {
-                continue; // no assessment in the period: no card
+                read.Add(classPeriod); // a class without assessment in the period has no card
             }
+        }
 
+        var computed = ClassPeriods.Compute(read); // the school's classes in one computation per rule, as the term close computes them
+        for (var c = 0; c < read.Count; c++)
+        {
+            var book = await BookAsync(work, read[c], computed[c], staff: true, cancellationToken).ConfigureAwait(false);
             foreach (var pupil in book.Pupils)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                yield return (@class, pupil, views.Render(Template, book.CardOf(pupil), scope, cancellationToken));
+                yield return (read[c].Class, pupil, views.Render(Template, book.CardOf(pupil), scope, cancellationToken));
             }
         }
     }
@@ -103,42 +111,31 @@ internal sealed partial class ReportCardService(
         return new ViewScope(directory.SchoolOf(found.School).Uai.Value);
     }
 
-    /// <summary>Reads the class's assessments of the period and computes every pupil's averages and the class's figures once.</summary>
+    /// <summary>Reads the class's period and computes every pupil's averages and the class's figures once.</summary>
     private async Task<ClassBook> ClassBookAsync(IUnitOfWork work, ClassId @class, PeriodId periodId, bool staff, CancellationToken cancellationToken)
     {
-        var department = work.Actor.Department;
-        var period = calendar.Period(department, periodId);
-        var found = directory.FindClass(@class) ?? throw new UnknownReferenceException("class", @class.Value);
-        var school = directory.SchoolOf(found.School);
-        var pupils = directory.PupilsDuring(@class, period);
-        var settings = options.Value;
-        var closure = await work.Documents<ClosureDocument>().FindAsync(c => c.Class == @class && c.Period == periodId, cancellationToken).ConfigureAwait(false);
-        var rule = GradebookService.RuleFor(closure, rules, settings);
-        var byCourse = (await work.Documents<AssessmentDocument>().Where(a => a.Class == @class && a.Period == periodId).ListAsync(cancellationToken).ConfigureAwait(false))
-            .Where(a => staff || a.Published)
-            .GroupBy(a => a.Course)
-            .ToList();
-        var subjects = new List<(CourseId Id, string Subject, string Course, decimal Coefficient, IReadOnlyList<AssessmentDocument> Assessments)>();
-        foreach (var group in byCourse)
-        {
-            var course = await courses.FindAsync(department, group.Key, cancellationToken).ConfigureAwait(false);
-            subjects.Add((group.Key, course?.Subject.Name ?? group.Key.Value.ToString(), course?.Title ?? string.Empty, course is null ? 1m : settings.CoefficientOf(course.Subject.Code), [.. group]));
-        }
+        var classPeriod = await periods.ReadAsync(work, @class, calendar.Period(work.Actor.Department, periodId), staff, known: null, cancellationToken).ConfigureAwait(false);
+        return await BookAsync(work, classPeriod, ClassPeriods.Compute([classPeriod])[0], staff, cancellationToken).ConfigureAwait(false);
+    }
 
-        subjects.Sort((a, b) => string.CompareOrdinal(a.Subject, b.Subject));
-        var averages = ClassAverages.Compute(rule, pupils, [.. subjects.Select(s => (s.Coefficient, s.Assessments))]);
-        var evaluations = await work.Documents<CompetencyDocument>().Where(c => c.Class == @class && c.Period == periodId).ListAsync(cancellationToken).ConfigureAwait(false);
+    /// <summary>A class's computed period with its competencies, the comments its readers may see and the half-days of absence.</summary>
+    private async Task<ClassBook> BookAsync(IUnitOfWork work, ClassPeriod classPeriod, ClassAverages averages, bool staff, CancellationToken cancellationToken)
+    {
+        var (@class, period) = (classPeriod.Class, classPeriod.Period);
+        var found = directory.FindClass(@class) ?? throw new UnknownReferenceException("class", @class.Value);
+        var evaluations = await work.Documents<CompetencyDocument>().Where(c => c.Class == @class && c.Period == period.Id).ListAsync(cancellationToken).ConfigureAwait(false);
         var competencies = evaluations
             .GroupBy(c => c.Pupil)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<ReportCardCompetency>)[.. g.GroupBy(c => (int)c.Component).OrderBy(c => c.Key)
                 .Select(c => new ReportCardCompetency(c.Key, (int)Competencies.CompetencyConversion.Position(c.Select(e => e.Level))!.Value))]);
         // Teachers' comments are drafts until the class council: pupils and parents read them once the period is closed.
-        var comments = !staff && closure is null
+        var comments = !staff && classPeriod.Closure is null
             ? []
-            : (await work.Documents<CommentDocument>().Where(c => c.Class == @class && c.Period == periodId).ListAsync(cancellationToken).ConfigureAwait(false))
+            : (await work.Documents<CommentDocument>().Where(c => c.Class == @class && c.Period == period.Id).ListAsync(cancellationToken).ConfigureAwait(false))
                 .ToDictionary(c => (c.Course, c.Pupil), c => c.Text);
-        var absences = await AbsencesAsync(work.Actor, @class, periodId, period.Name, cancellationToken).ConfigureAwait(false);
-        return new ClassBook(school.Name, found.Name, period.Name, work.Today, [.. subjects.Select(s => (s.Id, s.Subject, s.Course))], averages, competencies, comments, absences, directory, settings.Rounding);
+        var absences = await AbsencesAsync(work.Actor, @class, period.Id, period.Name, cancellationToken).ConfigureAwait(false);
+        return new ClassBook(directory.SchoolOf(found.School).Name, found.Name, period.Name, work.Today, [.. classPeriod.Subjects.Select(s => (s.Course, s.Name, s.Title))],
+            averages, competencies, comments, absences, directory, options.Value.Rounding);
     }
 
     /// <summary>The class's half-days of absence from the attendance plugin, if one is there: without one, or if it fails, the cards go without them.</summary>

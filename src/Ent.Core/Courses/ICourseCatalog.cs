@@ -17,6 +17,12 @@ public interface ICourseCatalog
     /// <param name="id">Its identifier.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     Task<Course?> FindAsync(DepartmentId department, CourseId id, CancellationToken cancellationToken = default);
+
+    /// <summary>The courses of a school, in one read (a school's term close or report cards need all of them).</summary>
+    /// <param name="department">The department of the school.</param>
+    /// <param name="school">The school.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    Task<IReadOnlyList<Course>> ListAsync(DepartmentId department, SchoolId school, CancellationToken cancellationToken = default);
 }
 
 /// <summary>A thread-safe course catalog held in memory.</summary>
@@ -35,4 +41,8 @@ public sealed class InMemoryCourseCatalog : ICourseCatalog
     /// <inheritdoc />
     public Task<Course?> FindAsync(DepartmentId department, CourseId id, CancellationToken cancellationToken = default) =>
         Task.FromResult(_courses.GetValueOrDefault((department, id)));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Course>> ListAsync(DepartmentId department, SchoolId school, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<Course>>([.. _courses.Where(c => c.Key.Item1 == department && c.Value.School == school).Select(c => c.Value).OrderBy(c => c.Id.Value)]);
 }

@@ -44,4 +44,11 @@ public sealed class StoredCourseCatalog(IRecordStores stores) : ICourseCatalog
         var stored = await _store.FindAsync(department, Table.Key(id.Value), cancellationToken).ConfigureAwait(false);
         return stored is null ? null : JsonSerializer.Deserialize<Course>(stored.GetText("document"), Json);
     }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Course>> ListAsync(DepartmentId department, SchoolId school, CancellationToken cancellationToken = default)
+    {
+        var stored = await _store.QueryAsync(department, RecordQuery.From(Table).Where("school", school.Value), cancellationToken).ConfigureAwait(false);
+        return [.. stored.Select(record => JsonSerializer.Deserialize<Course>(record.GetText("document"), Json)!)];
+    }
 }

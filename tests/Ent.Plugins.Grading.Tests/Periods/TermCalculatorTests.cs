@@ -127,6 +127,47 @@ public sealed class TermCalculatorTests
         }
     }
 
+    [Theory]
+    [InlineData(FrenchAverageMode.NormalizedTo20)]
+    [InlineData(FrenchAverageMode.SumOfScales)]
+    public void Classes_computed_together_get_exactly_what_each_gets_alone(FrenchAverageMode mode)
+    {
+        // Three classes as a school's term close passes them: different sizes, different numbers of subjects, one with none.
+        var random = new Random(20261202);
+        var classes = new[] { (Pupils: 28, Subjects: 4), (Pupils: 3, Subjects: 1), (Pupils: 25, Subjects: 0), (Pupils: 30, Subjects: 6) }
+            .Select(shape => RandomClass(random, shape.Pupils, shape.Subjects)).ToList();
+        var rule = new FrenchAverage(mode);
+
+        var together = ClassAverages.ComputeMany(rule, classes);
+
+        for (var c = 0; c < classes.Count; c++)
+        {
+            var alone = ClassAverages.Compute(rule, classes[c].Pupils, classes[c].Subjects);
+            Assert.Equal(alone.Version, together[c].Version);
+            Assert.Equal(alone.Class, together[c].Class);
+            for (var p = 0; p < classes[c].Pupils.Count; p++)
+            {
+                Assert.Equal(alone.Overall(p), together[c].Overall(p));
+                for (var s = 0; s < classes[c].Subjects.Count; s++)
+                {
+                    Assert.Equal(alone.Of(p, s), together[c].Of(p, s));
+                }
+            }
+        }
+    }
+
+    private static ClassMarks RandomClass(Random random, int pupilCount, int subjectCount)
+    {
+        var pupils = Enumerable.Range(0, pupilCount).Select(_ => PersonId.New()).ToList();
+        var subjects = Enumerable.Range(0, subjectCount).Select(s => ((decimal)(s + 1), (IReadOnlyList<AssessmentDocument>)[.. Enumerable.Range(0, 5).Select(a =>
+        {
+            var scale = new[] { 5, 10, 20 }[random.Next(3)];
+            return new AssessmentDocument(CourseId.New(), Guid.CreateVersion7(), ClassId.New(), PeriodId.New(), $"Devoir {a}", new DateOnly(2026, 10, 1), scale, random.Next(1, 4), a == 4 ? GradeItemKind.Bonus : GradeItemKind.Normal, true,
+                [.. pupils.Where(_ => random.Next(5) > 0).Select(p => new PupilMark(p, Mark.Of(random.Next(scale * 4 + 1) / 4m, scale)))]);
+        })])).ToList();
+        return new ClassMarks(pupils, subjects);
+    }
+
     [Fact]
     public void Assessment_statistics_are_in_points_over_the_marks_that_count()
     {

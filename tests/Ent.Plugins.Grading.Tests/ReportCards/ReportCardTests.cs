@@ -161,6 +161,23 @@ public sealed class ReportCardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_term_close_computes_a_closed_class_with_the_rule_recorded_at_its_closure_as_its_cards_do()
+    {
+        await using (var work = await _host.Services.GetRequiredService<Ent.Sdk.Operations.IOperations>().BeginAsync(
+            TestWorld.As(_world.Head), Ent.Sdk.Operations.OperationTarget.OfClass(_world.Class5B.Id), GradingCapabilities.ClosePeriods))
+        {
+            work.Documents<ClosureDocument>().Add(new ClosureDocument(_world.Class5B.Id, _term.Id, _world.Time.GetUtcNow(), _world.Head.Id, FrenchAverage.SumOfScalesId, 1));
+            await work.CommitAsync();
+        }
+
+        var closing = await _host.Services.GetRequiredService<Ent.Plugins.Grading.Periods.ITermClose>().ComputeAsync(TestWorld.As(_world.Head), _world.School.Id, _term.Id);
+        var card = await _cards.ForPupilAsync(TestWorld.As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term.Id);
+
+        Assert.Equal("fr.sum-of-scales v1", closing.VersionOf(_world.Class5B.Id).ToString());
+        Assert.Equal(card.Subjects.Single().Average, AverageRounding.Default.Apply(closing.AverageOf(_world.Learner.Id, "MATHS")!.Value)); // 15.8
+    }
+
+    [Fact]
     public async Task Closing_a_period_records_the_departments_current_rule()
     {
         await _host.Services.GetRequiredService<IGradebook>().ClosePeriodAsync(TestWorld.As(_world.Head), _world.Class5B.Id, _term.Id);

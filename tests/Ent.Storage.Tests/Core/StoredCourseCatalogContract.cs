@@ -41,12 +41,46 @@ public abstract class StoredCourseCatalogContract : EngineContract
     }
 
     [SkippableFact]
+    public async Task A_schools_courses_are_listed_in_one_read_and_no_other_schools_or_departments()
+    {
+        var catalog = await OpenAsync();
+        var course = _world.MathsCourse;
+        var french = new Course(CourseId.New(), course.School, course.Audience, new Subject("FRANC", "Français"), "Lecture", course.Sequences);
+        var elsewhere = new Course(CourseId.New(), _world.OtherSchool.Id, course.Audience, course.Subject, "Ailleurs", course.Sequences);
+        await catalog.SaveAsync(_world.Department.Id, course);
+        await catalog.SaveAsync(_world.Department.Id, french);
+        await catalog.SaveAsync(_world.Department.Id, elsewhere);
+
+        var listed = await catalog.ListAsync(_world.Department.Id, course.School);
+
+        Assert.Equal(new[] { course.Id.Value, french.Id.Value }.Order(), listed.Select(c => c.Id.Value).Order());
+        Assert.Equal("Lecture", listed.Single(c => c.Id == french.Id).Title);
+        Assert.Empty(await catalog.ListAsync(DepartmentId.New(), course.School));
+    }
+
+    [SkippableFact]
     public async Task Another_departments_course_is_not_found()
     {
         var catalog = await OpenAsync();
         await catalog.SaveAsync(_world.Department.Id, _world.MathsCourse);
 
         Assert.Null(await catalog.FindAsync(DepartmentId.New(), _world.MathsCourse.Id));
+    }
+}
+
+public sealed class InMemoryCourseCatalogListTests
+{
+    private readonly TestWorld _world = new();
+
+    [Fact]
+    public async Task The_in_memory_catalog_lists_a_schools_courses_of_the_department_asked_about()
+    {
+        var catalog = new InMemoryCourseCatalog();
+        await catalog.SaveAsync(_world.Department.Id, _world.MathsCourse);
+
+        Assert.Equal([_world.MathsCourse.Id], (await catalog.ListAsync(_world.Department.Id, _world.School.Id)).Select(c => c.Id));
+        Assert.Empty(await catalog.ListAsync(_world.Department.Id, _world.OtherSchool.Id));
+        Assert.Empty(await catalog.ListAsync(DepartmentId.New(), _world.School.Id));
     }
 }
 

@@ -1,0 +1,87 @@
+using Ent.Core.Calendar;
+using Ent.Core.Courses;
+using Ent.Core.Identifiers;
+using Ent.Core.Organisation;
+using Ent.Plugins.Grading.Averages;
+using Ent.Plugins.Grading.Gradebook;
+using Ent.Sdk.Operations;
+using Microsoft.Extensions.Options;
+
+namespace Ent.Plugins.Grading.Periods;
+
+/// <summary>A subject of a class's period: one course, its subject, its coefficient in the overall average and its assessments.</summary>
+/// <param name="Course">The course.</param>
+/// <param name="Code">The subject's code (<c>MATHS</c>), or the course's id when the course is gone.</param>
+/// <param name="Name">The subject's name, as cards show it.</param>
+/// <param name="Title">The course's title.</param>
+/// <param name="Coefficient">The subject's coefficient in the overall average (the department's options).</param>
+/// <param name="Assessments">The course's assessments of the period.</param>
+internal sealed record PeriodSubject(CourseId Course, string Code, string Name, string Title, decimal Coefficient, IReadOnlyList<AssessmentDocument> Assessments);
+
+/// <summary>A class's period as the gradebook holds it: the closure if any, the rule in force, the pupils enrolled and the subjects by name.</summary>
+/// <param name="Class">The class.</param>
+/// <param name="Period">The period.</param>
+/// <param name="Closure">The period's closure for the class, or null while it is open.</param>
+/// <param name="Rule">The rule its averages use: the one recorded at its closure, else the department's current one.</param>
+/// <param name="Pupils">The pupils enrolled during the period.</param>
+/// <param name="Subjects">One per course with assessments, by subject name.</param>
+internal sealed record ClassPeriod(ClassId Class, Period Period, ClosureDocument? Closure, IGradeAggregation Rule, IReadOnlyList<PersonId> Pupils, IReadOnlyList<PeriodSubject> Subjects)
+{
+    /// <summary>What the averages read.</summary>
+    public ClassMarks Marks => new(Pupils, [.. Subjects.Select(s => (s.Coefficient, s.Assessments))]);
+}
+
+/// <summary>
+/// Reads classes' periods for the report cards, the class council and the term close alike, and computes their averages,
+/// so that they agree by construction: the same assessments, subjects, coefficients, pupils and rule.
+/// </summary>
+internal sealed class ClassPeriods(IOrganisationDirectory directory, ICourseCatalog courses, GradeAggregations rules, IOptions<GradingOptions> options)
+{
+    /// <summary>The courses of a school by id, read once for a school's classes.</summary>
+    public async Task<IReadOnlyDictionary<CourseId, Course>> CoursesOfAsync(IUnitOfWork work, SchoolId school, CancellationToken cancellationToken) =>
+        (await courses.ListAsync(work.Actor.Department, school, cancellationToken).ConfigureAwait(false)).ToDictionary(c => c.Id);
+
+    /// <summary>Reads a class's period in a unit of work; staff see the assessments not published yet.</summary>
+    /// <param name="work">The unit of work.</param>
+    /// <param name="class">The class.</param>
+    /// <param name="period">The period.</param>
+    /// <param name="staff">Whether unpublished assessments count.</param>
+    /// <param name="known">The school's courses when already read (<see cref="CoursesOfAsync"/>); the others are looked up one by one.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    public async Task<ClassPeriod> ReadAsync(IUnitOfWork work, ClassId @class, Period period, bool staff, IReadOnlyDictionary<CourseId, Course>? known, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var closure = await work.Documents<ClosureDocument>().FindAsync(c => c.Class == @class && c.Period == period.Id, cancellationToken).ConfigureAwait(false);
+        var assessments = await work.Documents<AssessmentDocument>().Where(a => a.Class == @class && a.Period == period.Id).ListAsync(cancellationToken).ConfigureAwait(false);
+        var subjects = new List<PeriodSubject>();
+        foreach (var group in assessments.Where(a => staff || a.Published).GroupBy(a => a.Course))
+        {
+            var course = known?.GetValueOrDefault(group.Key) // a course of another school (or gone) is looked up on its own
+                ?? await courses.FindAsync(work.Actor.Department, group.Key, cancellationToken).ConfigureAwait(false);
+            subjects.Add(course is null
+                ? new PeriodSubject(group.Key, group.Key.Value.ToString(), group.Key.Value.ToString(), string.Empty, 1m, [.. group])
+                : new PeriodSubject(group.Key, course.Subject.Code, course.Subject.Name, course.Title, settings.CoefficientOf(course.Subject.Code), [.. group]));
+        }
+
+        subjects.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        return new ClassPeriod(@class, period, closure, GradebookService.RuleFor(closure, rules, settings), directory.PupilsDuring(@class, period), subjects);
+    }
+
+    /// <summary>Computes classes' averages: one computation per rule in force (usually one for a whole school).</summary>
+    /// <returns>One result per class, in the order given.</returns>
+    public static IReadOnlyList<ClassAverages> Compute(IReadOnlyList<ClassPeriod> classes)
+    {
+        var computed = new ClassAverages[classes.Count];
+        foreach (var group in Enumerable.Range(0, classes.Count).GroupBy(i => CalculationVersion.Of(classes[i].Rule)))
+        {
+            var members = group.ToArray();
+            var results = ClassAverages.ComputeMany(classes[members[0]].Rule, [.. members.Select(i => classes[i].Marks)]);
+            for (var i = 0; i < members.Length; i++)
+            {
+                computed[members[i]] = results[i];
+            }
+        }
+
+        return computed;
+    }
+}
