@@ -15,7 +15,7 @@ namespace Ent.Core.Learning;
 /// <param name="events">Where events are published.</param>
 /// <param name="time">The clock.</param>
 /// <param name="zone">The department's time zone, which tells on which day an enrolment is checked.</param>
-public sealed class LearnerRecords(IOrganisationDirectory directory, ICourseCatalog courses, IProgressStore store, IAccessControl access, IDomainEventPublisher events, TimeProvider time, TimeZoneInfo zone) : ILearnerRecords
+internal sealed class LearnerRecords(IOrganisationDirectory directory, ICourseCatalog courses, IProgressStore store, IAccessControl access, IDomainEventPublisher events, TimeProvider time, TimeZoneInfo zone) : ILearnerRecords
 {
     /// <inheritdoc />
     public async Task<ActivityProgress> RecordAsync(Actor actor, CourseId course, ActivityId activity, PersonId learner, CompletionStatus status, Evidence? evidence = null, CancellationToken cancellationToken = default)

@@ -9,7 +9,7 @@ namespace Ent.Core.Organisation;
 /// <param name="access">The access control.</param>
 /// <param name="events">Where events are published.</param>
 /// <param name="time">The clock.</param>
-public sealed class Roster(IOrganisationDirectory directory, IAccessControl access, IDomainEventPublisher events, TimeProvider time) : IRoster
+internal sealed class Roster(IOrganisationDirectory directory, IAccessControl access, IDomainEventPublisher events, TimeProvider time) : IRoster
 {
     /// <inheritdoc />
     public Person GetPerson(Actor actor, PersonId person)

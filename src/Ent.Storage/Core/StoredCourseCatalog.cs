@@ -12,7 +12,7 @@ namespace Ent.Storage.Core;
 /// writer saved it between the read and the write, the save fails with a <see cref="RecordConflictException"/>.
 /// </summary>
 /// <param name="stores">The record stores.</param>
-public sealed class StoredCourseCatalog(IRecordStores stores) : ICourseCatalog
+internal sealed class StoredCourseCatalog(IRecordStores stores) : ICourseCatalog
 {
     /// <summary>The longest course document, in JSON characters.</summary>
     public const int MaxDocumentLength = Column.MaxTextLength;

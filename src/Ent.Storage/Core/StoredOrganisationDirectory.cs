@@ -14,7 +14,7 @@ namespace Ent.Storage.Core;
 /// Additions wait for the write (on PostgreSQL they block a thread for one round trip): the directory is
 /// written by importers and administrators, read by everyone.
 /// </summary>
-public sealed class StoredOrganisationDirectory : IOrganisationDirectory
+internal sealed class StoredOrganisationDirectory : IOrganisationDirectory
 {
     private readonly IRecordStore _store;
     private readonly Journal _journal;

@@ -11,7 +11,7 @@ namespace Ent.Storage.Core;
 /// read, then a version-checked write, retried on conflict, so that two writers never lose each other's evidence.
 /// </summary>
 /// <param name="stores">The record stores.</param>
-public sealed class StoredProgressStore(IRecordStores stores) : IProgressStore
+internal sealed class StoredProgressStore(IRecordStores stores) : IProgressStore
 {
     /// <summary>The most evidence, as JSON characters, one learner's progress on one activity may carry.</summary>
     public const int MaxEvidenceLength = 256 * 1024;
