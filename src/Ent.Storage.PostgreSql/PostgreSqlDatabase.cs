@@ -9,7 +9,7 @@ namespace Ent.Storage.PostgreSql;
 /// component by component in <c>ent.schema_versions</c>, migrated under an advisory lock so that
 /// several hosts starting together migrate once.
 /// </summary>
-public sealed class PostgreSqlDatabase : IAsyncDisposable
+internal sealed class PostgreSqlDatabase : IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
 

@@ -11,7 +11,7 @@ namespace Ent.Storage.PostgreSql;
 
 /// <summary>The event log on PostgreSQL: every row carries its department; batches are written with binary COPY.</summary>
 /// <param name="database">The database.</param>
-public sealed class PostgreSqlEventLog(PostgreSqlDatabase database) : IEventLog
+internal sealed class PostgreSqlEventLog(PostgreSqlDatabase database) : IEventLog
 {
     /// <summary>Batches at least this large are written with binary COPY; smaller ones with one multi-row INSERT.</summary>
     public const int CopyThreshold = 64;

@@ -7,7 +7,7 @@ namespace Ent.Storage.Sqlite;
 /// One Ent database file: checked to be an Ent database (its SQLite header and application id) before
 /// anything is written, created when new, put in WAL mode, and migrated component by component.
 /// </summary>
-public sealed class SqliteDatabase
+internal sealed class SqliteDatabase
 {
     /// <summary>The SQLite application id that marks an Ent database ("ENT" and format 1).</summary>
     public const int ApplicationId = 0x454E5401;

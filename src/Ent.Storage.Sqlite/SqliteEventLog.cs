@@ -13,7 +13,7 @@ namespace Ent.Storage.Sqlite;
 /// The sequence is the rowid: the log only grows, so rowids only increase (no AUTOINCREMENT bookkeeping).
 /// </summary>
 /// <param name="database">The database.</param>
-public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
+internal sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
 {
     /// <summary>How many events are serialised ahead of the writer at a time.</summary>
     private const int Chunk = 1024;

@@ -16,7 +16,7 @@ public interface IAuditTrail
 /// <summary>The rights-checking audit trail over an <see cref="IEventLog"/>.</summary>
 /// <param name="log">The event log.</param>
 /// <param name="access">The access control.</param>
-public sealed class AuditTrail(IEventLog log, IAccessControl access) : IAuditTrail
+internal sealed class AuditTrail(IEventLog log, IAccessControl access) : IAuditTrail
 {
     /// <inheritdoc />
     public Task<IReadOnlyList<StoredEvent>> ReadAsync(Actor actor, EventLogQuery query, CancellationToken cancellationToken = default)

@@ -8,7 +8,7 @@ namespace Ent.Storage.Events;
 /// (its outbox): those are in the log since their transaction.
 /// </summary>
 /// <param name="log">The event log.</param>
-public sealed class EventLogRecorder(IEventLog log) : IDomainEventHandler<DomainEvent>
+internal sealed class EventLogRecorder(IEventLog log) : IDomainEventHandler<DomainEvent>
 {
     private static readonly ConditionalWeakTable<DomainEvent, object> Committed = [];
 

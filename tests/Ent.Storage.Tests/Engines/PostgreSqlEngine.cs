@@ -49,7 +49,7 @@ public sealed class PostgreSqlEngine : StorageEngine
     public override int EventLogVersion => PostgreSqlEventLog.Migrations.Max(m => m.Version);
 
     /// <summary>Opens the store, migrating the event log up to <paramref name="eventLogVersion"/> (the latest by default).</summary>
-    public async Task<PostgreSqlDatabase> OpenAsync(int? eventLogVersion = null)
+    internal async Task<PostgreSqlDatabase> OpenAsync(int? eventLogVersion = null)
     {
         var database = new PostgreSqlDatabase(ConnectionString);
         _opened.Add(database);

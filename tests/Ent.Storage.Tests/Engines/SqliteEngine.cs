@@ -29,7 +29,7 @@ public sealed class SqliteEngine : StorageEngine
         return stores;
     }
 
-    public async Task<SqliteDatabase> OpenAsync()
+    internal async Task<SqliteDatabase> OpenAsync()
     {
         var database = new SqliteDatabase(Path, TimeProvider.System);
         await database.OpenAsync(new Dictionary<string, IReadOnlyCollection<SchemaMigration>> { [SchemaComponents.EventLog] = SqliteEventLog.Migrations });
