@@ -28,6 +28,7 @@ public static class StorageServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IEventLog, TEventLog>());
         services.TryAddSingleton<IAuditTrail, AuditTrail>();
         services.TryAddSingleton<IEventDeliveryFailures, InMemoryEventDeliveryFailures>();
+        services.TryAddSingleton<CommittedEvents>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDomainEventHandler<DomainEvent>, EventLogRecorder>());
         return services;
     }

@@ -321,10 +321,6 @@ internal sealed class GradebookService(IOperations operations, IOrganisationDire
         })];
     }
 
-    /// <summary>The rule a class's period is computed with: the one recorded when it was closed, or the department's current one while it is open.</summary>
-    internal static IGradeAggregation RuleFor(ClosureDocument? closure, GradeAggregations rules, GradingOptions options) =>
-        closure is null ? rules.Latest(options.Rule) : rules.Get(new CalculationVersion(closure.Rule, closure.RuleVersion));
-
     /// <summary>Refuses a change to a closed period, unless the head of school gives a reason. The closure read takes part in the commit's conflict check.</summary>
     private static async Task RefuseIfClosedAsync(IUnitOfWork work, ClassId @class, PeriodId period, string? reason, CancellationToken cancellationToken)
     {

@@ -64,8 +64,12 @@ internal sealed class ClassPeriods(IOrganisationDirectory directory, ICourseCata
         }
 
         subjects.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
-        return new ClassPeriod(@class, period, closure, GradebookService.RuleFor(closure, rules, settings), directory.PupilsDuring(@class, period), subjects);
+        return new ClassPeriod(@class, period, closure, RuleFor(closure, settings), directory.PupilsDuring(@class, period), subjects);
     }
+
+    /// <summary>The rule a class's period is computed with: the one recorded when it was closed, or the department's current one while it is open.</summary>
+    private IGradeAggregation RuleFor(ClosureDocument? closure, GradingOptions settings) =>
+        closure is null ? rules.Latest(settings.Rule) : rules.Get(new CalculationVersion(closure.Rule, closure.RuleVersion));
 
     /// <summary>Computes classes' averages: one computation per rule in force (usually one for a whole school).</summary>
     /// <returns>One result per class, in the order given.</returns>

@@ -1,5 +1,7 @@
+using Ent.Core.Calendar;
 using Ent.Core.Courses;
 using Ent.Core.Identifiers;
+using Ent.Core.Organisation;
 using Ent.Core.Strategies;
 using Ent.Sdk.Demo;
 using Ent.Sdk.Hosting;
@@ -31,8 +33,8 @@ public interface ISchoolOffer
     bool OffersView(string view, SchoolId school);
 }
 
-/// <summary>The offer from the plugins' recorded contributions and the department's enablement.</summary>
-internal sealed class SchoolOffer(IEntRuntime runtime, IPluginEnablement enablement, IServiceProvider services) : ISchoolOffer
+/// <summary>The offer from the plugins' recorded contributions and the department's enablement, on the calendar's today.</summary>
+internal sealed class SchoolOffer(IEntRuntime runtime, IPluginEnablement enablement, IOrganisationDirectory directory, ISchoolCalendar calendar, IServiceProvider services) : ISchoolOffer
 {
     public IReadOnlyList<IPedagogicalStrategy> Strategies(SchoolId school) =>
         [.. services.GetServices<IPedagogicalStrategy>().Where(s => IsOffered(p => p.Contributions.Strategies.Contains(s.GetType()), school))];
@@ -46,11 +48,42 @@ internal sealed class SchoolOffer(IEntRuntime runtime, IPluginEnablement enablem
     public bool OffersView(string view, SchoolId school)
     {
         ArgumentNullException.ThrowIfNull(view);
+        return IsOffered(ShipsView(view), school);
+    }
+
+    /// <summary>
+    /// Refuses a plugin's view for a school (named by its UAI, as views name schools) where the plugin is off today, or for a
+    /// school the directory does not know, where no plugin can be on. The host's own views are always offered.
+    /// </summary>
+    /// <exception cref="PluginDisabledException">The plugin shipping the view is off in the school today.</exception>
+    /// <exception cref="ArgumentException">The school is not in the directory.</exception>
+    public void DemandView(string view, string uai)
+    {
+        if (runtime.Plugins.FirstOrDefault(ShipsView(view)) is not { } plugin)
+        {
+            return;
+        }
+
+        var school = Uai.TryParse(uai, out var code) ? directory.FindSchool(code) : null;
+        if (school is null)
+        {
+            throw new ArgumentException($"'{uai}' is not a school of the directory: '{view}' is a view of plugin '{plugin.Id}', offered only in the schools where it is on.", nameof(uai));
+        }
+
+        var today = calendar.Today;
+        if (!enablement.IsEnabled(plugin.Id, school.Id, today))
+        {
+            throw new PluginDisabledException(plugin.Id, school.Id, today);
+        }
+    }
+
+    private static Func<Composition.LoadedPlugin, bool> ShipsView(string view)
+    {
         var area = view.Split('/')[0];
-        return IsOffered(p => p.Contributions.ViewAreas.Contains(area), school);
+        return p => p.Contributions.ViewAreas.Contains(area);
     }
 
     /// <summary>Offered when no plugin contributed it (the core's, the host's) or when the plugin that did is on in the school today.</summary>
     private bool IsOffered(Func<Composition.LoadedPlugin, bool> contributed, SchoolId school) =>
-        runtime.Plugins.FirstOrDefault(contributed) is not { } plugin || enablement.IsEnabled(plugin.Id, school);
+        runtime.Plugins.FirstOrDefault(contributed) is not { } plugin || enablement.IsEnabled(plugin.Id, school, calendar.Today);
 }

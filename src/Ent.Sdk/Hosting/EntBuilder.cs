@@ -173,6 +173,7 @@ public sealed class EntBuilder
         Services.TryAddSingleton<Ent.Storage.Engines.IRecordStores, Ent.Storage.Engines.MissingStorageEngine>(); // until UseSqlite / UsePostgreSql replaces it
         Services.TryAddSingleton<Ent.Storage.Events.IEventDeliveryFailures, Ent.Storage.Events.InMemoryEventDeliveryFailures>();
         Services.TryAddSingleton(sp => new Ent.Storage.Documents.DocumentRegistry(sp.GetServices<Ent.Storage.Documents.DocumentType>()));
+        Services.TryAddSingleton<Ent.Storage.Events.CommittedEvents>();
         Services.TryAddSingleton<Operations.IOperations, Operations.PluginOperations>();
         Services.AddOptions<Content.MarkdownOptions>()
             .Validate(o => o.MaxInputLength > 0 && o.MaxNestingDepth > 0, "MarkdownOptions: MaxInputLength and MaxNestingDepth must be positive.")

@@ -18,10 +18,11 @@ namespace Ent.Sdk.Operations;
 internal sealed class PluginOperations(
     IEntRuntime runtime, IOrganisationDirectory directory, ICourseCatalog courses, IAccessControl access, IPluginEnablement enablement,
     TimeProvider time, ISchoolCalendar calendar, IRecordStores stores, DocumentRegistry documents, IDomainEventPublisher publisher,
-    IEventDeliveryFailures failures, ILogger<PluginOperations> logger) : IOperations
+    IEventDeliveryFailures failures, CommittedEvents committed, ILogger<PluginOperations> logger) : IOperations
 {
     private readonly IAccessControl _access = access;
     private readonly ISchoolCalendar _calendar = calendar;
+    private readonly CommittedEvents _committed = committed;
     private readonly TimeProvider _time = time;
     private readonly IRecordStores _stores = stores;
     private readonly DocumentRegistry _documents = documents;
@@ -198,7 +199,7 @@ internal sealed class PluginOperations(
             }
 
             _done = true; // committed: from here on, nothing throws
-            EventLogRecorder.MarkCommitted(_events);
+            owner._committed.Add(_events); // in the log with their data: the recorder does not append them again
             foreach (var domainEvent in _events)
             {
                 await DeliverAsync(domainEvent).ConfigureAwait(false);

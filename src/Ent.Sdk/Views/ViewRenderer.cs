@@ -1,10 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Ent.Core.Calendar;
-using Ent.Core.Organisation;
 using Ent.Sdk.Content;
 using Ent.Sdk.Enablement;
-using Ent.Sdk.Hosting;
 using Ent.Sdk.Localization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -27,16 +24,12 @@ internal sealed class ViewRenderer : IViewRenderer
     private readonly ViewOptions _options;
     private readonly ScriptObject _builtins;
     private readonly ScriptModel _models = new();
-    private readonly IServiceProvider _services;
-    private readonly TimeProvider _time;
-    private readonly TimeZoneInfo _zone;
+    private readonly Lazy<SchoolOffer?> _offer; // absent when the views run without AddEnt's plugins
 
     public ViewRenderer(ViewCatalog catalog, ILocalizedStrings strings, IMarkdownRenderer markdown, IOptions<ViewOptions> options, TimeProvider time, TimeZoneInfo zone, IServiceProvider services)
     {
         _catalog = catalog;
-        _services = services;
-        _time = time;
-        _zone = zone;
+        _offer = new Lazy<SchoolOffer?>(() => services.GetService<ISchoolOffer>() as SchoolOffer);
         _options = options.Value;
         Strings = strings;
         Markdown = markdown;
@@ -48,32 +41,6 @@ internal sealed class ViewRenderer : IViewRenderer
 
     /// <summary>The Markdown pipeline <c>markdown</c> uses.</summary>
     public IMarkdownRenderer Markdown { get; }
-
-    /// <summary>
-    /// Refuses a plugin's view for a school where the plugin is off today (or for a school the directory does not know,
-    /// where no plugin can be on). The host's own views, and views rendered department-wide, are always offered.
-    /// </summary>
-    /// <exception cref="PluginDisabledException">The plugin shipping the view is off in the school today.</exception>
-    private void DemandOffered(ViewEntry entry, string? uai)
-    {
-        if (uai is null || _services.GetService<IEntRuntime>() is not { } runtime
-            || runtime.Plugins.FirstOrDefault(p => p.Contributions.ViewAreas.Contains(entry.Area)) is not { } plugin)
-        {
-            return;
-        }
-
-        var school = Uai.TryParse(uai, out var code) ? _services.GetRequiredService<IOrganisationDirectory>().FindSchool(code) : null;
-        if (school is null)
-        {
-            throw new ArgumentException($"'{uai}' is not a school of the directory: '{entry.Name}' is a view of plugin '{plugin.Id}', offered only in the schools where it is on.", nameof(uai));
-        }
-
-        var today = SchoolTime.Today(_time, _zone);
-        if (!_services.GetRequiredService<IPluginEnablement>().IsEnabled(plugin.Id, school.Id, today))
-        {
-            throw new PluginDisabledException(plugin.Id, school.Id, today);
-        }
-    }
 
     /// <inheritdoc />
     public string Render(string name, object? model, ViewScope? scope = null, CancellationToken cancellationToken = default)
@@ -87,7 +54,11 @@ internal sealed class ViewRenderer : IViewRenderer
         }
 
         var entry = Entry(name);
-        DemandOffered(entry, scope.School);
+        if (scope.School is { } school)
+        {
+            _offer.Value?.DemandView(entry.Name, school); // a plugin's view, only where the plugin is on
+        }
+
         var culture = LanguageCode.CultureOf(language);
         using var candidates = entry.Candidates(scope.School).GetEnumerator();
         if (!candidates.MoveNext())
