@@ -15,6 +15,7 @@ internal sealed class SqliteDatabase
     private static readonly byte[] Header = "SQLite format 3\0"u8.ToArray();
     private readonly string _connectionString;
     private readonly TimeProvider _time;
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = [];
 
     /// <summary>Creates the database handle; nothing is opened until <see cref="OpenAsync"/>.</summary>
     /// <param name="path">The database file.</param>
@@ -65,7 +66,7 @@ internal sealed class SqliteDatabase
         }
     }
 
-    /// <summary>Opens a connection with Ent's settings: full synchronous commits in WAL mode, foreign keys on, a 32 MiB page cache.</summary>
+    /// <summary>Opens a connection with Ent's settings: full synchronous commits in WAL mode, foreign keys on, a 32 MiB page cache (set once per pooled connection).</summary>
     /// <param name="cancellationToken">Cancels the opening.</param>
     /// <exception cref="IncompatibleStoreException">The file is not a database.</exception>
     /// <exception cref="StoreUnavailableException">The file cannot be opened.</exception>
@@ -75,7 +76,13 @@ internal sealed class SqliteDatabase
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await ExecuteAsync(connection, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768;", cancellationToken).ConfigureAwait(false);
+            if (!_configured.TryGetValue(connection.Handle!, out _))
+            {
+                // Once per native connection: the pool hands the same one out again with its settings.
+                await ExecuteAsync(connection, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768;", cancellationToken).ConfigureAwait(false);
+                _configured.AddOrUpdate(connection.Handle!, this);
+            }
+
             return connection;
         }
         catch (SqliteException exception)

@@ -29,12 +29,24 @@ public interface ICourseCatalog
 public sealed class InMemoryCourseCatalog : ICourseCatalog
 {
     private readonly ConcurrentDictionary<(DepartmentId, CourseId), Course> _courses = new();
+    private readonly ConcurrentDictionary<(DepartmentId, SchoolId), ConcurrentDictionary<CourseId, Course>> _bySchool = new();
+    private readonly Lock _saving = new();
 
     /// <inheritdoc />
     public Task SaveAsync(DepartmentId department, Course course, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(course);
-        _courses[(department, course.Id)] = course;
+        lock (_saving)
+        {
+            if (_courses.TryGetValue((department, course.Id), out var earlier) && earlier.School != course.School)
+            {
+                _bySchool[(department, earlier.School)].TryRemove(course.Id, out _);
+            }
+
+            _courses[(department, course.Id)] = course;
+            _bySchool.GetOrAdd((department, course.School), _ => new())[course.Id] = course;
+        }
+
         return Task.CompletedTask;
     }
 
@@ -44,5 +56,5 @@ public sealed class InMemoryCourseCatalog : ICourseCatalog
 
     /// <inheritdoc />
     public Task<IReadOnlyList<Course>> ListAsync(DepartmentId department, SchoolId school, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<Course>>([.. _courses.Where(c => c.Key.Item1 == department && c.Value.School == school).Select(c => c.Value).OrderBy(c => c.Id.Value)]);
+        Task.FromResult<IReadOnlyList<Course>>(_bySchool.TryGetValue((department, school), out var courses) ? [.. courses.Values.OrderBy(c => c.Id.Value)] : []);
 }

@@ -82,6 +82,18 @@ public sealed class InMemoryCourseCatalogListTests
         Assert.Empty(await catalog.ListAsync(_world.Department.Id, _world.OtherSchool.Id));
         Assert.Empty(await catalog.ListAsync(DepartmentId.New(), _world.School.Id));
     }
+
+    [Fact]
+    public async Task A_course_saved_again_in_another_school_is_listed_there_only()
+    {
+        var catalog = new InMemoryCourseCatalog();
+        await catalog.SaveAsync(_world.Department.Id, _world.MathsCourse);
+        var maths = _world.MathsCourse;
+        await catalog.SaveAsync(_world.Department.Id, new Course(maths.Id, _world.OtherSchool.Id, maths.Audience, maths.Subject, maths.Title, maths.Sequences));
+
+        Assert.Empty(await catalog.ListAsync(_world.Department.Id, _world.School.Id));
+        Assert.Equal([_world.MathsCourse.Id], (await catalog.ListAsync(_world.Department.Id, _world.OtherSchool.Id)).Select(c => c.Id));
+    }
 }
 
 public sealed class SqliteStoredCourseCatalogTests : StoredCourseCatalogContract

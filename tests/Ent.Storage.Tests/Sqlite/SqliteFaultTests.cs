@@ -58,6 +58,23 @@ public sealed class SqliteFaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_connection_has_ents_settings_including_one_the_pool_hands_out_again()
+    {
+        var database = new Ent.Storage.Sqlite.SqliteDatabase(_engine.Path, TimeProvider.System);
+        for (var opening = 0; opening < 3; opening++)
+        {
+            await using var connection = await database.ConnectAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA synchronous";
+            Assert.Equal(2L, (long)(await command.ExecuteScalarAsync())!); // FULL
+            command.CommandText = "PRAGMA foreign_keys";
+            Assert.Equal(1L, (long)(await command.ExecuteScalarAsync())!);
+            command.CommandText = "PRAGMA cache_size";
+            Assert.Equal(-32768L, (long)(await command.ExecuteScalarAsync())!);
+        }
+    }
+
+    [Fact]
     public async Task A_database_in_a_missing_folder_is_reported_as_unavailable_naming_it()
     {
         var path = Path.Combine(Path.GetTempPath(), "ent-no-such-folder-" + Guid.NewGuid().ToString("N"), "ent.db");

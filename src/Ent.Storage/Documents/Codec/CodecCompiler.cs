@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Runtime.InteropServices;
 
 namespace Ent.Storage.Documents.Codec;
 
@@ -21,16 +22,23 @@ internal static class CodecCompiler
         return (write, read);
     }
 
-    /// <summary>Writes a value of any supported type: in place for a primitive, with its type's codec otherwise.</summary>
+    /// <summary>Writes a value of any supported type: in place for a primitive or a struct, with its type's codec otherwise.</summary>
     private static Expression WriteMember(Type type, Expression writer, Expression value) =>
-        CodecType.Of(type) is { Kind: CodecKind.Primitive or CodecKind.Enum } simple
-            ? WriteValue(simple, writer, value)
+        CodecType.Of(type) is var codec && InPlace(codec)
+            ? WriteValue(codec, writer, value)
             : Expression.Invoke(Expression.Field(null, typeof(ValueCodec<>).MakeGenericType(type).GetField(nameof(ValueCodec<>.Write))!), writer, value);
 
     private static Expression ReadMember(Type type, Expression reader) =>
-        CodecType.Of(type) is { Kind: CodecKind.Primitive or CodecKind.Enum } simple
-            ? ReadValue(simple, reader)
+        CodecType.Of(type) is var codec && InPlace(codec)
+            ? ReadValue(codec, reader)
             : Expression.Invoke(Expression.Field(null, typeof(ValueCodec<>).MakeGenericType(type).GetField(nameof(ValueCodec<>.Read))!), reader);
+
+    /// <summary>
+    /// Primitives, enums and structs (an id, a mark, a nullable of one) are read and written in place, without a call through
+    /// their own codec: a struct cannot contain itself, so inlining ends; reference types keep their codec (they may recurse).
+    /// </summary>
+    private static bool InPlace(CodecType codec) =>
+        codec.Kind is CodecKind.Primitive or CodecKind.Enum || (codec.Type.IsValueType && codec.Kind is CodecKind.Object or CodecKind.Nullable);
 
     private static Expression WriteValue(CodecType codec, Expression writer, Expression value)
     {
@@ -150,9 +158,9 @@ internal static class CodecCompiler
                     Expression.Convert(ReadMember(codec.Elements[0], reader), codec.Type),
                     Expression.Constant(null, codec.Type));
             case CodecKind.Array:
-                return Read(nameof(CodecCollections.ReadArray), codec.Elements, reader);
+                return ReadItems(codec.Elements[0], reader);
             case CodecKind.ImmutableArray:
-                return Read(nameof(CodecCollections.ReadImmutableArray), codec.Elements, reader);
+                return Expression.Call(typeof(ImmutableCollectionsMarshal).GetMethod(nameof(ImmutableCollectionsMarshal.AsImmutableArray))!.MakeGenericMethod(codec.Elements), ReadItems(codec.Elements[0], reader));
             case CodecKind.Sequence:
                 var definition = codec.Type.GetGenericTypeDefinition();
                 return Expression.Convert(
@@ -183,6 +191,30 @@ internal static class CodecCompiler
         NewExpression created = codec.Constructor is null ? Expression.New(codec.Type) : Expression.New(codec.Constructor, arguments);
         var settable = codec.Members.Where(m => !m.FromConstructor).Select(m => (MemberBinding)Expression.Bind(m.Property, ReadMember(m.Property.PropertyType, reader))).ToArray();
         return settable.Length == 0 ? created : Expression.MemberInit(created, settable);
+    }
+
+    /// <summary>An array's items read in a loop of the compiled reader itself: a struct's items (marks, ids) cost no call each.</summary>
+    private static Expression ReadItems(Type element, Expression reader)
+    {
+        if (!InPlace(CodecType.Of(element)))
+        {
+            return Read(nameof(CodecCollections.ReadArray), [element], reader);
+        }
+
+        var (count, items, i) = (Expression.Variable(typeof(int), "count"), Expression.Variable(element.MakeArrayType(), "items"), Expression.Variable(typeof(int), "i"));
+        var end = Expression.Label("end");
+        return Expression.Block(
+            [count, items, i],
+            Expression.Assign(count, Call(reader, nameof(BodyReader.ReadLength))),
+            Expression.Assign(items, Expression.NewArrayBounds(element, count)),
+            Expression.Assign(i, Expression.Constant(0)),
+            Expression.Loop(
+                Expression.IfThenElse(
+                    Expression.LessThan(i, count),
+                    Expression.Block(Expression.Assign(Expression.ArrayAccess(items, i), ReadMember(element, reader)), Expression.PreIncrementAssign(i)),
+                    Expression.Break(end)),
+                end),
+            items);
     }
 
     private static MethodCallExpression Call(Expression target, string method, params Expression[] arguments) =>
