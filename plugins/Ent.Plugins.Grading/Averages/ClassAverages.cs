@@ -65,29 +65,69 @@ internal sealed class ClassAverages
     /// <returns>One result per class, in the order given.</returns>
     public static IReadOnlyList<ClassAverages> ComputeMany(IGradeAggregation rule, IReadOnlyList<ClassMarks> classes)
     {
-        var indexes = new Dictionary<PersonId, int>[classes.Count];
+        // The French rules in whole hundredths, through the term calculator: the data has as many subject slots as the
+        // class with the most (a class's unused slots have no marks). The other rules through the rule itself.
+        var slots = classes.Count == 0 ? 0 : classes.Max(c => c.Subjects.Count);
+        var french = rule as FrenchAverage;
+        var calculator = french is not null && slots > 0
+            ? new TermDataBuilder(slots, classes.Sum(c => c.Subjects.Sum(s => s.Assessments.Sum(a => a.Marks.Length))))
+            : null;
         var cells = new (decimal? Average, int Marks)[classes.Count][];
+        var first = new int[classes.Count];
         for (var c = 0; c < classes.Count; c++)
         {
             var (pupils, subjects) = classes[c];
-            var index = indexes[c] = new Dictionary<PersonId, int>(pupils.Count);
+            var index = new Dictionary<PersonId, int>(pupils.Count);
             for (var i = 0; i < pupils.Count; i++)
             {
                 index.TryAdd(pupils[i], i);
             }
 
-            cells[c] = CountMarks(index, pupils.Count, subjects);
+            var classCells = cells[c] = new (decimal? Average, int Marks)[pupils.Count * subjects.Count];
+            first[c] = calculator?.AddClass(pupils.Count, [.. Enumerable.Range(0, slots).Select(s => s < subjects.Count ? subjects[s].Coefficient : 0m)]) ?? 0;
+            var items = calculator is null ? new List<GradeItem>?[classCells.Length] : null;
+            for (var s = 0; s < subjects.Count; s++)
+            {
+                foreach (var assessment in subjects[s].Assessments)
+                {
+                    calculator?.BeginAssessment(s, assessment.Scale, assessment.Coefficient, assessment.Kind);
+                    foreach (var (pupil, mark) in assessment.Marks)
+                    {
+                        if (!index.TryGetValue(pupil, out var p))
+                        {
+                            continue; // not in the class during the period
+                        }
+
+                        var cell = (p * subjects.Count) + s;
+                        classCells[cell].Marks += mark.IsCounted ? 1 : 0;
+                        if (items is null)
+                        {
+                            calculator!.AddMark(first[c] + p, mark);
+                        }
+                        else
+                        {
+                            (items[cell] ??= []).Add(new GradeItem(mark, assessment.Scale, assessment.Coefficient, assessment.Kind));
+                        }
+                    }
+                }
+            }
+
+            for (var i = 0; items is not null && i < classCells.Length; i++)
+            {
+                classCells[i].Average = rule.Average(items[i] ?? []);
+            }
         }
 
-        if (rule is FrenchAverage french)
+        if (calculator is not null)
         {
-            French(french, classes, indexes, cells);
-        }
-        else
-        {
+            var results = new TermCalculator(french!.Mode).Compute(calculator.Build());
             for (var c = 0; c < classes.Count; c++)
             {
-                ByRule(rule, indexes[c], classes[c].Subjects, cells[c]);
+                var subjects = classes[c].Subjects.Count;
+                for (var cell = 0; cell < cells[c].Length; cell++)
+                {
+                    cells[c][cell].Average = results.SubjectAverage(first[c] + (cell / subjects), cell % subjects);
+                }
             }
         }
 
@@ -95,109 +135,28 @@ internal sealed class ClassAverages
         return [.. classes.Select((@class, c) => Summarise(@class, version, cells[c]))];
     }
 
-    private static (decimal? Average, int Marks)[] CountMarks(Dictionary<PersonId, int> index, int pupils, IReadOnlyList<(decimal Coefficient, IReadOnlyList<AssessmentDocument> Assessments)> subjects)
-    {
-        var cells = new (decimal? Average, int Marks)[pupils * subjects.Count];
-        for (var s = 0; s < subjects.Count; s++)
-        {
-            foreach (var assessment in subjects[s].Assessments)
-            {
-                foreach (var mark in assessment.Marks)
-                {
-                    if (mark.Mark.Counted is not null && index.TryGetValue(mark.Pupil, out var p))
-                    {
-                        cells[(p * subjects.Count) + s].Marks++;
-                    }
-                }
-            }
-        }
-
-        return cells;
-    }
-
     private static ClassAverages Summarise(ClassMarks @class, CalculationVersion version, (decimal? Average, int Marks)[] cells)
     {
         var (pupils, subjects) = @class;
         var overall = new decimal?[pupils.Count];
+        var averages = new decimal?[pupils.Count];
+        var statistics = new Statistics[subjects.Count];
+        for (var s = 0; s < subjects.Count; s++)
+        {
+            for (var p = 0; p < pupils.Count; p++)
+            {
+                averages[p] = cells[(p * subjects.Count) + s].Average;
+            }
+
+            statistics[s] = Statistics.Of(averages);
+        }
+
         for (var p = 0; p < pupils.Count; p++)
         {
             overall[p] = OverallAverage.Of(subjects.Select((subject, s) => (cells[(p * subjects.Count) + s].Average, subject.Coefficient)));
         }
 
-        var statistics = new Statistics[subjects.Count];
-        for (var s = 0; s < subjects.Count; s++)
-        {
-            statistics[s] = Statistics.Of(Enumerable.Range(0, pupils.Count).Select(p => cells[(p * subjects.Count) + s].Average));
-        }
-
         return new ClassAverages(pupils, subjects.Count, version, cells, overall, statistics, Statistics.Of(overall));
-    }
-
-    /// <summary>
-    /// The French rules in whole hundredths, as the term calculator sums them: every class at once, each with its pupils and
-    /// subjects (the data has as many subject slots as the class with the most; a class's unused slots have no marks).
-    /// </summary>
-    private static void French(FrenchAverage rule, IReadOnlyList<ClassMarks> classes, Dictionary<PersonId, int>[] indexes, (decimal? Average, int Marks)[][] cells)
-    {
-        var slots = classes.Max(c => c.Subjects.Count);
-        if (slots == 0)
-        {
-            return;
-        }
-
-        var builder = new TermDataBuilder(slots, classes.Sum(c => c.Subjects.Sum(s => s.Assessments.Sum(a => a.Marks.Length))));
-        var first = new int[classes.Count];
-        for (var c = 0; c < classes.Count; c++)
-        {
-            var (pupils, subjects) = classes[c];
-            var index = indexes[c];
-            first[c] = builder.AddClass(pupils.Count, [.. Enumerable.Range(0, slots).Select(s => s < subjects.Count ? subjects[s].Coefficient : 0m)]);
-            for (var s = 0; s < subjects.Count; s++)
-            {
-                foreach (var assessment in subjects[s].Assessments)
-                {
-                    var offset = first[c];
-                    builder.AddAssessment(s, assessment.Scale, assessment.Coefficient, assessment.Kind,
-                        assessment.Marks.Where(m => index.ContainsKey(m.Pupil)).Select(m => (offset + index[m.Pupil], m.Mark)));
-                }
-            }
-        }
-
-        var results = new TermCalculator(rule.Mode).Compute(builder.Build());
-        for (var c = 0; c < classes.Count; c++)
-        {
-            var (pupils, subjects) = classes[c];
-            for (var p = 0; p < pupils.Count; p++)
-            {
-                for (var s = 0; s < subjects.Count; s++)
-                {
-                    cells[c][(p * subjects.Count) + s].Average = results.SubjectAverage(first[c] + p, s);
-                }
-            }
-        }
-    }
-
-    private static void ByRule(IGradeAggregation rule, Dictionary<PersonId, int> pupils, IReadOnlyList<(decimal Coefficient, IReadOnlyList<AssessmentDocument> Assessments)> subjects, (decimal? Average, int Marks)[] cells)
-    {
-        for (var s = 0; s < subjects.Count; s++)
-        {
-            var items = new List<GradeItem>[pupils.Count];
-            foreach (var assessment in subjects[s].Assessments)
-            {
-                foreach (var mark in assessment.Marks)
-                {
-                    if (pupils.TryGetValue(mark.Pupil, out var p))
-                    {
-                        (items[p] ??= []).Add(new GradeItem(mark.Mark, assessment.Scale, assessment.Coefficient, assessment.Kind));
-                    }
-                }
-            }
-
-            for (var p = 0; p < pupils.Count; p++)
-            {
-                cells[(p * subjects.Count) + s].Average = rule.Average(items[p] ?? []);
-            }
-        }
     }
 }
 

@@ -31,6 +31,19 @@ internal sealed record AssessmentDocument(
 /// <summary>One pupil's mark in an assessment.</summary>
 internal readonly record struct PupilMark(PersonId Pupil, Mark Mark);
 
+/// <summary>Version 1 of the assessments: each mark kept as its points and its code (version 2 keeps it in one whole number).</summary>
+internal sealed record AssessmentDocumentV1(
+    CourseId Course, Guid Id, ClassId Class, PeriodId Period, string Title, DateOnly Date, int Scale, decimal Coefficient, GradeItemKind Kind, bool Published,
+    ImmutableArray<AssessmentDocumentV1.PupilMarkV1> Marks)
+{
+    public readonly record struct PupilMarkV1(PersonId Pupil, MarkV1 Mark);
+
+    public readonly record struct MarkV1(decimal? Points, MarkCode? Code);
+
+    public AssessmentDocument Upgrade() => new(Course, Id, Class, Period, Title, Date, Scale, Coefficient, Kind, Published,
+        [.. Marks.Select(m => new PupilMark(m.Pupil, m.Mark.Code is { } code ? Mark.Coded(code) : Mark.Of(m.Mark.Points!.Value, Scale)))]);
+}
+
 /// <summary>One change of a pupil's mark, kept beside the assessment; <paramref name="Version"/> is the assessment's version it made.</summary>
 internal sealed record MarkChangeDocument(Guid Assessment, Guid Id, PersonId Pupil, long Version, PersonId Actor, DateTimeOffset At, string? OldValue, string? NewValue, string? Reason)
 {
@@ -57,7 +70,10 @@ internal static class GradingDocuments
     public const int MaxMarks = 200;
 
     public static PluginServiceContext AddGradingDocuments(this PluginServiceContext context) => context
-        .AddDocuments<AssessmentDocument>("assessments", d => d.Key(a => new { a.Course, a.Id }).Index(a => new { a.Class, a.Period }))
+        .AddDocuments<AssessmentDocument>("assessments", d => d
+            .Key(a => new { a.Course, a.Id })
+            .Index(a => new { a.Class, a.Period })
+            .Upgrade<AssessmentDocumentV1, AssessmentDocument>(1, old => old.Upgrade()))
         .AddDocuments<MarkChangeDocument>("mark-changes", d => d.Key(c => new { c.Assessment, c.Id }).Index(c => c.Pupil))
         .AddDocuments<ClosureDocument>("closures", d => d.Key(c => new { c.Class, c.Period }))
         .AddDocuments<CompetencyDocument>("competencies", d => d.Key(c => new { c.Pupil, c.Id }).Index(c => new { c.Class, c.Period }))

@@ -37,16 +37,29 @@ internal sealed record ClassPeriod(ClassId Class, Period Period, ClosureDocument
 /// </summary>
 internal sealed class ClassPeriods(IOrganisationDirectory directory, ICourseCatalog courses, GradeAggregations rules, IOptions<GradingOptions> options)
 {
-    /// <summary>The courses of a school by id, read once for a school's classes.</summary>
-    public async Task<IReadOnlyDictionary<CourseId, Course>> CoursesOfAsync(IUnitOfWork work, SchoolId school, CancellationToken cancellationToken) =>
-        (await courses.ListAsync(work.Actor.Department, school, cancellationToken).ConfigureAwait(false)).ToDictionary(c => c.Id);
+    /// <summary>Reads a school's classes that have assessments in a period, by name, the school's courses read once: what its cards and its close compute.</summary>
+    public async Task<IReadOnlyList<ClassPeriod>> ReadSchoolAsync(IUnitOfWork work, SchoolId school, Period period, CancellationToken cancellationToken)
+    {
+        var known = (await courses.ListAsync(work.Actor.Department, school, cancellationToken).ConfigureAwait(false)).ToDictionary(c => c.Id);
+        var read = new List<ClassPeriod>();
+        foreach (var @class in directory.ClassesOf(school).OrderBy(c => c.Name, StringComparer.Ordinal))
+        {
+            var classPeriod = await ReadAsync(work, @class.Id, period, staff: true, known, cancellationToken).ConfigureAwait(false);
+            if (classPeriod.Subjects.Count > 0)
+            {
+                read.Add(classPeriod); // each class through the (class, period) index: a school reads its own marks only
+            }
+        }
+
+        return read;
+    }
 
     /// <summary>Reads a class's period in a unit of work; staff see the assessments not published yet.</summary>
     /// <param name="work">The unit of work.</param>
     /// <param name="class">The class.</param>
     /// <param name="period">The period.</param>
     /// <param name="staff">Whether unpublished assessments count.</param>
-    /// <param name="known">The school's courses when already read (<see cref="CoursesOfAsync"/>); the others are looked up one by one.</param>
+    /// <param name="known">The school's courses when already read; the others are looked up one by one.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
     public async Task<ClassPeriod> ReadAsync(IUnitOfWork work, ClassId @class, Period period, bool staff, IReadOnlyDictionary<CourseId, Course>? known, CancellationToken cancellationToken)
     {

@@ -199,7 +199,7 @@ public sealed class TermCalculator(FrenchAverageMode mode)
                 if (data.MarkPupil[m] == pupil)
                 {
                     var scale = data.AssessmentScale[a];
-                    items.Add(new GradeItem(StoredMark.Decode(data.MarkValue[m], scale), scale, data.AssessmentCoefficient[a] / 100m, data.AssessmentKind[a]));
+                    items.Add(new GradeItem(Mark.FromStored(data.MarkValue[m], scale), scale, data.AssessmentCoefficient[a] / 100m, data.AssessmentKind[a]));
                 }
             }
         }

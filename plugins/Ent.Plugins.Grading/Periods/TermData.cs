@@ -93,7 +93,7 @@ public sealed class TermData
         {
             if (MarkPupil[m] == pupil)
             {
-                MarkValue[m] = StoredMark.Encode(mark);
+                MarkValue[m] = mark.Stored;
                 return ClassOfAssessment(assessment);
             }
         }

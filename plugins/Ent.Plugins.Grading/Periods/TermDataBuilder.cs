@@ -14,8 +14,11 @@ public sealed class TermDataBuilder
     private readonly List<int> _assessmentCoefficient = [];
     private readonly List<GradeItemKind> _assessmentKind = [];
     private readonly List<int> _assessmentMarkStart = [0];
-    private readonly List<int> _markPupil;
-    private readonly List<int> _markValue;
+    private int[] _markPupil;
+    private int[] _markValue;
+    private int _marks;
+    private bool _built;
+    private int _scale = -1; // the open assessment's, while its marks are added
     private readonly List<int> _classSubjectCoefficient = [];
     private int _pupils;
 
@@ -26,8 +29,9 @@ public sealed class TermDataBuilder
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(subjects);
         _subjects = subjects;
-        _markPupil = new List<int>(expectedMarks);
-        _markValue = new List<int>(expectedMarks);
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedMarks);
+        _markPupil = new int[expectedMarks];
+        _markValue = new int[expectedMarks];
     }
 
     /// <summary>Adds a class of pupils, with its subjects' coefficients for the overall average.</summary>
@@ -66,53 +70,64 @@ public sealed class TermDataBuilder
     public void AddAssessment(int subject, decimal scale, decimal coefficient, GradeItemKind kind, IEnumerable<(int Pupil, Mark Mark)> marks)
     {
         ArgumentNullException.ThrowIfNull(marks);
-        CheckAssessment(subject, scale, coefficient);
-        var (firstPupil, endPupil) = (_classPupilStart[^2], _classPupilStart[^1]);
+        BeginAssessment(subject, scale, coefficient, kind);
         foreach (var (pupil, mark) in marks)
         {
-            if (pupil < firstPupil || pupil >= endPupil)
-            {
-                throw new ArgumentOutOfRangeException(nameof(marks), pupil, $"Pupil #{pupil} is not in this class (#{firstPupil} to #{endPupil - 1}).");
-            }
-
-            if (mark.Points > scale)
-            {
-                throw new ArgumentOutOfRangeException(nameof(marks), mark.Points, $"A mark of {mark.Points} is above the scale of {scale}.");
-            }
-
-            _markPupil.Add(pupil);
-            _markValue.Add(StoredMark.Encode(mark));
+            AddMark(pupil, mark);
         }
-
-        EndAssessment(subject, (int)scale, coefficient, kind);
     }
 
-    private void CheckAssessment(int subject, decimal scale, decimal coefficient)
+    /// <summary>Starts an assessment of the last class added; its marks follow with <see cref="AddMark"/>.</summary>
+    internal void BeginAssessment(int subject, decimal scale, decimal coefficient, GradeItemKind kind)
     {
-        if (_classPupilStart.Count < 2)
+        if (_classPupilStart.Count < 2 || _built)
         {
-            throw new InvalidOperationException("Add a class before its assessments.");
+            throw new InvalidOperationException(_built ? "This builder has built its TermData already; start another." : "Add a class before its assessments.");
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(subject);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(subject, _subjects);
         Scale.Check(scale);
         Scale.CheckCoefficient(coefficient);
-    }
-
-    /// <summary>Closes the assessment whose marks were just added: it belongs to the last class.</summary>
-    private void EndAssessment(int subject, int scale, decimal coefficient, GradeItemKind kind)
-    {
+        _scale = (int)scale;
         _assessmentSubject.Add(subject);
-        _assessmentScale.Add(scale);
+        _assessmentScale.Add(_scale);
         _assessmentCoefficient.Add((int)(coefficient * 100));
         _assessmentKind.Add(kind);
-        _assessmentMarkStart.Add(_markPupil.Count);
+        _assessmentMarkStart.Add(_marks);
         _classAssessmentStart[^1] = _assessmentSubject.Count;
     }
 
-    /// <summary>The period's data.</summary>
-    public TermData Build() => new(
+    /// <summary>Adds a mark to the assessment begun last.</summary>
+    internal void AddMark(int pupil, Mark mark)
+    {
+        var (firstPupil, endPupil) = (_classPupilStart[^2], _classPupilStart[^1]);
+        if (pupil < firstPupil || pupil >= endPupil)
+        {
+            throw new ArgumentOutOfRangeException(nameof(pupil), pupil, $"Pupil #{pupil} is not in this class (#{firstPupil} to #{endPupil - 1}).");
+        }
+
+        var value = mark.Stored;
+        if (value > _scale * 100)
+        {
+            throw new ArgumentOutOfRangeException(nameof(mark), mark.Points, $"A mark of {mark.Points} is above the scale of {_scale}.");
+        }
+
+        if (_marks == _markPupil.Length)
+        {
+            Array.Resize(ref _markPupil, Math.Max(16, _marks * 2));
+            Array.Resize(ref _markValue, _markPupil.Length);
+        }
+
+        (_markPupil[_marks], _markValue[_marks]) = (pupil, value);
+        _assessmentMarkStart[^1] = ++_marks;
+    }
+
+    /// <summary>The period's data; a builder builds once (the data takes over its marks).</summary>
+    /// <exception cref="InvalidOperationException">It was built already.</exception>
+    public TermData Build() => _built
+        ? throw new InvalidOperationException("This builder has built its TermData already; start another.")
+        : new(
         _subjects,
         [.. _classPupilStart],
         [.. _classAssessmentStart],
@@ -121,7 +136,13 @@ public sealed class TermDataBuilder
         [.. _assessmentCoefficient],
         [.. _assessmentKind],
         [.. _assessmentMarkStart],
-        [.. _markPupil],
-        [.. _markValue],
+        Taken(ref _markPupil),
+        Taken(ref _markValue),
         [.. _classSubjectCoefficient]);
+
+    private int[] Taken(ref int[] marks)
+    {
+        _built = true;
+        return marks.Length == _marks ? marks : marks[.._marks];
+    }
 }

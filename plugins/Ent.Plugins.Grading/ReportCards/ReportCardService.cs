@@ -65,18 +65,7 @@ internal sealed partial class ReportCardService(
         ArgumentNullException.ThrowIfNull(actor);
         await using var work = await operations.BeginAsync(actor, OperationTarget.OfSchool(school), GradingCapabilities.ReadMarks, cancellationToken).ConfigureAwait(false);
         scope ??= new ViewScope(directory.SchoolOf(school).Uai.Value);
-        var dates = calendar.Period(actor.Department, period);
-        var read = new List<ClassPeriod>();
-        var courses = await periods.CoursesOfAsync(work, school, cancellationToken).ConfigureAwait(false);
-        foreach (var @class in directory.ClassesOf(school).OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => c.Id))
-        {
-            var classPeriod = await periods.ReadAsync(work, @class, dates, staff: true, courses, cancellationToken).ConfigureAwait(false);
-            if (classPeriod.Subjects.Count > 0)
-            {
-                read.Add(classPeriod); // a class without assessment in the period has no card
-            }
-        }
-
+        var read = await periods.ReadSchoolAsync(work, school, calendar.Period(actor.Department, period), cancellationToken).ConfigureAwait(false);
         var computed = ClassPeriods.Compute(read); // the school's classes in one computation per rule, as the term close computes them
         for (var c = 0; c < read.Count; c++)
         {

@@ -1,27 +1,54 @@
 using Ent.Core.Calendar;
 using Ent.Core.Identifiers;
-using Ent.Core.Organisation;
 
-namespace Ent.Plugins.Grading;
+namespace Ent.Core.Organisation;
 
-/// <summary>Who belongs to a class when, as the gradebook, report cards and the term close ask it.</summary>
-internal static class ClassEnrolments
+/// <summary>Who belongs to a class when: the questions a gradebook, report cards, a roll call or a term close ask the directory.</summary>
+public static class EnrolmentQueries
 {
     /// <summary>Whether a pupil is enrolled in a class on a day (an unknown pupil is not).</summary>
-    public static bool IsEnrolled(this IOrganisationDirectory directory, PersonId pupil, ClassId @class, DateOnly day) =>
-        directory.EnrolmentsOf(pupil).Any(e => e.Class == @class && e.Validity.Contains(day));
+    /// <param name="directory">The directory.</param>
+    /// <param name="pupil">The pupil.</param>
+    /// <param name="class">The class.</param>
+    /// <param name="day">The day.</param>
+    public static bool IsEnrolled(this IOrganisationDirectory directory, PersonId pupil, ClassId @class, DateOnly day)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        return directory.EnrolmentsOf(pupil).Any(e => e.Class == @class && e.Validity.Contains(day));
+    }
 
-    /// <summary>The pupils enrolled in a class on a day.</summary>
-    public static IEnumerable<PersonId> PupilsOn(this IOrganisationDirectory directory, ClassId @class, DateOnly day) =>
-        directory.EnrolmentsIn(@class).Where(e => e.Validity.Contains(day)).Select(e => e.Learner).Distinct();
+    /// <summary>The pupils enrolled in a class on a day, each once.</summary>
+    /// <param name="directory">The directory.</param>
+    /// <param name="class">The class.</param>
+    /// <param name="day">The day.</param>
+    public static IEnumerable<PersonId> PupilsOn(this IOrganisationDirectory directory, ClassId @class, DateOnly day)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        return directory.EnrolmentsIn(@class).Where(e => e.Validity.Contains(day)).Select(e => e.Learner).Distinct();
+    }
 
     /// <summary>Whether a pupil is enrolled in a class at some time during a period.</summary>
-    public static bool IsEnrolledDuring(this IOrganisationDirectory directory, PersonId pupil, ClassId @class, Period period) =>
-        directory.EnrolmentsIn(@class).Any(e => e.Learner == pupil && During(e, period));
+    /// <param name="directory">The directory.</param>
+    /// <param name="pupil">The pupil.</param>
+    /// <param name="class">The class.</param>
+    /// <param name="period">The period.</param>
+    public static bool IsEnrolledDuring(this IOrganisationDirectory directory, PersonId pupil, ClassId @class, Period period)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(period);
+        return directory.EnrolmentsIn(@class).Any(e => e.Learner == pupil && During(e, period));
+    }
 
-    /// <summary>The pupils enrolled in a class at some time during a period, each once.</summary>
-    public static List<PersonId> PupilsDuring(this IOrganisationDirectory directory, ClassId @class, Period period) =>
-        [.. directory.EnrolmentsIn(@class).Where(e => During(e, period)).Select(e => e.Learner).Distinct()];
+    /// <summary>The pupils enrolled in a class at some time during a period, each once, in the order they were enrolled.</summary>
+    /// <param name="directory">The directory.</param>
+    /// <param name="class">The class.</param>
+    /// <param name="period">The period.</param>
+    public static IReadOnlyList<PersonId> PupilsDuring(this IOrganisationDirectory directory, ClassId @class, Period period)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(period);
+        return [.. directory.EnrolmentsIn(@class).Where(e => During(e, period)).Select(e => e.Learner).Distinct()];
+    }
 
     private static bool During(Enrolment enrolment, Period period) =>
         enrolment.Validity.Begin <= period.Last && (enrolment.Validity.End is null || enrolment.Validity.End >= period.First);

@@ -93,4 +93,27 @@ public sealed class MarkTests
     {
         Assert.Equal((decimal?)counted, Mark.Coded(code).Counted);
     }
+
+    [Theory]
+    [InlineData(15.50, "15.5")]
+    [InlineData(15.00, "15")]
+    [InlineData(7.25, "7.25")]
+    [InlineData(0, "0")]
+    public void A_marks_points_are_kept_to_the_hundredth_and_shown_without_trailing_zeros(decimal points, string shown)
+    {
+        var mark = Mark.Of(points, 20m);
+
+        Assert.Equal(points, mark.Points);
+        Assert.Null(mark.Code);
+        Assert.Equal(shown, mark.ToString());
+    }
+
+    [Fact]
+    public void A_mark_and_a_code_are_equal_only_to_the_same_mark_or_code()
+    {
+        Assert.Equal(Mark.Of(12.5m, 20m), Mark.Of(12.50m, 20m));
+        Assert.NotEqual(Mark.Of(0m, 20m), Mark.Coded(MarkCode.AbsentUnjustified)); // counted as 0, yet a code
+        Assert.Equal(MarkCode.Absent, Mark.Coded(MarkCode.Absent).Code);
+        Assert.Null(Mark.Coded(MarkCode.Absent).Points);
+    }
 }

@@ -236,4 +236,28 @@ public sealed class TermCalculatorTests
 
         Assert.Contains("Pupil #5", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_builder_builds_once_since_its_data_takes_over_the_marks()
+    {
+        var builder = new TermDataBuilder(1, expectedMarks: 1);
+        builder.AddClass(1, [1m]);
+        builder.AddAssessment(0, 20, 1, GradeItemKind.Normal, [(0, Mark.Of(10m, 20))]);
+        var data = builder.Build();
+
+        Assert.Throws<InvalidOperationException>(builder.Build);
+        Assert.Throws<InvalidOperationException>(() => builder.AddAssessment(0, 20, 1, GradeItemKind.Normal, [(0, Mark.Of(12m, 20))]));
+        Assert.Equal(10m, new TermCalculator(FrenchAverageMode.NormalizedTo20).Compute(data).SubjectAverage(0, 0));
+    }
+
+    [Fact]
+    public void A_mark_above_the_assessments_scale_is_refused_naming_it()
+    {
+        var builder = new TermDataBuilder(1);
+        builder.AddClass(1, [1m]);
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => builder.AddAssessment(0, 10, 1, GradeItemKind.Normal, [(0, Mark.Of(15m, 20))]));
+
+        Assert.Contains("15 is above the scale of 10", error.Message, StringComparison.Ordinal);
+    }
 }
