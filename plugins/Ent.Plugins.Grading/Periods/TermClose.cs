@@ -21,12 +21,10 @@ public sealed class TermClosing
         for (var c = 0; c < classes.Count; c++)
         {
             subjects.UnionWith(classes[c].Subjects.Select(s => s.Code));
+            var perPupil = 1 + classes[c].Subjects.DistinctBy(s => s.Code).Count(); // a pupil's overall average and one per subject
             for (var p = 0; p < classes[c].Pupils.Count; p++)
             {
-                if (_pupils.TryAdd(classes[c].Pupils[p], (c, p)))
-                {
-                    Figures += 1 + classes[c].Subjects.DistinctBy(s => s.Code).Count();
-                }
+                Figures += _pupils.TryAdd(classes[c].Pupils[p], (c, p)) ? perPupil : 0;
             }
         }
 

@@ -157,8 +157,6 @@ internal sealed partial class ReportCardService(
     {
         public IReadOnlyList<PersonId> Pupils => averages.Pupils;
 
-        public int Subjects => subjects.Count;
-
         public ReportCard CardOf(PersonId pupil)
         {
             var index = IndexOf(pupil);

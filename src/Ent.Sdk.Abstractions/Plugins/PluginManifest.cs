@@ -48,7 +48,7 @@ public sealed record PluginManifest
         {
             if (!IsAssemblyFileName(file))
             {
-                throw new PluginManifestException($"'{file}' in 'contracts' is not a .dll file name in the plugin folder.");
+                throw new PluginManifestException($"field 'contracts' must list .dll file names in the plugin folder, not '{file}'.");
             }
         }
     }
@@ -184,13 +184,7 @@ public sealed record PluginManifest
             throw new PluginManifestException($"{source}: field 'contracts' must be an array of .dll file names, e.g. [\"Acme.Marks.Contracts.dll\"], not {element.GetRawText()}.");
         }
 
-        var files = element.EnumerateArray().Select(e => e.GetString()!).ToImmutableArray();
-        if (files.FirstOrDefault(f => !IsAssemblyFileName(f)) is { } invalid)
-        {
-            throw new PluginManifestException($"{source}: field 'contracts' must list .dll file names in the plugin folder, not '{invalid}'.");
-        }
-
-        return files;
+        return [.. element.EnumerateArray().Select(e => e.GetString()!)]; // each a .dll file name: the constructor checks
     }
 
     private static void ReadDependencies(JsonElement root, string field, bool optional, string source, ImmutableArray<PluginDependency>.Builder into)

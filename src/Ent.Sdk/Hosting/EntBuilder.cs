@@ -185,7 +185,8 @@ public sealed class EntBuilder
         Services.AddSingleton<IEntRuntime>(sp => sp.GetRequiredService<EntRuntime>());
         Services.AddSingleton<IPluginEnablement>(sp => new PluginEnablement(rules, sp.GetRequiredService<IEntRuntime>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<TimeZoneInfo>()));
         Services.AddSingleton<Ent.Core.Events.IDomainEventDeliveryFilter, PluginEventDelivery>();
-        Services.AddSingleton<ISchoolOffer, SchoolOffer>();
+        Services.AddSingleton<SchoolOffer>(); // the views demand it, whatever an application adds as ISchoolOffer
+        Services.AddSingleton<ISchoolOffer>(sp => sp.GetRequiredService<SchoolOffer>());
     }
 
     private EntBuilder AddRule(string pluginId, SchoolId? school, DateOnly from, DateOnly? until)

@@ -29,7 +29,7 @@ internal sealed class ViewRenderer : IViewRenderer
     public ViewRenderer(ViewCatalog catalog, ILocalizedStrings strings, IMarkdownRenderer markdown, IOptions<ViewOptions> options, TimeProvider time, TimeZoneInfo zone, IServiceProvider services)
     {
         _catalog = catalog;
-        _offer = new Lazy<SchoolOffer?>(() => services.GetService<ISchoolOffer>() as SchoolOffer);
+        _offer = new Lazy<SchoolOffer?>(services.GetService<SchoolOffer>);
         _options = options.Value;
         Strings = strings;
         Markdown = markdown;
