@@ -55,84 +55,82 @@ internal sealed class ClassAverages
     public static ClassAverages Compute(IGradeAggregation rule, IReadOnlyList<PersonId> pupils, IReadOnlyList<(decimal Coefficient, IReadOnlyList<AssessmentDocument> Assessments)> subjects) =>
         ComputeMany(rule, [new ClassMarks(pupils, subjects)])[0];
 
-    /// <summary>
-    /// Computes several classes' period with one rule, as the term close does for a school: the same computation as
-    /// <see cref="Compute"/>, class by class, with the French rules summed in one pass of the term calculator over
-    /// every class (in parallel) instead of one pass per class.
-    /// </summary>
-    /// <param name="rule">The averaging rule.</param>
+    /// <summary>Computes several classes' period with one rule, as the term close does for a school: each class as <see cref="Compute"/> does, classes in parallel.</summary>
+    /// <param name="rule">The averaging rule (called from several threads at once: a rule is a function of its items).</param>
     /// <param name="classes">Each class's pupils and subjects.</param>
     /// <returns>One result per class, in the order given.</returns>
     public static IReadOnlyList<ClassAverages> ComputeMany(IGradeAggregation rule, IReadOnlyList<ClassMarks> classes)
     {
-        // The French rules in whole hundredths, through the term calculator: the data has as many subject slots as the
-        // class with the most (a class's unused slots have no marks). The other rules through the rule itself.
-        var slots = classes.Count == 0 ? 0 : classes.Max(c => c.Subjects.Count);
-        var french = rule as FrenchAverage;
-        var calculator = french is not null && slots > 0
-            ? new TermDataBuilder(slots, classes.Sum(c => c.Subjects.Sum(s => s.Assessments.Sum(a => a.Marks.Length))))
-            : null;
-        var cells = new (decimal? Average, int Marks)[classes.Count][];
-        var first = new int[classes.Count];
-        for (var c = 0; c < classes.Count; c++)
+        var version = CalculationVersion.Of(rule);
+        var calculator = rule is FrenchAverage french ? new TermCalculator(french.Mode) : null;
+        var computed = new ClassAverages[classes.Count];
+        Parallel.For(0, classes.Count, c => computed[c] = ComputeClass(rule, calculator, version, classes[c]));
+        return computed;
+    }
+
+    /// <summary>A class's averages: the French rules in whole hundredths through the term calculator, the others through the rule itself, pupil by pupil.</summary>
+    private static ClassAverages ComputeClass(IGradeAggregation rule, TermCalculator? calculator, CalculationVersion version, ClassMarks @class)
+    {
+        var (pupils, subjects) = @class;
+        var (sorted, position) = InIdOrder(pupils);
+        var cells = new (decimal? Average, int Marks)[pupils.Count * subjects.Count];
+        var builder = calculator is null || subjects.Count == 0 ? null : new TermDataBuilder(subjects.Count, subjects.Sum(s => s.Assessments.Sum(a => a.Marks.Length)));
+        builder?.AddClass(pupils.Count);
+        var items = builder is null ? new List<GradeItem>?[cells.Length] : null;
+        for (var s = 0; s < subjects.Count; s++)
         {
-            var (pupils, subjects) = classes[c];
-            var index = new Dictionary<PersonId, int>(pupils.Count);
-            for (var i = 0; i < pupils.Count; i++)
+            foreach (var assessment in subjects[s].Assessments)
             {
-                index.TryAdd(pupils[i], i);
-            }
-
-            var classCells = cells[c] = new (decimal? Average, int Marks)[pupils.Count * subjects.Count];
-            first[c] = calculator?.AddClass(pupils.Count, [.. Enumerable.Range(0, slots).Select(s => s < subjects.Count ? subjects[s].Coefficient : 0m)]) ?? 0;
-            var items = calculator is null ? new List<GradeItem>?[classCells.Length] : null;
-            for (var s = 0; s < subjects.Count; s++)
-            {
-                foreach (var assessment in subjects[s].Assessments)
+                builder?.BeginAssessment(s, assessment.Scale, assessment.Coefficient, assessment.Kind);
+                var next = 0; // marks are kept in the order of their pupils' ids: the next one is usually the next pupil
+                foreach (var (pupil, mark) in assessment.Marks)
                 {
-                    calculator?.BeginAssessment(s, assessment.Scale, assessment.Coefficient, assessment.Kind);
-                    foreach (var (pupil, mark) in assessment.Marks)
+                    if ((next >= sorted.Length || sorted[next].Id != pupil) && !position.TryGetValue(pupil, out next))
                     {
-                        if (!index.TryGetValue(pupil, out var p))
-                        {
-                            continue; // not in the class during the period
-                        }
+                        continue; // not in the class during the period
+                    }
 
-                        var cell = (p * subjects.Count) + s;
-                        classCells[cell].Marks += mark.IsCounted ? 1 : 0;
-                        if (items is null)
-                        {
-                            calculator!.AddMark(first[c] + p, mark);
-                        }
-                        else
-                        {
-                            (items[cell] ??= []).Add(new GradeItem(mark, assessment.Scale, assessment.Coefficient, assessment.Kind));
-                        }
+                    var p = sorted[next++].Index;
+                    var cell = (p * subjects.Count) + s;
+                    cells[cell].Marks += mark.IsCounted ? 1 : 0;
+                    if (items is null)
+                    {
+                        builder!.AddMark(p, mark);
+                    }
+                    else
+                    {
+                        (items[cell] ??= []).Add(new GradeItem(mark, assessment.Scale, assessment.Coefficient, assessment.Kind));
                     }
                 }
             }
-
-            for (var i = 0; items is not null && i < classCells.Length; i++)
-            {
-                classCells[i].Average = rule.Average(items[i] ?? []);
-            }
         }
 
-        if (calculator is not null)
+        var averages = builder is null ? null : calculator!.Compute(builder.Build());
+        for (var i = 0; i < cells.Length; i++)
         {
-            var results = new TermCalculator(french!.Mode).Compute(calculator.Build());
-            for (var c = 0; c < classes.Count; c++)
-            {
-                var subjects = classes[c].Subjects.Count;
-                for (var cell = 0; cell < cells[c].Length; cell++)
-                {
-                    cells[c][cell].Average = results.SubjectAverage(first[c] + (cell / subjects), cell % subjects);
-                }
-            }
+            cells[i].Average = averages is null ? rule.Average(items![i] ?? []) : averages[i];
         }
 
-        var version = CalculationVersion.Of(rule);
-        return [.. classes.Select((@class, c) => Summarise(@class, version, cells[c]))];
+        return Summarise(@class, version, cells);
+    }
+
+    /// <summary>A class's pupils in the order of their ids (each once, at its first place in the list), and where each id is in that order.</summary>
+    private static ((PersonId Id, int Index)[] Sorted, Dictionary<PersonId, int> Position) InIdOrder(IReadOnlyList<PersonId> pupils)
+    {
+        var position = new Dictionary<PersonId, int>(pupils.Count);
+        for (var i = 0; i < pupils.Count; i++)
+        {
+            position.TryAdd(pupils[i], i);
+        }
+
+        var sorted = position.Select(p => (Id: p.Key, Index: p.Value)).ToArray();
+        Array.Sort(sorted, (a, b) => a.Id.Value.CompareTo(b.Id.Value));
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            position[sorted[i].Id] = i;
+        }
+
+        return (sorted, position);
     }
 
     private static ClassAverages Summarise(ClassMarks @class, CalculationVersion version, (decimal? Average, int Marks)[] cells)
@@ -151,9 +149,15 @@ internal sealed class ClassAverages
             statistics[s] = Statistics.Of(averages);
         }
 
+        var row = new (decimal? Average, decimal Coefficient)[subjects.Count];
         for (var p = 0; p < pupils.Count; p++)
         {
-            overall[p] = OverallAverage.Of(subjects.Select((subject, s) => (cells[(p * subjects.Count) + s].Average, subject.Coefficient)));
+            for (var s = 0; s < subjects.Count; s++)
+            {
+                row[s] = (cells[(p * subjects.Count) + s].Average, subjects[s].Coefficient);
+            }
+
+            overall[p] = OverallAverage.Of(row);
         }
 
         return new ClassAverages(pupils, subjects.Count, version, cells, overall, statistics, Statistics.Of(overall));

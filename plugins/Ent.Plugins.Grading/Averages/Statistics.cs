@@ -12,9 +12,8 @@ public sealed record Statistics(decimal? Average, decimal? Minimum, decimal? Max
 
     /// <summary>The figures of some values; nulls (no average, a mark left out) are skipped.</summary>
     /// <param name="values">The values.</param>
-    public static Statistics Of(IEnumerable<decimal?> values)
+    public static Statistics Of(ReadOnlySpan<decimal?> values)
     {
-        ArgumentNullException.ThrowIfNull(values);
         decimal sum = 0, min = decimal.MaxValue, max = decimal.MinValue;
         var count = 0;
         foreach (var value in values)
@@ -40,9 +39,8 @@ public static class OverallAverage
     /// <summary>The overall average, exact; subjects without an average or with coefficient 0 are left out; null if none remains.</summary>
     /// <param name="subjects">Each subject's average (out of 20) and coefficient for the overall average.</param>
     /// <exception cref="ArgumentOutOfRangeException">A negative coefficient or an average outside 0–20; the message names it.</exception>
-    public static decimal? Of(IEnumerable<(decimal? Average, decimal Coefficient)> subjects)
+    public static decimal? Of(ReadOnlySpan<(decimal? Average, decimal Coefficient)> subjects)
     {
-        ArgumentNullException.ThrowIfNull(subjects);
         decimal sum = 0, coefficients = 0;
         foreach (var (average, coefficient) in subjects)
         {

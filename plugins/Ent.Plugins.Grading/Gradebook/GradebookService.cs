@@ -163,7 +163,7 @@ internal sealed class GradebookService(IOperations operations, IOrganisationDire
             work.Demand(GradingCapabilities.WriteMarks); // refused: says who was refused what, where
         }
 
-        return Statistics.Of(stored.Marks.Select(m => m.Mark.Counted));
+        return Statistics.Of([.. stored.Marks.Select(m => m.Mark.Counted)]);
     }
 
     /// <inheritdoc />

@@ -27,7 +27,7 @@ public static class Scale
     /// <exception cref="ArgumentOutOfRangeException">The message names the value.</exception>
     public static void CheckCoefficient(decimal coefficient)
     {
-        if (coefficient < 0 || coefficient > MaximumCoefficient || decimal.Round(coefficient, 2) != coefficient)
+        if (coefficient < 0 || coefficient > MaximumCoefficient || (coefficient.Scale > 2 && decimal.Round(coefficient, 2) != coefficient))
         {
             throw new ArgumentOutOfRangeException(nameof(coefficient), coefficient, $"A coefficient of {coefficient.ToString(CultureInfo.InvariantCulture)} is not allowed: from 0 (does not count) to {MaximumCoefficient.ToString(CultureInfo.InvariantCulture)}, in hundredths at most.");
         }

@@ -4,75 +4,39 @@ using Ent.Plugins.Grading.Marks;
 namespace Ent.Plugins.Grading.Periods;
 
 /// <summary>
-/// The term close: every subject average, overall average and class statistic of a period, class by class
-/// (classes in parallel). Marks are summed in whole hundredths per pupil, subject and scale, so the French
-/// averages are exact and need one decimal division per scale; a pupil's subject with a bonus or an
-/// optional assessment goes through <see cref="FrenchAverage"/> itself. A class is recomputed on its own
-/// after a mark changes.
+/// The French rules' subject averages of a class (or of several, one after the other), as <see cref="ClassAverages"/> computes
+/// them: marks summed in whole hundredths per pupil, subject and scale, so the averages are exact and need one decimal
+/// division per scale; a pupil's subject with a bonus or an optional assessment goes through <see cref="FrenchAverage"/> itself.
 /// </summary>
-public sealed class TermCalculator(FrenchAverageMode mode)
+internal sealed class TermCalculator(FrenchAverageMode mode)
 {
     private readonly FrenchAverage _rule = new(mode);
 
-    /// <summary>The calculation version the results record.</summary>
-    public CalculationVersion Version => CalculationVersion.Of(_rule);
-
-    /// <summary>Closes the period: computes everything, using every core.</summary>
-    /// <param name="data">The period's marks.</param>
-    public TermResults Compute(TermData data)
+    /// <summary>Every pupil's subject averages out of 20, by pupil then subject (<c>pupil × Subjects + subject</c>); null where no mark counts.</summary>
+    /// <param name="data">The marks.</param>
+    public decimal?[] Compute(TermData data)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        var results = new TermResults(data, Version);
-        Parallel.For(0, data.Classes, () => new ClassBuffers(), (@class, _, buffers) =>
+        var averages = new decimal?[data.Pupils * data.Subjects];
+        for (var @class = 0; @class < data.Classes; @class++)
         {
-            Compute(data, results, @class, buffers);
-            return buffers;
-        }, _ => { });
-        return results;
-    }
-
-    /// <summary>Recomputes one class after its marks changed (see <see cref="TermData.SetMark"/>).</summary>
-    /// <param name="data">The period's marks.</param>
-    /// <param name="results">The results to update.</param>
-    /// <param name="class">The class's index.</param>
-    /// <exception cref="ArgumentException">The results were produced by another calculation version.</exception>
-    public void RecomputeClass(TermData data, TermResults results, int @class)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(results);
-        if (results.Version != Version)
-        {
-            throw new ArgumentException($"These results were produced by {results.Version}; this calculator is {Version}. A closed period is recomputed by the version that produced it.", nameof(results));
+            Compute(data, averages, @class);
         }
 
-        ArgumentOutOfRangeException.ThrowIfNegative(@class);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(@class, data.Classes);
-        Compute(data, results, @class, new ClassBuffers());
+        return averages;
     }
 
-    private void Compute(TermData data, TermResults results, int @class, ClassBuffers buffers)
+    private void Compute(TermData data, decimal?[] averages, int @class)
     {
         var subjects = data.Subjects;
         var (firstPupil, endPupil) = (data.ClassPupilStart[@class], data.ClassPupilStart[@class + 1]);
         var (firstAssessment, endAssessment) = (data.ClassAssessmentStart[@class], data.ClassAssessmentStart[@class + 1]);
         var pupils = endPupil - firstPupil;
-
-        // The class's distinct scales: a handful (5, 10, 20…).
-        var scales = buffers.Scales;
-        scales.Clear();
-        for (var a = firstAssessment; a < endAssessment; a++)
-        {
-            if (!scales.Contains(data.AssessmentScale[a]))
-            {
-                scales.Add(data.AssessmentScale[a]);
-            }
-        }
-
+        var scales = data.AssessmentScale[firstAssessment..endAssessment].Distinct().ToList(); // the class's scales: a handful (5, 10, 20…)
         var cells = pupils * subjects;
-        var weighted = buffers.Weighted(cells * Math.Max(1, scales.Count)); // Σ coefficient × points per pupil, subject, scale (in 1/10,000)
-        var coefficients = buffers.Coefficients(cells); // Σ coefficient per pupil and subject (in 1/100)
-        var scaleWeights = buffers.ScaleWeights(cells); // Σ coefficient × scale (sum-of-scales mode, in 1/100)
-        var special = buffers.Special(cells); // a bonus or optional assessment: computed by the rule itself
+        var weighted = new long[cells * Math.Max(1, scales.Count)]; // Σ coefficient × points per pupil, subject, scale (in 1/10,000)
+        var coefficients = new long[cells]; // Σ coefficient per pupil and subject (in 1/100)
+        var scaleWeights = new long[cells]; // Σ coefficient × scale (sum-of-scales mode, in 1/100)
+        var special = new bool[cells]; // a bonus or optional assessment: computed by the rule itself
         for (var a = firstAssessment; a < endAssessment; a++)
         {
             var subject = data.AssessmentSubject[a];
@@ -80,8 +44,6 @@ public sealed class TermCalculator(FrenchAverageMode mode)
             var coefficient = (long)data.AssessmentCoefficient[a];
             var scaleIndex = scales.IndexOf(scale);
             var normal = data.AssessmentKind[a] == GradeItemKind.Normal;
-            long sum = 0;
-            int count = 0, min = int.MaxValue, max = int.MinValue;
             for (var m = data.AssessmentMarkStart[a]; m < data.AssessmentMarkStart[a + 1]; m++)
             {
                 var value = data.MarkValue[m];
@@ -95,10 +57,6 @@ public sealed class TermCalculator(FrenchAverageMode mode)
                     value = 0;
                 }
 
-                sum += value;
-                count++;
-                min = Math.Min(min, value);
-                max = Math.Max(max, value);
                 var cell = ((data.MarkPupil[m] - firstPupil) * subjects) + subject;
                 if (!normal)
                 {
@@ -111,44 +69,18 @@ public sealed class TermCalculator(FrenchAverageMode mode)
                     scaleWeights[cell] += coefficient * scale;
                 }
             }
-
-            results.AssessmentStatistics[a] = count == 0
-                ? Statistics.Empty
-                : new Statistics(sum / 100m / count, min / 100m, max / 100m, count);
         }
 
-        // Subject averages, then overall averages and the class's statistics.
         for (var p = 0; p < pupils; p++)
         {
-            var pupil = firstPupil + p;
             for (var s = 0; s < subjects; s++)
             {
                 var cell = (p * subjects) + s;
-                results.SubjectAverages[(pupil * subjects) + s] = special[cell]
-                    ? SpecialAverage(data, @class, pupil, s)
+                averages[((firstPupil + p) * subjects) + s] = special[cell]
+                    ? SpecialAverage(data, @class, firstPupil + p, s)
                     : Average(weighted.AsSpan(cell * scales.Count, scales.Count), scales, coefficients[cell], scaleWeights[cell]);
             }
-
-            decimal total = 0, weights = 0;
-            for (var s = 0; s < subjects; s++)
-            {
-                var weight = data.ClassSubjectCoefficient[(@class * subjects) + s];
-                if (weight > 0 && results.SubjectAverages[(pupil * subjects) + s] is { } average)
-                {
-                    total += weight * average;
-                    weights += weight;
-                }
-            }
-
-            results.OverallAverages[pupil] = weights == 0 ? null : total / weights;
         }
-
-        for (var s = 0; s < subjects; s++)
-        {
-            results.SubjectStatistics[(@class * subjects) + s] = Statistics.Of(Enumerable.Range(firstPupil, pupils).Select(pupil => results.SubjectAverages[(pupil * subjects) + s]));
-        }
-
-        results.ClassStatistics[@class] = Statistics.Of(results.OverallAverages.AsSpan(firstPupil, pupils).ToArray());
     }
 
     private decimal? Average(ReadOnlySpan<long> weighted, List<int> scales, long coefficients, long scaleWeights)
@@ -205,38 +137,5 @@ public sealed class TermCalculator(FrenchAverageMode mode)
         }
 
         return _rule.Average(items);
-    }
-
-    /// <summary>Per-thread buffers, reused from class to class.</summary>
-    private sealed class ClassBuffers
-    {
-        private long[] _weighted = [];
-        private long[] _coefficients = [];
-        private long[] _scaleWeights = [];
-        private bool[] _special = [];
-
-        public List<int> Scales { get; } = [];
-
-        public long[] Weighted(int length) => Cleared(ref _weighted, length);
-
-        public long[] Coefficients(int length) => Cleared(ref _coefficients, length);
-
-        public long[] ScaleWeights(int length) => Cleared(ref _scaleWeights, length);
-
-        public bool[] Special(int length) => Cleared(ref _special, length);
-
-        private static T[] Cleared<T>(ref T[] buffer, int length)
-        {
-            if (buffer.Length < length)
-            {
-                buffer = new T[length];
-            }
-            else
-            {
-                Array.Clear(buffer, 0, length);
-            }
-
-            return buffer;
-        }
     }
 }

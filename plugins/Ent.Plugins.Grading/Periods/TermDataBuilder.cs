@@ -4,7 +4,7 @@ using Ent.Plugins.Grading.Marks;
 namespace Ent.Plugins.Grading.Periods;
 
 /// <summary>Builds a <see cref="TermData"/> class by class: its pupils, its assessments and their marks.</summary>
-public sealed class TermDataBuilder
+internal sealed class TermDataBuilder
 {
     private readonly int _subjects;
     private readonly List<int> _classPupilStart = [0];
@@ -13,13 +13,13 @@ public sealed class TermDataBuilder
     private readonly List<int> _assessmentScale = [];
     private readonly List<int> _assessmentCoefficient = [];
     private readonly List<GradeItemKind> _assessmentKind = [];
-    private readonly List<int> _assessmentMarkStart = [0];
+    private readonly List<int> _assessmentMarkStart = [];
     private int[] _markPupil;
     private int[] _markValue;
     private int _marks;
     private bool _built;
     private int _scale = -1; // the open assessment's, while its marks are added
-    private readonly List<int> _classSubjectCoefficient = [];
+    private int _firstPupil; // the last class's pupils, from _firstPupil to _pupils − 1
     private int _pupils;
 
     /// <summary>Starts a period with a number of subjects.</summary>
@@ -34,51 +34,22 @@ public sealed class TermDataBuilder
         _markValue = new int[expectedMarks];
     }
 
-    /// <summary>Adds a class of pupils, with its subjects' coefficients for the overall average.</summary>
+    /// <summary>Adds a class of pupils.</summary>
     /// <param name="pupils">How many pupils.</param>
-    /// <param name="subjectCoefficients">One coefficient per subject (0: not in the overall average).</param>
     /// <returns>The index of the class's first pupil.</returns>
-    public int AddClass(int pupils, IReadOnlyList<decimal> subjectCoefficients)
+    public int AddClass(int pupils)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(pupils);
-        ArgumentNullException.ThrowIfNull(subjectCoefficients);
-        if (subjectCoefficients.Count != _subjects)
-        {
-            throw new ArgumentException($"{subjectCoefficients.Count} subject coefficients given for {_subjects} subjects.", nameof(subjectCoefficients));
-        }
-
-        foreach (var coefficient in subjectCoefficients)
-        {
-            Scale.CheckCoefficient(coefficient);
-            _classSubjectCoefficient.Add((int)(coefficient * 100));
-        }
-
-        var first = _pupils;
+        _firstPupil = _pupils;
         _pupils += pupils;
         _classPupilStart.Add(_pupils);
         _classAssessmentStart.Add(_assessmentSubject.Count);
-        return first;
-    }
-
-    /// <summary>Adds an assessment to the last class added, with its marks.</summary>
-    /// <param name="subject">The subject's index.</param>
-    /// <param name="scale">The scale.</param>
-    /// <param name="coefficient">The coefficient.</param>
-    /// <param name="kind">How it counts.</param>
-    /// <param name="marks">The marks, by pupil index (pupils of the last class).</param>
-    /// <exception cref="ArgumentException">No class yet, a subject or pupil out of range, a mark that does not fit; the message names it.</exception>
-    public void AddAssessment(int subject, decimal scale, decimal coefficient, GradeItemKind kind, IEnumerable<(int Pupil, Mark Mark)> marks)
-    {
-        ArgumentNullException.ThrowIfNull(marks);
-        BeginAssessment(subject, scale, coefficient, kind);
-        foreach (var (pupil, mark) in marks)
-        {
-            AddMark(pupil, mark);
-        }
+        return _firstPupil;
     }
 
     /// <summary>Starts an assessment of the last class added; its marks follow with <see cref="AddMark"/>.</summary>
-    internal void BeginAssessment(int subject, decimal scale, decimal coefficient, GradeItemKind kind)
+    /// <exception cref="ArgumentException">No class yet, a subject out of range, a scale or coefficient that does not fit; the message names it.</exception>
+    public void BeginAssessment(int subject, decimal scale, decimal coefficient, GradeItemKind kind)
     {
         if (_classPupilStart.Count < 2 || _built)
         {
@@ -99,12 +70,12 @@ public sealed class TermDataBuilder
     }
 
     /// <summary>Adds a mark to the assessment begun last.</summary>
-    internal void AddMark(int pupil, Mark mark)
+    /// <exception cref="ArgumentOutOfRangeException">A pupil outside the class, or a mark above the assessment's scale.</exception>
+    public void AddMark(int pupil, Mark mark)
     {
-        var (firstPupil, endPupil) = (_classPupilStart[^2], _classPupilStart[^1]);
-        if (pupil < firstPupil || pupil >= endPupil)
+        if (pupil < _firstPupil || pupil >= _pupils)
         {
-            throw new ArgumentOutOfRangeException(nameof(pupil), pupil, $"Pupil #{pupil} is not in this class (#{firstPupil} to #{endPupil - 1}).");
+            throw new ArgumentOutOfRangeException(nameof(pupil), pupil, $"Pupil #{pupil} is not in this class (#{_firstPupil} to #{_pupils - 1}).");
         }
 
         var value = mark.Stored;
@@ -120,7 +91,7 @@ public sealed class TermDataBuilder
         }
 
         (_markPupil[_marks], _markValue[_marks]) = (pupil, value);
-        _assessmentMarkStart[^1] = ++_marks;
+        _marks++;
     }
 
     /// <summary>The period's data; a builder builds once (the data takes over its marks).</summary>
@@ -135,10 +106,9 @@ public sealed class TermDataBuilder
         [.. _assessmentScale],
         [.. _assessmentCoefficient],
         [.. _assessmentKind],
-        [.. _assessmentMarkStart],
+        [.. _assessmentMarkStart, _marks],
         Taken(ref _markPupil),
-        Taken(ref _markValue),
-        [.. _classSubjectCoefficient]);
+        Taken(ref _markValue));
 
     private int[] Taken(ref int[] marks)
     {
