@@ -36,6 +36,10 @@ internal sealed class PostgreSqlDatabase : IAsyncDisposable
             builder.MaxAutoPrepare = 64;
         }
 
+        // Ent leaves no session state on a connection (no SET, no temporary table, no session lock or LISTEN): a connection
+        // handed back to the pool needs no reset, which would otherwise be sent before the next statement of each use.
+        builder.NoResetOnClose = true;
+
         _dataSource = NpgsqlDataSource.Create(builder);
     }
 

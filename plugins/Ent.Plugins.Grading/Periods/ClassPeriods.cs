@@ -37,14 +37,16 @@ internal sealed record ClassPeriod(ClassId Class, Period Period, ClosureDocument
 /// </summary>
 internal sealed class ClassPeriods(IOrganisationDirectory directory, ICourseCatalog courses, GradeAggregations rules, IOptions<GradingOptions> options)
 {
-    /// <summary>Reads a school's classes that have assessments in a period, by name, the school's courses read once: what its cards and its close compute.</summary>
+    /// <summary>Reads a school's classes that have assessments in a period, by name, the school's courses and the classes' closures read once: what its cards and its close compute.</summary>
     public async Task<IReadOnlyList<ClassPeriod>> ReadSchoolAsync(IUnitOfWork work, SchoolId school, Period period, CancellationToken cancellationToken)
     {
         var known = (await courses.ListAsync(work.Actor.Department, school, cancellationToken).ConfigureAwait(false)).ToDictionary(c => c.Id);
+        var classes = directory.ClassesOf(school).OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => c.Id).ToList();
+        var closures = await work.Documents<ClosureDocument>().FindManyAsync(classes, @class => c => c.Class == @class && c.Period == period.Id, cancellationToken).ConfigureAwait(false);
         var read = new List<ClassPeriod>();
-        foreach (var @class in directory.ClassesOf(school).OrderBy(c => c.Name, StringComparer.Ordinal))
+        for (var i = 0; i < classes.Count; i++)
         {
-            var classPeriod = await ReadAsync(work, @class.Id, period, staff: true, known, cancellationToken).ConfigureAwait(false);
+            var classPeriod = await ReadAsync(work, classes[i], period, closures[i], staff: true, known, cancellationToken).ConfigureAwait(false);
             if (classPeriod.Subjects.Count > 0)
             {
                 read.Add(classPeriod); // each class through the (class, period) index: a school reads its own marks only
@@ -59,12 +61,18 @@ internal sealed class ClassPeriods(IOrganisationDirectory directory, ICourseCata
     /// <param name="class">The class.</param>
     /// <param name="period">The period.</param>
     /// <param name="staff">Whether unpublished assessments count.</param>
-    /// <param name="known">The school's courses when already read; the others are looked up one by one.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
-    public async Task<ClassPeriod> ReadAsync(IUnitOfWork work, ClassId @class, Period period, bool staff, IReadOnlyDictionary<CourseId, Course>? known, CancellationToken cancellationToken)
+    public async Task<ClassPeriod> ReadAsync(IUnitOfWork work, ClassId @class, Period period, bool staff, CancellationToken cancellationToken)
+    {
+        var closure = await work.Documents<ClosureDocument>().FindAsync(c => c.Class == @class && c.Period == period.Id, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(work, @class, period, closure, staff, known: null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads a class's period whose closure is read; the school's courses when known, the others looked up one by one.</summary>
+    private async Task<ClassPeriod> ReadAsync(
+        IUnitOfWork work, ClassId @class, Period period, ClosureDocument? closure, bool staff, IReadOnlyDictionary<CourseId, Course>? known, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var closure = await work.Documents<ClosureDocument>().FindAsync(c => c.Class == @class && c.Period == period.Id, cancellationToken).ConfigureAwait(false);
         var assessments = await work.Documents<AssessmentDocument>().Where(a => a.Class == @class && a.Period == period.Id).ListAsync(cancellationToken).ConfigureAwait(false);
         var subjects = new List<PeriodSubject>();
         foreach (var group in assessments.Where(a => staff || a.Published).GroupBy(a => a.Course))

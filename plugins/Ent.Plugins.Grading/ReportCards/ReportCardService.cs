@@ -103,7 +103,7 @@ internal sealed partial class ReportCardService(
     /// <summary>Reads the class's period and computes every pupil's averages and the class's figures once.</summary>
     private async Task<ClassBook> ClassBookAsync(IUnitOfWork work, ClassId @class, PeriodId periodId, bool staff, CancellationToken cancellationToken)
     {
-        var classPeriod = await periods.ReadAsync(work, @class, calendar.Period(work.Actor.Department, periodId), staff, known: null, cancellationToken).ConfigureAwait(false);
+        var classPeriod = await periods.ReadAsync(work, @class, calendar.Period(work.Actor.Department, periodId), staff, cancellationToken).ConfigureAwait(false);
         return await BookAsync(work, classPeriod, ClassPeriods.Compute([classPeriod])[0], staff, cancellationToken).ConfigureAwait(false);
     }
 

@@ -96,6 +96,15 @@ internal static class PostgreSqlRecordSql
     public static string Find(TableDefinition table) =>
         $"SELECT {Selected(table)} FROM {Name(table)} WHERE {KeyCondition(table, 1)}";
 
+    /// <summary>Parameters: department, then one array per key column. Result: every column, the version, then the key's place in the arrays (from 1).</summary>
+    public static string FindMany(TableDefinition table)
+    {
+        var keys = table.KeyColumns.Select(c => c.Name).ToArray();
+        var arrays = string.Join(", ", keys.Select((_, i) => $"${i + 2}"));
+        var join = string.Join(" AND ", keys.Select((k, i) => $"{k} = u.key_{i}"));
+        return $"SELECT {Selected(table)}, u.key_place FROM {Name(table)} JOIN unnest({arrays}) WITH ORDINALITY AS u({string.Join(", ", keys.Select((_, i) => $"key_{i}"))}, key_place) ON {join} WHERE department_id = $1";
+    }
+
     /// <summary>Parameters: department, then one array per key column. Result: the key columns and version of the first stored match.</summary>
     public static string FirstExisting(TableDefinition table)
     {

@@ -506,6 +506,46 @@ internal sealed class PostgreSqlRecordStores : IRecordStores
             }
         }
 
+        public async Task<IReadOnlyList<Record?>> FindManyAsync(DepartmentId department, IReadOnlyList<RecordKey> keys, CancellationToken cancellationToken = default)
+        {
+            RecordSchemaRegistry.CheckKeys(schema, department, keys);
+            if (keys.Count == 0)
+            {
+                return [];
+            }
+
+            var table = keys[0].Table;
+            await using var connection = await owner._database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await using var find = new NpgsqlCommand(PostgreSqlRecordSql.FindMany(table), connection); // one statement whatever the number of keys
+                find.Parameters.Add(new NpgsqlParameter<Guid>(null!, department.Value));
+                for (var i = 0; i < table.KeyCount; i++)
+                {
+                    var values = Array.CreateInstance(ClrType(table.Columns[i].Type), keys.Count);
+                    for (var k = 0; k < keys.Count; k++)
+                    {
+                        values.SetValue(keys[k].Values[i], k);
+                    }
+
+                    find.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | PostgreSqlRecordSql.DbType(table.Columns[i].Type), Value = values });
+                }
+
+                var found = new Record?[keys.Count];
+                await using var reader = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    found[reader.GetInt64(table.Columns.Length + 1) - 1] = ReadRecord(reader, table);
+                }
+
+                return found;
+            }
+            catch (NpgsqlException exception)
+            {
+                throw owner._database.Translate(exception);
+            }
+        }
+
         public async Task<IReadOnlyList<Record>> QueryAsync(DepartmentId department, RecordQuery query, CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(query);

@@ -337,6 +337,33 @@ internal sealed class SqliteRecordStores : IRecordStores
             return find.Step() == SqliteStatement.Row ? ReadRecord(find, key.Table) : null;
         }
 
+        public async Task<IReadOnlyList<Record?>> FindManyAsync(DepartmentId department, IReadOnlyList<RecordKey> keys, CancellationToken cancellationToken = default)
+        {
+            RecordSchemaRegistry.CheckKeys(schema, department, keys);
+            if (keys.Count == 0)
+            {
+                return [];
+            }
+
+            var table = keys[0].Table;
+            await using var connection = await owner.ConnectAsync(cancellationToken).ConfigureAwait(false);
+            using var find = new SqliteStatement(connection.Handle!, owner.Location, SqliteRecordSql.Find(table)); // prepared once, stepped once per key
+            var found = new Record?[keys.Count];
+            for (var k = 0; k < keys.Count; k++)
+            {
+                find.BindId(1, department.Value);
+                for (var i = 0; i < table.KeyCount; i++)
+                {
+                    find.Bind(2 + i, table.Columns[i].Type, keys[k].Values[i]);
+                }
+
+                found[k] = find.Step() == SqliteStatement.Row ? ReadRecord(find, table) : null;
+                find.Reset();
+            }
+
+            return found;
+        }
+
         public async Task<IReadOnlyList<Record>> QueryAsync(DepartmentId department, RecordQuery query, CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(query);

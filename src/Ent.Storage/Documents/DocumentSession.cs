@@ -95,22 +95,52 @@ internal sealed class DocumentSession
     {
         public async Task<T?> FindAsync(Expression<Func<T, bool>> key, CancellationToken cancellationToken = default)
         {
+            var recordKey = KeyOf(key);
+            if (session._staged.TryGetValue(recordKey, out var staged))
+            {
+                return staged.Kind == RecordChangeKind.Delete ? null : type.Read(staged.Record);
+            }
+
+            return Found(recordKey, await session.Store(type).FindAsync(session.Department, recordKey, cancellationToken).ConfigureAwait(false));
+        }
+
+        public async Task<IReadOnlyList<T?>> FindManyAsync<TItem>(IEnumerable<TItem> items, Func<TItem, Expression<Func<T, bool>>> key, CancellationToken cancellationToken = default)
+        {
+            ArgumentNullException.ThrowIfNull(items);
+            ArgumentNullException.ThrowIfNull(key);
+            var keys = items.Select(item => KeyOf(key(item))).ToArray(); // every key checked before the read
+            var found = new T?[keys.Length];
+            var stored = keys.Where(k => !session._staged.ContainsKey(k)).Distinct().ToArray();
+            var read = (await session.Store(type).FindManyAsync(session.Department, stored, cancellationToken).ConfigureAwait(false))
+                .Select((record, i) => (Key: stored[i], Document: Found(stored[i], record)))
+                .ToDictionary(r => r.Key, r => r.Document);
+            for (var i = 0; i < keys.Length; i++)
+            {
+                found[i] = session._staged.TryGetValue(keys[i], out var staged)
+                    ? (staged.Kind == RecordChangeKind.Delete ? null : type.Read(staged.Record))
+                    : read[keys[i]];
+            }
+
+            return found;
+        }
+
+        /// <summary>A document read from the store, its version (or its absence) remembered for the commit's check.</summary>
+        private T? Found(RecordKey key, Record? record)
+        {
+            session._read[key] = record?.Version ?? 0;
+            session._found.Add(key);
+            return record is null ? null : type.Read(record);
+        }
+
+        private RecordKey KeyOf(Expression<Func<T, bool>> key)
+        {
             var terms = DocumentFilter.Parse(key);
             if (!type.IsWholeKey([.. terms.Select(t => t.Member.Name)]) || terms.Count != type.Key.Length)
             {
                 throw new ArgumentException($"FindAsync takes the whole key of '{type}' ({string.Join(", ", type.KeyMembers)}), each once; use Where for other queries.", nameof(key));
             }
 
-            var recordKey = type.Table.Key([.. type.Key.Select(k => Value(terms.First(t => t.Member.Name == k.Name)))]);
-            if (session._staged.TryGetValue(recordKey, out var staged))
-            {
-                return staged.Kind == RecordChangeKind.Delete ? null : type.Read(staged.Record);
-            }
-
-            var record = await session.Store(type).FindAsync(session.Department, recordKey, cancellationToken).ConfigureAwait(false);
-            session._read[recordKey] = record?.Version ?? 0;
-            session._found.Add(recordKey);
-            return record is null ? null : type.Read(record);
+            return type.Table.Key([.. type.Key.Select(k => Value(terms.First(t => t.Member.Name == k.Name)))]);
         }
 
         public IDocumentQuery<T> Where(Expression<Func<T, bool>> filter)

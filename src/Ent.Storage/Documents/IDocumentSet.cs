@@ -17,6 +17,15 @@ public interface IDocumentSet<T>
     /// <exception cref="ArgumentException">The filter is not the whole key; the message names the key's members.</exception>
     Task<T?> FindAsync(Expression<Func<T, bool>> key, CancellationToken cancellationToken = default);
 
+    /// <summary>Reads the documents of several keys at once (one statement on a server): one key per item, each checked as <see cref="FindAsync"/> checks it when the unit of work commits.</summary>
+    /// <param name="items">What the keys are made from (classes, pupils…).</param>
+    /// <param name="key">An item's whole key, as equalities: <c>c =&gt; d =&gt; d.Class == c &amp;&amp; d.Period == period</c>.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <typeparam name="TItem">The items' type.</typeparam>
+    /// <returns>One entry per item, in the items' order: its document, or null.</returns>
+    /// <exception cref="ArgumentException">A filter is not the whole key; the message names the key's members.</exception>
+    Task<IReadOnlyList<T?>> FindManyAsync<TItem>(IEnumerable<TItem> items, Func<TItem, Expression<Func<T, bool>>> key, CancellationToken cancellationToken = default);
+
     /// <summary>The documents whose key or index members equal values, in key order.</summary>
     /// <param name="filter">Equalities joined by <c>&amp;&amp;</c>, on key or index members only: <c>d =&gt; d.Class == c &amp;&amp; d.Period == p</c>.</param>
     /// <exception cref="ArgumentException">The filter names a member that is neither; the message says which and what can be queried.</exception>

@@ -19,6 +19,14 @@ public interface IRecordStore
     /// <returns>The record, or null.</returns>
     Task<Record?> FindAsync(DepartmentId department, RecordKey key, CancellationToken cancellationToken = default);
 
+    /// <summary>Reads the records of several keys of one table at once (one statement on a server).</summary>
+    /// <param name="department">The owning department.</param>
+    /// <param name="keys">The keys, all of one table.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>One entry per key, in the order given: its record, or null.</returns>
+    /// <exception cref="ArgumentException">The keys are of several tables, or of another component's.</exception>
+    Task<IReadOnlyList<Record?>> FindManyAsync(DepartmentId department, IReadOnlyList<RecordKey> keys, CancellationToken cancellationToken = default);
+
     /// <summary>Reads the records of a table that match a query, in key order.</summary>
     /// <param name="department">The owning department.</param>
     /// <param name="query">The query.</param>

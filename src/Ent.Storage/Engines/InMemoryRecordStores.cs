@@ -114,6 +114,15 @@ public sealed class InMemoryRecordStores : IRecordStores
             }
         }
 
+        public Task<IReadOnlyList<Record?>> FindManyAsync(DepartmentId department, IReadOnlyList<RecordKey> keys, CancellationToken cancellationToken = default)
+        {
+            RecordSchemaRegistry.CheckKeys(schema, department, keys);
+            lock (owner._gate)
+            {
+                return Task.FromResult<IReadOnlyList<Record?>>([.. keys.Select(key => owner._rows.GetValueOrDefault((department, key)))]);
+            }
+        }
+
         public Task<IReadOnlyList<Record>> QueryAsync(DepartmentId department, RecordQuery query, CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(query);

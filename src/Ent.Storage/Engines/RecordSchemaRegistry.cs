@@ -113,6 +113,22 @@ internal sealed class RecordSchemaRegistry
         return changes.Events.Count == 0 ? [] : Events.EventRow.FromBatch(changes.Events);
     }
 
+    /// <summary>Checks the keys of a read of several records: a department, and keys of one table of the schema.</summary>
+    public static void CheckKeys(RecordSchema schema, DepartmentId department, IReadOnlyList<RecordKey> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        CheckDepartment(department);
+        foreach (var key in keys)
+        {
+            ArgumentNullException.ThrowIfNull(key, nameof(keys));
+            CheckTable(schema, key.Table);
+            if (key.Table.Name != keys[0].Table.Name)
+            {
+                throw new ArgumentException($"The keys read at once are of one table; {key} is of '{key.Table}', the first of '{keys[0].Table}'.", nameof(keys));
+            }
+        }
+    }
+
     public static void CheckDepartment(DepartmentId department)
     {
         if (department.Value == Guid.Empty)

@@ -75,6 +75,66 @@ public abstract class DocumentStoreContract : EngineContract
     }
 
     [SkippableFact]
+    public async Task Documents_found_at_once_come_one_per_key_in_the_order_asked_null_where_absent()
+    {
+        await OpenAsync();
+        var sheets = await AddSheetsAsync(3);
+        var absent = Guid.NewGuid();
+        Guid[] asked = [sheets[2].Id, absent, sheets[0].Id, sheets[2].Id];
+
+        var found = await Session().Set<Sheet>().FindManyAsync(asked, id => s => s.Course == Course && s.Id == id);
+
+        Assert.Equal([sheets[2].Id, null, sheets[0].Id, sheets[2].Id], found.Select(s => s?.Id));
+        Assert.Equivalent(sheets[0], found[2], strict: true);
+        Assert.Empty(await Session().Set<Sheet>().FindManyAsync(Array.Empty<Guid>(), id => s => s.Course == Course && s.Id == id));
+    }
+
+    [SkippableFact]
+    public async Task Documents_found_at_once_see_what_the_unit_of_work_staged_and_never_another_departments()
+    {
+        await OpenAsync();
+        var theirs = Session(DepartmentId.New());
+        var sheet = SampleDocuments.Sheet(Course, Class, Period);
+        theirs.Set<Sheet>().Add(sheet);
+        await CommitAsync(theirs);
+        var session = Session();
+        var staged = SampleDocuments.Sheet(Course, Class, Period, 2);
+        session.Set<Sheet>().Add(staged);
+
+        var found = await session.Set<Sheet>().FindManyAsync([sheet.Id, staged.Id], id => s => s.Course == Course && s.Id == id);
+
+        Assert.Null(found[0]);
+        Assert.Equal(staged.Id, found[1]?.Id);
+    }
+
+    [SkippableFact]
+    public async Task A_write_that_found_documents_absent_at_once_is_refused_once_another_writer_created_one()
+    {
+        await OpenAsync();
+        var writer = Session();
+        var classes = new[] { ClassId.New(), Class, ClassId.New() };
+        Assert.All(await writer.Set<Closure>().FindManyAsync(classes, @class => c => c.Class == @class && c.Period == Period), Assert.Null);
+        writer.Set<Sheet>().Add(SampleDocuments.Sheet(Course, Class, Period));
+        var head = Session();
+        head.Set<Closure>().Add(new Closure(Class, Period, PersonId.New()));
+        await CommitAsync(head); // the head of school closes one of the periods meanwhile
+
+        await Assert.ThrowsAsync<RecordConflictException>(() => CommitAsync(writer));
+
+        Assert.Empty(await Session().Set<Sheet>().All().ListAsync());
+    }
+
+    [SkippableFact]
+    public async Task Documents_found_at_once_need_each_whole_key_checked_before_any_read()
+    {
+        await OpenAsync();
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Session().Set<Sheet>().FindManyAsync([Guid.NewGuid()], id => s => s.Id == id));
+
+        Assert.Contains("Course", error.Message, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task A_query_by_index_returns_the_matching_documents_in_key_order()
     {
         await OpenAsync();
