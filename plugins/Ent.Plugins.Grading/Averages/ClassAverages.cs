@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Ent.Core.Identifiers;
 using Ent.Plugins.Grading.Gradebook;
 using Ent.Plugins.Grading.Periods;
@@ -64,7 +65,15 @@ internal sealed class ClassAverages
         var version = CalculationVersion.Of(rule);
         var calculator = rule is FrenchAverage french ? new TermCalculator(french.Mode) : null;
         var computed = new ClassAverages[classes.Count];
-        Parallel.For(0, classes.Count, c => computed[c] = ComputeClass(rule, calculator, version, classes[c]));
+        try
+        {
+            Parallel.For(0, classes.Count, c => computed[c] = ComputeClass(rule, calculator, version, classes[c]));
+        }
+        catch (AggregateException error)
+        {
+            ExceptionDispatchInfo.Throw(error.InnerExceptions[0]); // a rule's own error, as computing one class gives it
+        }
+
         return computed;
     }
 

@@ -137,7 +137,7 @@ internal sealed class DocumentSession
             var terms = DocumentFilter.Parse(key);
             if (!type.IsWholeKey([.. terms.Select(t => t.Member.Name)]) || terms.Count != type.Key.Length)
             {
-                throw new ArgumentException($"FindAsync takes the whole key of '{type}' ({string.Join(", ", type.KeyMembers)}), each once; use Where for other queries.", nameof(key));
+                throw new ArgumentException($"FindAsync and FindManyAsync take the whole key of '{type}' ({string.Join(", ", type.KeyMembers)}), each once; use Where for other queries.", nameof(key));
             }
 
             return type.Table.Key([.. type.Key.Select(k => Value(terms.First(t => t.Member.Name == k.Name)))]);

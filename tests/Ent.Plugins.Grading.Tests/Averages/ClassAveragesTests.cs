@@ -126,4 +126,24 @@ public sealed class ClassAveragesTests
 
         Assert.Equal((null, 0), computed.Of(@class.Pupils.Count, 0)); // the pupil listed twice counts at the first place only
     }
+
+    [Fact]
+    public void A_rule_that_fails_while_classes_are_computed_together_surfaces_its_own_error()
+    {
+        var random = new Random(20261205);
+        var classes = Enumerable.Range(0, 6).Select(_ => RandomClass(random, 20, 3)).ToList();
+
+        var error = Assert.Throws<InvalidOperationException>(() => ClassAverages.ComputeMany(new FailingRule(), classes));
+
+        Assert.Equal("The rule failed.", error.Message);
+    }
+
+    private sealed class FailingRule : IGradeAggregation
+    {
+        public string Id => "test.failing";
+
+        public int Version => 1;
+
+        public decimal? Average(IReadOnlyList<GradeItem> items) => throw new InvalidOperationException("The rule failed.");
+    }
 }
