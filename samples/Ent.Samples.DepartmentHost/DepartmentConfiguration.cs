@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Ent.Core.Identifiers;
 using Ent.Core.Organisation;
 using Ent.Sdk.Plugins;
+using Ent.Sdk.Rollout;
 using Microsoft.Extensions.Configuration;
 
 namespace Ent.Samples.DepartmentHost;
@@ -18,7 +19,8 @@ internal sealed record DepartmentConfiguration(
     IReadOnlyList<SchoolSettings> Schools,
     IReadOnlyList<EnablementSettings> Enablement,
     string? ViewOverrides = null,
-    JsonElement? Plugins = null)
+    JsonElement? Plugins = null,
+    IReadOnlyList<WaveSettings>? Waves = null)
 {
     /// <summary>The plugins' settings (the <c>plugins</c> object, one section per plugin id) as configuration, for <c>UseConfiguration</c>.</summary>
     public IConfiguration PluginSettings()
@@ -117,7 +119,29 @@ internal sealed record DepartmentConfiguration(
             }
         }
 
-        return configuration with { Enablement = rules };
+        var waves = configuration.Waves ?? [];
+        var waveOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < waves.Count; i++)
+        {
+            var wave = waves[i];
+            for (var j = 0; j < (wave.Schools ?? []).Count; j++)
+            {
+                var uai = wave.Schools![j];
+                if (!Uai.TryParse(uai, out var parsed) || !uais.Contains(parsed.Value))
+                {
+                    throw new ConfigurationException($"{source}: field 'waves[{i}].schools[{j}]' of wave '{wave.Name}' names school '{uai}', which is not among the department's schools.");
+                }
+
+                if (!waveOf.TryAdd(parsed.Value, wave.Name))
+                {
+                    throw new ConfigurationException($"{source}: field 'waves[{i}].schools[{j}]': school {parsed} is in wave '{waveOf[parsed.Value]}' already; a school is in one wave.");
+                }
+            }
+
+            Check(source, $"waves[{i}]", () => new RolloutWave(wave.Name, wave.Start, [.. (wave.Schools ?? []).Select(_ => SchoolId.New())], wave.Plugins ?? []));
+        }
+
+        return configuration with { Enablement = rules, Waves = waves };
     }
 
     /// <summary>Builds a domain value from the configuration, turning its refusal into one naming the file and the field.</summary>
@@ -142,6 +166,9 @@ internal sealed record SchoolSettings(string Uai, string Name);
 
 /// <summary>A plugin turned on in some schools (all when none are listed) from a date.</summary>
 internal sealed record EnablementSettings(string Plugin, IReadOnlyList<string>? Schools, DateOnly From, DateOnly? Until);
+
+/// <summary>A wave of the rollout: its schools (by UAI) receive its plugins from its start.</summary>
+internal sealed record WaveSettings(string Name, DateOnly Start, IReadOnlyList<string>? Schools, IReadOnlyList<string>? Plugins);
 
 /// <summary>A configuration or command-line problem; the message names the offending value.</summary>
 internal sealed class ConfigurationException(string message) : Exception(message);

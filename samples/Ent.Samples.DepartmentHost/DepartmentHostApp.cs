@@ -5,6 +5,7 @@ using Ent.Core.Organisation;
 using Ent.Sdk;
 using Ent.Sdk.Diagnostics;
 using Ent.Sdk.Hosting;
+using Ent.Sdk.Rollout;
 using Ent.Sdk.Views;
 using Ent.Storage;
 using Ent.Storage.Events;
@@ -106,6 +107,11 @@ internal static class DepartmentHostApp
             {
                 builder.Ent.EnablePlugin(rule.Plugin, schools.Single(s => s.Uai == Uai.Parse(uai)).Id, rule.From, rule.Until);
             }
+        }
+
+        foreach (var wave in configuration.Waves ?? [])
+        {
+            builder.Ent.AddRolloutWave(new RolloutWave(wave.Name, wave.Start, [.. wave.Schools!.Select(uai => schools.Single(s => s.Uai == Uai.Parse(uai)).Id)], wave.Plugins!));
         }
 
         var report = new HostReport(output, arguments.Language == "en" ? HostReport.English : HostReport.French);

@@ -74,12 +74,14 @@ internal sealed class HostReport(TextWriter output, HostReport.Labels labels)
     public void Enablement(EntHost host, IEnumerable<School> schools, DateOnly today)
     {
         var enablement = host.Services.GetRequiredService<IPluginEnablement>();
+        var plan = host.Services.GetRequiredService<Ent.Sdk.Rollout.IRolloutPlan>();
         Line();
         Line($"{labels.Enablement} {today.ToString("d", labels.Culture)}:");
         foreach (var school in schools)
         {
             var states = host.Runtime.Plugins.Select(p => $"{p.Id} {(enablement.IsEnabled(p.Id, school.Id) ? labels.On : labels.Off)}");
-            Line($"  {school.Uai} {school.Name}: {string.Join(", ", states.DefaultIfEmpty("—"))}");
+            var wave = plan.WaveOf(school.Id) is { } found ? $" ({found.Name}, {found.Start.ToString("d", labels.Culture)})" : string.Empty;
+            Line($"  {school.Uai} {school.Name}{wave}: {string.Join(", ", states.DefaultIfEmpty("—"))}");
         }
     }
 

@@ -20,6 +20,7 @@ public sealed class EntBuilder
 {
     private readonly List<(EntPlugin Plugin, PluginManifest Manifest)> _inProcess = [];
     private readonly List<PluginEnablementRule> _enablement = [];
+    private readonly List<Rollout.RolloutWave> _waves = [];
     private IPluginAssemblyLoader _loader = new McMasterPluginAssemblyLoader();
     private Microsoft.Extensions.Configuration.IConfiguration? _configuration;
 
@@ -146,6 +147,42 @@ public sealed class EntBuilder
     /// <returns>This builder, for chaining.</returns>
     public EntBuilder EnablePlugin(string pluginId, SchoolId school, DateOnly from, DateOnly? until = null) => AddRule(pluginId, school, from, until);
 
+    /// <summary>
+    /// Adds a wave of the department's rollout: its plugins are on in its schools from its start (and, like any
+    /// enablement, only while they are healthy and what they require is on there too). See <see cref="Rollout.IRolloutPlan"/>.
+    /// </summary>
+    /// <param name="wave">The wave.</param>
+    /// <returns>This builder, for chaining.</returns>
+    /// <exception cref="ArgumentException">A wave of that name exists, or one of its schools is in another wave; the message names both.</exception>
+    public EntBuilder AddRolloutWave(Rollout.RolloutWave wave)
+    {
+        ArgumentNullException.ThrowIfNull(wave);
+        ThrowIfComposed();
+        if (_waves.FirstOrDefault(w => string.Equals(w.Name, wave.Name, StringComparison.OrdinalIgnoreCase)) is { } named)
+        {
+            throw new ArgumentException($"There is a rollout wave '{named.Name}' already; name the new one differently.", nameof(wave));
+        }
+
+        foreach (var school in wave.Schools)
+        {
+            if (_waves.FirstOrDefault(w => w.Schools.Contains(school)) is { } other)
+            {
+                throw new ArgumentException($"School {school.Value} is in rollout wave '{other.Name}' already; it cannot also be in '{wave.Name}'.", nameof(wave));
+            }
+        }
+
+        _waves.Add(wave);
+        foreach (var plugin in wave.Plugins)
+        {
+            foreach (var school in wave.Schools)
+            {
+                AddRule(plugin, school, wave.Start, until: null);
+            }
+        }
+
+        return this;
+    }
+
     /// <summary>Discovers, validates, loads and registers the plugins, then registers Ent's services. Runs once.</summary>
     internal void Compose()
     {
@@ -184,6 +221,8 @@ public sealed class EntBuilder
         Services.AddSingleton(sp => new EntRuntime(composition, sp, sp.GetRequiredService<ILogger<EntRuntime>>(), startTimeout, stopTimeout));
         Services.AddSingleton<IEntRuntime>(sp => sp.GetRequiredService<EntRuntime>());
         Services.AddSingleton<IPluginEnablement>(sp => new PluginEnablement(rules, sp.GetRequiredService<IEntRuntime>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<TimeZoneInfo>()));
+        var waves = _waves.ToArray();
+        Services.AddSingleton<Rollout.IRolloutPlan>(sp => new Rollout.RolloutPlan(waves, sp.GetRequiredService<IPluginEnablement>(), sp.GetRequiredService<IEntRuntime>()));
         Services.AddSingleton<Ent.Core.Events.IDomainEventDeliveryFilter, PluginEventDelivery>();
         Services.AddSingleton<SchoolOffer>(); // the views demand it, whatever an application adds as ISchoolOffer
         Services.AddSingleton<ISchoolOffer>(sp => sp.GetRequiredService<SchoolOffer>());

@@ -206,6 +206,38 @@ public sealed class DepartmentHostAppTests : IDisposable
         Assert.False(File.Exists(DataFile)); // refused before anything is opened or stored
     }
 
+    private const string TwoSchools = """[ { "uai": "0930001W", "name": "Collège Jean Jaurès" }, { "uai": "0930002X", "name": "Collège Louise Michel" } ]""";
+
+    [Fact]
+    public async Task The_waves_of_the_file_turn_their_plugins_on_in_their_schools_and_the_report_names_each_schools_wave()
+    {
+        var config = await Configuration(TwoSchools, "[]", """
+            [ { "name": "Vague 1", "start": "2026-09-01", "schools": [ "0930001W" ], "plugins": [ "ent.grading" ] },
+              { "name": "Vague 2", "start": "2026-12-01", "schools": [ "0930002X" ], "plugins": [ "ent.grading" ] } ]
+            """);
+
+        var (exit, report, _) = await Run("--config", config, "--plugins", PluginArtifacts);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("0930001W Collège Jean Jaurès (Vague 1, 01/09/2026): ent.grading activée", report, StringComparison.Ordinal);
+        Assert.Contains("0930002X Collège Louise Michel (Vague 2, 01/12/2026): ent.grading désactivée", report, StringComparison.Ordinal); // the clock says 26 November
+    }
+
+    [Theory]
+    [InlineData("""[ { "name": "Vague 1", "start": "2026-09-01", "schools": [ "0931234L" ], "plugins": [ "ent.grading" ] } ]""", "field 'waves[0].schools[0]' of wave 'Vague 1' names school '0931234L', which is not among the department's schools")]
+    [InlineData("""[ { "name": "Vague 1", "start": "2026-09-01", "schools": [ "0930001W" ], "plugins": [ "ent.grading" ] }, { "name": "Vague 2", "start": "2026-12-01", "schools": [ "0930001W" ], "plugins": [ "ent.grading" ] } ]""", "field 'waves[1].schools[0]': school 0930001W is in wave 'Vague 1' already")]
+    [InlineData("""[ { "name": "Vague 1", "start": "2026-09-01", "schools": [ "0930001W" ], "plugins": [ "Not An Id" ] } ]""", "field 'waves[0].plugins': Rollout wave 'Vague 1' lists 'Not An Id', which is not a plugin id")]
+    public async Task A_bad_wave_exits_with_2_naming_the_file_the_field_and_the_value(string waves, string expected)
+    {
+        var config = await Configuration(TwoSchools, "[]", waves);
+
+        var (exit, _, error) = await Run("--config", config, "--plugins", PluginArtifacts);
+
+        Assert.Equal(2, exit);
+        Assert.Contains($"{config}: {expected}", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(DataFile));
+    }
+
     [Fact]
     public async Task A_school_name_over_its_stored_limit_exits_with_2_naming_the_field_and_the_length()
     {
@@ -394,12 +426,12 @@ public sealed class DepartmentHostAppTests : IDisposable
         Assert.Contains("! flipped-classroom/class-readiness (department override " + view + "), line 1, column", report, StringComparison.Ordinal);
     }
 
-    private async Task<string> Configuration(string schools, string enablement)
+    private async Task<string> Configuration(string schools, string enablement, string waves = "[]")
     {
         var config = Path.Combine(_data, "department.json");
         await File.WriteAllTextAsync(config, $$"""
             { "department": { "id": "0193a000-0000-7000-8000-000000000001", "code": "93", "name": "Test" }, "timeZone": "Europe/Paris", "strict": false,
-              "pluginDirectories": [], "schools": {{schools}}, "enablement": {{enablement}} }
+              "pluginDirectories": [], "schools": {{schools}}, "enablement": {{enablement}}, "waves": {{waves}} }
             """);
         return config;
     }
