@@ -119,6 +119,29 @@ internal sealed class PostgreSqlEventLog(PostgreSqlDatabase database) : IEventLo
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<UsageCount>> CountByActorAsync(EventLogQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var count = Filtered(connection, query, "SELECT school_id, actor_id, category, count(*) FROM ent.events WHERE department_id = @department{0} GROUP BY school_id, actor_id, category");
+            var counts = new List<UsageCount>();
+            await using var reader = await count.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                counts.Add(new UsageCount(reader.IsDBNull(0) ? null : new SchoolId(reader.GetGuid(0)), new PersonId(reader.GetGuid(1)), (UsageCategory)reader.GetInt16(2), reader.GetInt64(3)));
+            }
+
+            return counts;
+        }
+        catch (NpgsqlException exception)
+        {
+            throw database.Translate(exception);
+        }
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyDictionary<UsageCategory, long>> CountByCategoryAsync(EventLogQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);

@@ -139,6 +139,33 @@ internal sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<UsageCount>> CountByActorAsync(EventLogQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await using var count = Filtered(connection, query, "SELECT school, actor, category, count(*) FROM ent_events WHERE department = $department{0} GROUP BY school, actor, category");
+        var counts = new List<UsageCount>();
+        try
+        {
+            await using var reader = await count.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                counts.Add(new UsageCount(
+                    reader.IsDBNull(0) ? null : new SchoolId(new Guid((byte[])reader[0], bigEndian: true)),
+                    new PersonId(new Guid((byte[])reader[1], bigEndian: true)),
+                    (UsageCategory)reader.GetInt16(2),
+                    reader.GetInt64(3)));
+            }
+        }
+        catch (SqliteException exception)
+        {
+            throw database.Translate(exception);
+        }
+
+        return counts;
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyDictionary<UsageCategory, long>> CountByCategoryAsync(EventLogQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);

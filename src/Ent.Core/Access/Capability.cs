@@ -61,4 +61,7 @@ public static class Capabilities
 
     /// <summary>Enable and disable plugins in schools.</summary>
     public static Capability ManagePlugins { get; } = new("core.plugins.manage");
+
+    /// <summary>Read the usage figures (how much of the ENT's use is pedagogical) of a school or the department.</summary>
+    public static Capability ViewUsage { get; } = new("core.usage.view");
 }

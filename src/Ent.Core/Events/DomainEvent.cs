@@ -65,6 +65,9 @@ public enum UsageCategory
     /// <summary>Messages and news.</summary>
     Communication,
 
-    /// <summary>Attendance, rosters, settings.</summary>
+    /// <summary>Rosters, settings, closing periods: running the school.</summary>
     Administration,
+
+    /// <summary>Vie scolaire: attendance, lateness, justifications, what the CPE follows.</summary>
+    VieScolaire,
 }

@@ -24,4 +24,10 @@ public interface IEventLog
     /// <param name="query">The department, and optionally a school and a window; paging fields are ignored.</param>
     /// <param name="cancellationToken">Cancels the count.</param>
     Task<IReadOnlyDictionary<UsageCategory, long>> CountByCategoryAsync(EventLogQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Counts one department's events by school, actor and usage category in a time window: usage by school and by role.</summary>
+    /// <param name="query">The department, and optionally a school and a window; paging fields are ignored.</param>
+    /// <param name="cancellationToken">Cancels the count.</param>
+    /// <returns>One row per school, actor and category that has events, in no particular order.</returns>
+    Task<IReadOnlyList<UsageCount>> CountByActorAsync(EventLogQuery query, CancellationToken cancellationToken = default);
 }

@@ -51,6 +51,16 @@ public sealed class InMemoryEventLog : IEventLog
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<UsageCount>> CountByActorAsync(EventLogQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<UsageCount>>([.. Matching(query).GroupBy(e => (e.School, e.Actor, e.Category)).Select(g => new UsageCount(g.Key.School, g.Key.Actor, g.Key.Category, g.Count()))]);
+        }
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyDictionary<UsageCategory, long>> CountByCategoryAsync(EventLogQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);

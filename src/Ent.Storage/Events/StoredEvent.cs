@@ -47,3 +47,10 @@ public sealed record EventLogQuery(DepartmentId Department)
             : throw new ArgumentOutOfRangeException(nameof(Limit), value, $"A page of events holds 1 to {MaxLimit} events, not {value}.");
     } = 1000;
 }
+
+/// <summary>How many events of a category one person caused in a school (or outside any school) during a query's window.</summary>
+/// <param name="School">The school, or null for the department's own events.</param>
+/// <param name="Actor">The person.</param>
+/// <param name="Category">The category.</param>
+/// <param name="Count">How many events.</param>
+public sealed record UsageCount(SchoolId? School, PersonId Actor, UsageCategory Category, long Count);

@@ -329,6 +329,8 @@ public sealed class UnitOfWorkTests
             public Task<IReadOnlyList<StoredEvent>> ReadAsync(EventLogQuery query, CancellationToken cancellationToken = default) => inner.ReadAsync(query, cancellationToken);
 
             public Task<IReadOnlyDictionary<UsageCategory, long>> CountByCategoryAsync(EventLogQuery query, CancellationToken cancellationToken = default) => inner.CountByCategoryAsync(query, cancellationToken);
+
+            public Task<IReadOnlyList<UsageCount>> CountByActorAsync(EventLogQuery query, CancellationToken cancellationToken = default) => inner.CountByActorAsync(query, cancellationToken);
         }
     }
 }

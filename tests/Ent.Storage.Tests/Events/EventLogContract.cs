@@ -157,6 +157,25 @@ public abstract class EventLogContract : EngineContract
         Assert.Equal((3L, 0L, 0L), (counts[UsageCategory.Pedagogical], counts[UsageCategory.Administration], counts[UsageCategory.Communication]));
     }
 
+    [SkippableFact]
+    public async Task Counts_events_by_school_actor_and_category_within_a_window()
+    {
+        var log = await Engine.OpenEventLogAsync();
+        var (teacher, other) = (PersonId.New(), SchoolId.New());
+        ActivityProgressRecorded By(PersonId actor, SchoolId? school, int minutes) => SampleEvents.Progress(_department, school, SampleEvents.Monday.AddMinutes(minutes)) with { Actor = actor };
+        await log.AppendAsync([By(teacher, _school, 0), By(teacher, _school, 1), By(teacher, other, 2), By(teacher, null, 3), By(PersonId.New(), _school, 4),
+            new SampleEvents.RosterChecked(teacher, _department, _school, SampleEvents.Monday.AddMinutes(5)),
+            By(teacher, _school, 60 * 24 * 7)]); // a week later: outside the window
+
+        var counts = await log.CountByActorAsync(new EventLogQuery(_department) { From = SampleEvents.Monday, Until = SampleEvents.Monday.AddDays(1) });
+
+        Assert.Equal(
+            [(_school, teacher, UsageCategory.Pedagogical, 2L), (_school, teacher, UsageCategory.Administration, 1L), (other, teacher, UsageCategory.Pedagogical, 1L), (null, teacher, UsageCategory.Pedagogical, 1L)],
+            counts.Where(c => c.Actor == teacher).OrderBy(c => c.School is null).ThenBy(c => c.School == other).ThenBy(c => c.Category).Select(c => ((SchoolId?)c.School, c.Actor, c.Category, c.Count)));
+        Assert.Equal(6, counts.Sum(c => c.Count));
+        Assert.Equal(3, (await log.CountByActorAsync(new EventLogQuery(_department) { School = _school, Until = SampleEvents.Monday.AddDays(1) })).Where(c => c.Actor == teacher).Sum(c => c.Count));
+    }
+
     [SkippableTheory]
     [InlineData(0)]
     [InlineData(10_001)]

@@ -14,6 +14,13 @@ internal static class SampleEvents
             new ActivityProgress(PersonId.New(), ActivityId.New(), CompletionStatus.Completed, at,
                 score is { } s ? [new ScoreEvidence(new Score(s, 20))] : []));
 
+    /// <summary>An administrative event: a roster looked over.</summary>
+    public sealed record RosterChecked(PersonId Actor, DepartmentId Department, SchoolId? School, DateTimeOffset OccurredAt)
+        : DomainEvent(Actor, Department, School, OccurredAt, new ObjectReference("roster", Guid.NewGuid()))
+    {
+        public override UsageCategory Category => UsageCategory.Administration;
+    }
+
     public static ActivityProgressRecorded[] Many(int count, DepartmentId department, SchoolId school) =>
         Enumerable.Range(0, count).Select(i => Progress(department, school, Monday.AddMinutes(i))).ToArray();
 }
