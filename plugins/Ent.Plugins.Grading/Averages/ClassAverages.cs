@@ -83,8 +83,7 @@ internal sealed class ClassAverages
         var (pupils, subjects) = @class;
         var (sorted, position) = InIdOrder(pupils);
         var cells = new (decimal? Average, int Marks)[pupils.Count * subjects.Count];
-        var builder = calculator is null || subjects.Count == 0 ? null : new TermDataBuilder(subjects.Count, subjects.Sum(s => s.Assessments.Sum(a => a.Marks.Length)));
-        builder?.AddClass(pupils.Count);
+        var builder = calculator is null || subjects.Count == 0 ? null : new TermDataBuilder(subjects.Count, pupils.Count, subjects.Sum(s => s.Assessments.Sum(a => a.Marks.Length)));
         var items = builder is null ? new List<GradeItem>?[cells.Length] : null;
         for (var s = 0; s < subjects.Count; s++)
         {

@@ -4,40 +4,26 @@ using Ent.Plugins.Grading.Marks;
 namespace Ent.Plugins.Grading.Periods;
 
 /// <summary>
-/// The French rules' subject averages of a class (or of several, one after the other), as <see cref="ClassAverages"/> computes
-/// them: marks summed in whole hundredths per pupil, subject and scale, so the averages are exact and need one decimal
-/// division per scale; a pupil's subject with a bonus or an optional assessment goes through <see cref="FrenchAverage"/> itself.
+/// The French rules' subject averages of a class, as <see cref="ClassAverages"/> computes them: marks summed in whole
+/// hundredths per pupil, subject and scale, so the averages are exact and need one decimal division per scale; a pupil's
+/// subject with a bonus or an optional assessment goes through <see cref="FrenchAverage"/> itself.
 /// </summary>
 internal sealed class TermCalculator(FrenchAverageMode mode)
 {
     private readonly FrenchAverage _rule = new(mode);
 
     /// <summary>Every pupil's subject averages out of 20, by pupil then subject (<c>pupil × Subjects + subject</c>); null where no mark counts.</summary>
-    /// <param name="data">The marks.</param>
+    /// <param name="data">The class's marks.</param>
     public decimal?[] Compute(TermData data)
     {
-        var averages = new decimal?[data.Pupils * data.Subjects];
-        for (var @class = 0; @class < data.Classes; @class++)
-        {
-            Compute(data, averages, @class);
-        }
-
-        return averages;
-    }
-
-    private void Compute(TermData data, decimal?[] averages, int @class)
-    {
-        var subjects = data.Subjects;
-        var (firstPupil, endPupil) = (data.ClassPupilStart[@class], data.ClassPupilStart[@class + 1]);
-        var (firstAssessment, endAssessment) = (data.ClassAssessmentStart[@class], data.ClassAssessmentStart[@class + 1]);
-        var pupils = endPupil - firstPupil;
-        var scales = data.AssessmentScale[firstAssessment..endAssessment].Distinct().ToList(); // the class's scales: a handful (5, 10, 20…)
+        var (subjects, pupils) = (data.Subjects, data.Pupils);
+        var scales = data.AssessmentScale.Distinct().ToList(); // the class's scales: a handful (5, 10, 20…)
         var cells = pupils * subjects;
         var weighted = new long[cells * Math.Max(1, scales.Count)]; // Σ coefficient × points per pupil, subject, scale (in 1/10,000)
         var coefficients = new long[cells]; // Σ coefficient per pupil and subject (in 1/100)
         var scaleWeights = new long[cells]; // Σ coefficient × scale (sum-of-scales mode, in 1/100)
         var special = new bool[cells]; // a bonus or optional assessment: computed by the rule itself
-        for (var a = firstAssessment; a < endAssessment; a++)
+        for (var a = 0; a < data.AssessmentSubject.Length; a++)
         {
             var subject = data.AssessmentSubject[a];
             var scale = data.AssessmentScale[a];
@@ -57,7 +43,7 @@ internal sealed class TermCalculator(FrenchAverageMode mode)
                     value = 0;
                 }
 
-                var cell = ((data.MarkPupil[m] - firstPupil) * subjects) + subject;
+                var cell = (data.MarkPupil[m] * subjects) + subject;
                 if (!normal)
                 {
                     special[cell] = true;
@@ -71,16 +57,19 @@ internal sealed class TermCalculator(FrenchAverageMode mode)
             }
         }
 
+        var averages = new decimal?[cells];
         for (var p = 0; p < pupils; p++)
         {
             for (var s = 0; s < subjects; s++)
             {
                 var cell = (p * subjects) + s;
-                averages[((firstPupil + p) * subjects) + s] = special[cell]
-                    ? SpecialAverage(data, @class, firstPupil + p, s)
+                averages[cell] = special[cell]
+                    ? SpecialAverage(data, p, s)
                     : Average(weighted.AsSpan(cell * scales.Count, scales.Count), scales, coefficients[cell], scaleWeights[cell]);
             }
         }
+
+        return averages;
     }
 
     private decimal? Average(ReadOnlySpan<long> weighted, List<int> scales, long coefficients, long scaleWeights)
@@ -116,10 +105,10 @@ internal sealed class TermCalculator(FrenchAverageMode mode)
     }
 
     /// <summary>A subject with a bonus or optional assessment: its items, through the rule itself.</summary>
-    private decimal? SpecialAverage(TermData data, int @class, int pupil, int subject)
+    private decimal? SpecialAverage(TermData data, int pupil, int subject)
     {
         var items = new List<GradeItem>();
-        for (var a = data.ClassAssessmentStart[@class]; a < data.ClassAssessmentStart[@class + 1]; a++)
+        for (var a = 0; a < data.AssessmentSubject.Length; a++)
         {
             if (data.AssessmentSubject[a] != subject)
             {

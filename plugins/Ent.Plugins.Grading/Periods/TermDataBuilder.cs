@@ -3,12 +3,11 @@ using Ent.Plugins.Grading.Marks;
 
 namespace Ent.Plugins.Grading.Periods;
 
-/// <summary>Builds a <see cref="TermData"/> class by class: its pupils, its assessments and their marks.</summary>
+/// <summary>Builds a class's <see cref="TermData"/>: its assessments and their marks.</summary>
 internal sealed class TermDataBuilder
 {
     private readonly int _subjects;
-    private readonly List<int> _classPupilStart = [0];
-    private readonly List<int> _classAssessmentStart = [0];
+    private readonly int _pupils;
     private readonly List<int> _assessmentSubject = [];
     private readonly List<int> _assessmentScale = [];
     private readonly List<int> _assessmentCoefficient = [];
@@ -19,41 +18,29 @@ internal sealed class TermDataBuilder
     private int _marks;
     private bool _built;
     private int _scale = -1; // the open assessment's, while its marks are added
-    private int _firstPupil; // the last class's pupils, from _firstPupil to _pupils − 1
-    private int _pupils;
 
-    /// <summary>Starts a period with a number of subjects.</summary>
+    /// <summary>Starts a class's period.</summary>
     /// <param name="subjects">How many subjects.</param>
+    /// <param name="pupils">How many pupils.</param>
     /// <param name="expectedMarks">How many marks to make room for.</param>
-    public TermDataBuilder(int subjects, int expectedMarks = 0)
+    public TermDataBuilder(int subjects, int pupils, int expectedMarks = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(subjects);
-        _subjects = subjects;
+        ArgumentOutOfRangeException.ThrowIfNegative(pupils);
         ArgumentOutOfRangeException.ThrowIfNegative(expectedMarks);
+        (_subjects, _pupils) = (subjects, pupils);
         _markPupil = new int[expectedMarks];
         _markValue = new int[expectedMarks];
     }
 
-    /// <summary>Adds a class of pupils.</summary>
-    /// <param name="pupils">How many pupils.</param>
-    /// <returns>The index of the class's first pupil.</returns>
-    public int AddClass(int pupils)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(pupils);
-        _firstPupil = _pupils;
-        _pupils += pupils;
-        _classPupilStart.Add(_pupils);
-        _classAssessmentStart.Add(_assessmentSubject.Count);
-        return _firstPupil;
-    }
-
-    /// <summary>Starts an assessment of the last class added; its marks follow with <see cref="AddMark"/>.</summary>
-    /// <exception cref="ArgumentException">No class yet, a subject out of range, a scale or coefficient that does not fit; the message names it.</exception>
+    /// <summary>Starts an assessment; its marks follow with <see cref="AddMark"/>.</summary>
+    /// <exception cref="ArgumentException">A subject out of range, a scale or coefficient that does not fit; the message names it.</exception>
+    /// <exception cref="InvalidOperationException">The builder has built its data already.</exception>
     public void BeginAssessment(int subject, decimal scale, decimal coefficient, GradeItemKind kind)
     {
-        if (_classPupilStart.Count < 2 || _built)
+        if (_built)
         {
-            throw new InvalidOperationException(_built ? "This builder has built its TermData already; start another." : "Add a class before its assessments.");
+            throw new InvalidOperationException("This builder has built its TermData already; start another.");
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(subject);
@@ -66,16 +53,15 @@ internal sealed class TermDataBuilder
         _assessmentCoefficient.Add((int)(coefficient * 100));
         _assessmentKind.Add(kind);
         _assessmentMarkStart.Add(_marks);
-        _classAssessmentStart[^1] = _assessmentSubject.Count;
     }
 
     /// <summary>Adds a mark to the assessment begun last.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A pupil outside the class, or a mark above the assessment's scale.</exception>
     public void AddMark(int pupil, Mark mark)
     {
-        if (pupil < _firstPupil || pupil >= _pupils)
+        if (pupil < 0 || pupil >= _pupils)
         {
-            throw new ArgumentOutOfRangeException(nameof(pupil), pupil, $"Pupil #{pupil} is not in this class (#{_firstPupil} to #{_pupils - 1}).");
+            throw new ArgumentOutOfRangeException(nameof(pupil), pupil, $"Pupil #{pupil} is not in this class (#0 to #{_pupils - 1}).");
         }
 
         var value = mark.Stored;
@@ -94,14 +80,13 @@ internal sealed class TermDataBuilder
         _marks++;
     }
 
-    /// <summary>The period's data; a builder builds once (the data takes over its marks).</summary>
+    /// <summary>The class's data; a builder builds once (the data takes over its marks).</summary>
     /// <exception cref="InvalidOperationException">It was built already.</exception>
     public TermData Build() => _built
         ? throw new InvalidOperationException("This builder has built its TermData already; start another.")
         : new(
         _subjects,
-        [.. _classPupilStart],
-        [.. _classAssessmentStart],
+        _pupils,
         [.. _assessmentSubject],
         [.. _assessmentScale],
         [.. _assessmentCoefficient],

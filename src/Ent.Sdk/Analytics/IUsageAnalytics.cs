@@ -45,6 +45,7 @@ internal sealed class UsageAnalytics(IEventLog log, IOrganisationDirectory direc
         access.Demand(actor, Capabilities.ViewUsage, scope);
         var query = new EventLogQuery(scope.Department) { School = school, From = Start(first), Until = Start(last.AddDays(1)) };
         var (overall, bySchool, byRole) = (UsageFigures.None, new Dictionary<SchoolId, UsageFigures>(), new Dictionary<Role, UsageFigures>());
+        var roles = new Dictionary<(PersonId, SchoolId?), Role?>(); // a person's role in a school, looked up once for their categories
         foreach (var count in await log.CountByActorAsync(query, cancellationToken).ConfigureAwait(false))
         {
             overall = overall.Add(count.Category, count.Count);
@@ -53,7 +54,12 @@ internal sealed class UsageAnalytics(IEventLog log, IOrganisationDirectory direc
                 bySchool[counted] = bySchool.GetValueOrDefault(counted, UsageFigures.None).Add(count.Category, count.Count);
             }
 
-            if (RoleOf(count.Actor, count.School, first, last) is { } role)
+            if (!roles.TryGetValue((count.Actor, count.School), out var held))
+            {
+                roles[(count.Actor, count.School)] = held = RoleOf(count.Actor, count.School, first, last);
+            }
+
+            if (held is { } role)
             {
                 byRole[role] = byRole.GetValueOrDefault(role, UsageFigures.None).Add(count.Category, count.Count);
             }
@@ -77,15 +83,11 @@ internal sealed class UsageAnalytics(IEventLog log, IOrganisationDirectory direc
         return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 
-    private Role? RoleOf(PersonId person, SchoolId? school, DateOnly first, DateOnly last)
-    {
-        var held = directory.RolesOf(person)
-            .Where(r => r.Validity.Begin <= last && (r.Validity.End is null || r.Validity.End >= first))
-            .Where(r => r.Scope.School is null || r.Scope.School == school)
-            .OrderBy(r => r.Scope.School is null) // a role in the school before a department-wide one
-            .ThenBy(r => Array.IndexOf(RoleOrder, r.Role))
-            .Select(r => (Role?)r.Role)
-            .FirstOrDefault();
-        return held;
-    }
+    private Role? RoleOf(PersonId person, SchoolId? school, DateOnly first, DateOnly last) => directory.RolesOf(person)
+        .Where(r => r.Validity.Begin <= last && (r.Validity.End is null || r.Validity.End >= first))
+        .Where(r => r.Scope.School is null || r.Scope.School == school)
+        .OrderBy(r => r.Scope.School is null) // a role in the school before a department-wide one
+        .ThenBy(r => Array.IndexOf(RoleOrder, r.Role))
+        .Select(r => (Role?)r.Role)
+        .FirstOrDefault();
 }

@@ -221,8 +221,7 @@ public sealed class EntBuilder
         Services.AddSingleton(sp => new EntRuntime(composition, sp, sp.GetRequiredService<ILogger<EntRuntime>>(), startTimeout, stopTimeout));
         Services.AddSingleton<IEntRuntime>(sp => sp.GetRequiredService<EntRuntime>());
         Services.AddSingleton<IPluginEnablement>(sp => new PluginEnablement(rules, sp.GetRequiredService<IEntRuntime>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<TimeZoneInfo>()));
-        Services.TryAddSingleton<Analytics.IUsageAnalytics>(sp => new Analytics.UsageAnalytics(
-            sp.GetRequiredService<Ent.Storage.Events.IEventLog>(), sp.GetRequiredService<IOrganisationDirectory>(), sp.GetRequiredService<Ent.Core.Access.IAccessControl>(), sp.GetRequiredService<TimeZoneInfo>()));
+        Services.TryAddSingleton<Analytics.IUsageAnalytics, Analytics.UsageAnalytics>();
         var waves = _waves.ToArray();
         Services.AddSingleton<Rollout.IRolloutPlan>(sp => new Rollout.RolloutPlan(waves, sp.GetRequiredService<IPluginEnablement>(), sp.GetRequiredService<IEntRuntime>()));
         Services.AddSingleton<Ent.Core.Events.IDomainEventDeliveryFilter, PluginEventDelivery>();

@@ -30,22 +30,27 @@ public sealed record RolloutWave
             throw new ArgumentException($"Rollout wave '{Name}' needs at least one school and one plugin; it has {schools.Count} and {plugins.Count}.", schools.Count == 0 ? nameof(schools) : nameof(plugins));
         }
 
-        if (schools.GroupBy(s => s).FirstOrDefault(g => g.Count() > 1) is { } school)
+        var seenSchools = new HashSet<SchoolId>();
+        foreach (var school in schools)
         {
-            throw new ArgumentException($"Rollout wave '{Name}' lists school {school.Key.Value} twice.", nameof(schools));
+            if (!seenSchools.Add(school))
+            {
+                throw new ArgumentException($"Rollout wave '{Name}' lists school {school.Value} twice.", nameof(schools));
+            }
         }
 
+        var seenPlugins = new HashSet<string>(StringComparer.Ordinal);
         foreach (var plugin in plugins)
         {
             if (!PluginManifest.IsValidId(plugin))
             {
                 throw new ArgumentException($"Rollout wave '{Name}' lists '{plugin}', which is not a plugin id.", nameof(plugins));
             }
-        }
 
-        if (plugins.GroupBy(p => p, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } plugin2)
-        {
-            throw new ArgumentException($"Rollout wave '{Name}' lists plugin '{plugin2.Key}' twice.", nameof(plugins));
+            if (!seenPlugins.Add(plugin))
+            {
+                throw new ArgumentException($"Rollout wave '{Name}' lists plugin '{plugin}' twice.", nameof(plugins));
+            }
         }
 
         (Start, Schools, Plugins) = (start, [.. schools], [.. plugins]);

@@ -414,18 +414,7 @@ internal sealed class PostgreSqlRecordStores : IRecordStores
             var table = inserts.First().Table;
             await using var find = new NpgsqlCommand(PostgreSqlRecordSql.FirstExisting(table), connection);
             find.Parameters.Add(new NpgsqlParameter<Guid>(null!, department));
-            for (var i = 0; i < table.KeyCount; i++)
-            {
-                var column = table.Columns[i];
-                var values = Array.CreateInstance(ClrType(column.Type), inserts.Count());
-                var j = 0;
-                foreach (var record in inserts)
-                {
-                    values.SetValue(record.RawValues[i], j++);
-                }
-
-                find.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | PostgreSqlRecordSql.DbType(column.Type), Value = values });
-            }
+            AddKeyArrays(find.Parameters, table, [.. inserts.Select(r => (IReadOnlyList<object?>)r.RawValues)]);
 
             await using var reader = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -441,6 +430,21 @@ internal sealed class PostgreSqlRecordStores : IRecordStores
         }
 
         return new StorageException(Location, $"a new record's key was taken ({violation.MessageText}); nothing of the change set was written.", violation);
+    }
+
+    /// <summary>One array parameter per key column, the keys' values in order: what <c>unnest</c> pairs up again.</summary>
+    private static void AddKeyArrays(NpgsqlParameterCollection parameters, TableDefinition table, IReadOnlyList<IReadOnlyList<object?>> keys)
+    {
+        for (var i = 0; i < table.KeyCount; i++)
+        {
+            var values = Array.CreateInstance(ClrType(table.Columns[i].Type), keys.Count);
+            for (var k = 0; k < keys.Count; k++)
+            {
+                values.SetValue(keys[k][i], k);
+            }
+
+            parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | PostgreSqlRecordSql.DbType(table.Columns[i].Type), Value = values });
+        }
     }
 
     private static Type ClrType(ColumnType type) => type switch
@@ -520,16 +524,7 @@ internal sealed class PostgreSqlRecordStores : IRecordStores
             {
                 await using var find = new NpgsqlCommand(PostgreSqlRecordSql.FindMany(table), connection); // one statement whatever the number of keys
                 find.Parameters.Add(new NpgsqlParameter<Guid>(null!, department.Value));
-                for (var i = 0; i < table.KeyCount; i++)
-                {
-                    var values = Array.CreateInstance(ClrType(table.Columns[i].Type), keys.Count);
-                    for (var k = 0; k < keys.Count; k++)
-                    {
-                        values.SetValue(keys[k].Values[i], k);
-                    }
-
-                    find.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | PostgreSqlRecordSql.DbType(table.Columns[i].Type), Value = values });
-                }
+                AddKeyArrays(find.Parameters, table, [.. keys.Select(k => k.Values)]);
 
                 var found = new Record?[keys.Count];
                 await using var reader = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);

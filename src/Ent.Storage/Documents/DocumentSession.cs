@@ -96,12 +96,9 @@ internal sealed class DocumentSession
         public async Task<T?> FindAsync(Expression<Func<T, bool>> key, CancellationToken cancellationToken = default)
         {
             var recordKey = KeyOf(key);
-            if (session._staged.TryGetValue(recordKey, out var staged))
-            {
-                return staged.Kind == RecordChangeKind.Delete ? null : type.Read(staged.Record);
-            }
-
-            return Found(recordKey, await session.Store(type).FindAsync(session.Department, recordKey, cancellationToken).ConfigureAwait(false));
+            return TryStaged(recordKey, out var staged)
+                ? staged
+                : Found(recordKey, await session.Store(type).FindAsync(session.Department, recordKey, cancellationToken).ConfigureAwait(false));
         }
 
         public async Task<IReadOnlyList<T?>> FindManyAsync<TItem>(IEnumerable<TItem> items, Func<TItem, Expression<Func<T, bool>>> key, CancellationToken cancellationToken = default)
@@ -116,12 +113,18 @@ internal sealed class DocumentSession
                 .ToDictionary(r => r.Key, r => r.Document);
             for (var i = 0; i < keys.Length; i++)
             {
-                found[i] = session._staged.TryGetValue(keys[i], out var staged)
-                    ? (staged.Kind == RecordChangeKind.Delete ? null : type.Read(staged.Record))
-                    : read[keys[i]];
+                found[i] = TryStaged(keys[i], out var staged) ? staged : read[keys[i]];
             }
 
             return found;
+        }
+
+        /// <summary>A document this unit of work staged (null when it removed it): what it reads back instead of the store's.</summary>
+        private bool TryStaged(RecordKey key, out T? document)
+        {
+            var isStaged = session._staged.TryGetValue(key, out var staged);
+            document = isStaged && staged.Kind != RecordChangeKind.Delete ? type.Read(staged.Record) : null;
+            return isStaged;
         }
 
         /// <summary>A document read from the store, its version (or its absence) remembered for the commit's check.</summary>

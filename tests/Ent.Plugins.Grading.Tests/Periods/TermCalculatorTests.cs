@@ -4,22 +4,21 @@ using Ent.Plugins.Grading.Periods;
 
 namespace Ent.Plugins.Grading.Tests.Periods;
 
-/// <summary>The term calculator gives exactly what the French rule gives one pupil at a time, for many classes at once.</summary>
+/// <summary>The term calculator gives exactly what the French rule gives one pupil at a time, for a whole class at once.</summary>
 public sealed class TermCalculatorTests
 {
     private const int Subjects = 4;
 
     /// <summary>A random period (fixed seed): 6 classes, codes, coefficients 0 to 3, scales 5 to 100, some bonus and optional assessments.</summary>
-    private static (TermData Data, List<(int Class, int Subject, decimal Scale, decimal Coefficient, GradeItemKind Kind, Dictionary<int, Mark> Marks)> Assessments) RandomPeriod()
+    private static IEnumerable<(TermData Data, List<(int Subject, decimal Scale, decimal Coefficient, GradeItemKind Kind, Dictionary<int, Mark> Marks)> Assessments)> RandomPeriod()
     {
         var random = new Random(20261129);
-        var builder = new TermDataBuilder(Subjects);
-        var assessments = new List<(int, int, decimal, decimal, GradeItemKind, Dictionary<int, Mark>)>();
         decimal[] scales = [5, 10, 20, 20, 20, 40, 100];
         for (var c = 0; c < 6; c++)
         {
             var pupils = 5 + random.Next(25);
-            var first = builder.AddClass(pupils);
+            var builder = new TermDataBuilder(Subjects, pupils);
+            var assessments = new List<(int, decimal, decimal, GradeItemKind, Dictionary<int, Mark>)>();
             for (var a = 0; a < 16; a++)
             {
                 var subject = random.Next(Subjects);
@@ -27,7 +26,7 @@ public sealed class TermCalculatorTests
                 var coefficient = random.Next(4) + (random.Next(4) == 0 ? 0.5m : 0m);
                 var kind = random.Next(10) switch { 0 => GradeItemKind.Bonus, 1 => GradeItemKind.Optional, _ => GradeItemKind.Normal };
                 var marks = new Dictionary<int, Mark>();
-                for (var p = first; p < first + pupils; p++)
+                for (var p = 0; p < pupils; p++)
                 {
                     var draw = random.Next(20);
                     if (draw == 0)
@@ -39,11 +38,11 @@ public sealed class TermCalculatorTests
                 }
 
                 AddAssessment(builder, subject, scale, coefficient, kind, marks.Select(m => (m.Key, m.Value)));
-                assessments.Add((c, subject, scale, coefficient, kind, marks));
+                assessments.Add((subject, scale, coefficient, kind, marks));
             }
-        }
 
-        return (builder.Build(), assessments);
+            yield return (builder.Build(), assessments);
+        }
     }
 
     private static void AddAssessment(TermDataBuilder builder, int subject, decimal scale, decimal coefficient, GradeItemKind kind, IEnumerable<(int Pupil, Mark Mark)> marks)
@@ -60,23 +59,24 @@ public sealed class TermCalculatorTests
     [InlineData(FrenchAverageMode.SumOfScales)]
     public void Every_subject_average_equals_the_rules_average_for_that_pupil(FrenchAverageMode mode)
     {
-        var (data, assessments) = RandomPeriod();
         var rule = new FrenchAverage(mode);
-
-        var averages = new TermCalculator(mode).Compute(data);
-
-        for (var pupil = 0; pupil < data.Pupils; pupil++)
+        foreach (var (data, assessments) in RandomPeriod())
         {
-            for (var subject = 0; subject < Subjects; subject++)
+            var averages = new TermCalculator(mode).Compute(data);
+
+            for (var pupil = 0; pupil < data.Pupils; pupil++)
             {
-                var items = assessments.Where(a => a.Subject == subject && a.Marks.ContainsKey(pupil))
-                    .Select(a => new GradeItem(a.Marks[pupil], a.Scale, a.Coefficient, a.Kind)).ToList();
-                var expected = rule.Average(items);
-                var actual = averages[(pupil * Subjects) + subject];
-                Assert.Equal(expected is null, actual is null);
-                if (expected is { } e)
+                for (var subject = 0; subject < Subjects; subject++)
                 {
-                    Assert.Equal(e, actual!.Value, 20);
+                    var items = assessments.Where(a => a.Subject == subject && a.Marks.ContainsKey(pupil))
+                        .Select(a => new GradeItem(a.Marks[pupil], a.Scale, a.Coefficient, a.Kind)).ToList();
+                    var expected = rule.Average(items);
+                    var actual = averages[(pupil * Subjects) + subject];
+                    Assert.Equal(expected is null, actual is null);
+                    if (expected is { } e)
+                    {
+                        Assert.Equal(e, actual!.Value, 20);
+                    }
                 }
             }
         }
@@ -85,8 +85,7 @@ public sealed class TermCalculatorTests
     [Fact]
     public void The_worked_example_gives_8_67_and_12_through_the_calculator()
     {
-        var builder = new TermDataBuilder(1);
-        builder.AddClass(1);
+        var builder = new TermDataBuilder(1, 1);
         AddAssessment(builder, 0, 20, 1, GradeItemKind.Normal, [(0, Mark.Of(18m, 20))]);
         AddAssessment(builder, 0, 10, 1, GradeItemKind.Normal, [(0, Mark.Of(2m, 10))]);
         AddAssessment(builder, 0, 5, 1, GradeItemKind.Normal, [(0, Mark.Of(1m, 5))]);
@@ -99,8 +98,7 @@ public sealed class TermCalculatorTests
     [Fact]
     public void A_mark_for_a_pupil_outside_the_class_is_refused_naming_the_pupil()
     {
-        var builder = new TermDataBuilder(1);
-        builder.AddClass(2);
+        var builder = new TermDataBuilder(1, 2);
 
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => AddAssessment(builder, 0, 20, 1, GradeItemKind.Normal, [(5, Mark.Of(10m, 20))]));
 
@@ -110,8 +108,7 @@ public sealed class TermCalculatorTests
     [Fact]
     public void A_builder_builds_once_since_its_data_takes_over_the_marks()
     {
-        var builder = new TermDataBuilder(1, expectedMarks: 1);
-        builder.AddClass(1);
+        var builder = new TermDataBuilder(1, 1, expectedMarks: 1);
         AddAssessment(builder, 0, 20, 1, GradeItemKind.Normal, [(0, Mark.Of(10m, 20))]);
         var data = builder.Build();
 
@@ -123,8 +120,7 @@ public sealed class TermCalculatorTests
     [Fact]
     public void A_mark_above_the_assessments_scale_is_refused_naming_it()
     {
-        var builder = new TermDataBuilder(1);
-        builder.AddClass(1);
+        var builder = new TermDataBuilder(1, 1);
 
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => AddAssessment(builder, 0, 10, 1, GradeItemKind.Normal, [(0, Mark.Of(15m, 20))]));
 

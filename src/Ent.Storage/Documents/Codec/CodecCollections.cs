@@ -75,8 +75,6 @@ internal static class CodecCollections
         return items;
     }
 
-    public static ImmutableArray<T> ReadImmutableArray<T>(BodyReader reader) => ImmutableCollectionsMarshal.AsImmutableArray(ReadArray<T>(reader));
-
     public static List<T> ReadList<T>(BodyReader reader) => [.. ReadArray<T>(reader)];
 
     public static HashSet<T> ReadHashSet<T>(BodyReader reader) => [.. ReadArray<T>(reader)];

@@ -166,7 +166,7 @@ internal static class CodecCompiler
                 return Expression.Convert(
                     definition == typeof(List<>) || definition == typeof(IList<>) || definition == typeof(ICollection<>) ? Read(nameof(CodecCollections.ReadList), codec.Elements, reader)
                     : definition == typeof(ImmutableList<>) || definition == typeof(IImmutableList<>) ? Read(nameof(CodecCollections.ReadImmutableList), codec.Elements, reader)
-                    : Read(nameof(CodecCollections.ReadArray), codec.Elements, reader),
+                    : ReadItems(codec.Elements[0], reader),
                     codec.Type);
             case CodecKind.Set:
                 var set = codec.Type.GetGenericTypeDefinition();
