@@ -3,6 +3,7 @@ using Ent.Core.Organisation;
 using Ent.Plugins.Grading.Averages;
 using Ent.Plugins.Grading.Gradebook;
 using Ent.Plugins.Grading.ReportCards;
+using Ent.Sdk.Pages;
 using Ent.Sdk.Plugins;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -52,7 +53,21 @@ public sealed class GradingPlugin : EntPlugin
             .GrantCapability(Role.Learner, GrantReach.Scope, GradingCapabilities.ViewStatistics)
             .GrantCapability(Role.Parent, GrantReach.Scope, GradingCapabilities.ViewStatistics)
             .GrantCapability(Role.Learner, GrantReach.Self, GradingCapabilities.ReadMarks)
-            .GrantCapability(Role.Parent, GrantReach.Children, GradingCapabilities.ReadMarks);
+            .GrantCapability(Role.Parent, GrantReach.Children, GradingCapabilities.ReadMarks)
+            .GrantCapability(Role.Learner, GrantReach.Self, GradingCapabilities.OwnMarks)
+            .GrantCapability(Role.Parent, GrantReach.Children, GradingCapabilities.OwnMarks);
+
+        // Pages, served by any web host: the teacher's courses and gradebooks, a pupil's marks, report card and history,
+        // the head of school's class councils. Each operation behind them checks its own target.
+        context.AddPage<Pages.CoursesPage>(Pages.CoursesPage.Route, GradingCapabilities.WriteMarks, new PageNavigation("grading", "nav.courses", 10))
+            .AddPage<Pages.CoursePage>("grading/courses/{course}", GradingCapabilities.WriteMarks)
+            .AddPage<Pages.GradebookPage>("grading/courses/{course}/assessments/{assessment}", GradingCapabilities.WriteMarks)
+            .AddPage<Pages.MyMarksPage>(Pages.MyMarksPage.Route, GradingCapabilities.OwnMarks, new PageNavigation("grading", "nav.marks", 20))
+            .AddPage<Pages.PupilMarksPage>("grading/pupils/{pupil}", GradingCapabilities.ReadMarks)
+            .AddPage<Pages.ReportCardPage>("grading/report-cards/{class}/{period}/{pupil}", GradingCapabilities.ReadMarks)
+            .AddPage<Pages.HistoryPage>("grading/history/{course}/{pupil}", GradingCapabilities.ReadMarks)
+            .AddPage<Pages.CouncilsPage>(Pages.CouncilsPage.Route, GradingCapabilities.ClosePeriods, new PageNavigation("grading", "nav.councils", 30))
+            .AddPage<Pages.CouncilPage>("grading/councils/{class}/{period}", GradingCapabilities.WriteMarks);
     }
 }
 

@@ -66,9 +66,7 @@ internal sealed class DemoSchool
         var schoolYear = new DateRange(year.Dates.Begin, year.Dates.End);
         var classId = new ClassId(Stable("class"));
         var period = year.PeriodOf(today) ?? year.Periods[0];
-        var people = new[] { ("teacher", "Marie", "Curie"), ("lina", "Lina", "Benali"), ("hugo", "Hugo", "Martin"), ("ines", "Inès", "Diallo"), ("staff", "Paul", "Lefèvre"), ("admin", "Sophie", "Germain") }
-            .Select(p => new Person(new PersonId(Stable(p.Item1)), department.Id, p.Item2, p.Item3))
-            .ToArray();
+        var people = People.Select(p => new Person(new PersonId(Stable(p.Key)), department.Id, p.GivenName, p.FamilyName)).ToArray();
         var admin = people[5];
         if (directory.FindPerson(admin.Id) is null)
         {
@@ -84,6 +82,22 @@ internal sealed class DemoSchool
         var teacher = people[0];
         var learners = ImmutableArray.Create(people[1], people[2], people[3]);
         var staff = people[4];
+        var (parent, head) = (people[6], people[7]);
+        if (directory.FindPerson(head.Id) is null)
+        {
+            // Added by a later version of the demo: found missing in an older data file, added once.
+            AddPerson(directory, head, Role.HeadOfSchool, AccessScope.OfSchool(department.Id, school.Id), schoolYear);
+        }
+
+        void AddFamily()
+        {
+            if (directory.FindPerson(parent.Id) is null)
+            {
+                AddPerson(directory, parent, Role.Parent, AccessScope.OfSchool(department.Id, school.Id), schoolYear);
+                directory.Add(new Guardianship(parent.Id, people[1].Id));
+            }
+        }
+
         var kinds = services.GetRequiredService<IActivityKindRegistry>();
         var readinessKind = kinds.TryGet("sample.flipped-classroom.readiness-quiz", out var contributed) ? contributed : ActivityKind.Quiz;
         ImmutableArray<Activity> activities =
@@ -101,6 +115,7 @@ internal sealed class DemoSchool
         var @class = directory.FindClass(classId);
         if (@class is not null)
         {
+            AddFamily();
             return new DemoSchool(school, @class, course, teacher, learners, period); // seeded by an earlier start
         }
 
@@ -120,6 +135,8 @@ internal sealed class DemoSchool
             await roster.EnrolAsync(new Actor(staff.Id, department.Id), Enrolment.InClass(learner.Id, @class, schoolYear)).ConfigureAwait(false);
         }
 
+        AddFamily();
+
         // Progress, recorded by the pupils themselves and by their teacher, through the rights-checked service.
         var records = services.GetRequiredService<ILearnerRecords>();
         var (lina, hugo, ines) = (learners[0], learners[1], learners[2]);
@@ -130,6 +147,20 @@ internal sealed class DemoSchool
         await records.RecordAsync(As(teacher), course.Id, activities[2].Id, ines.Id, CompletionStatus.Completed, new ScoreEvidence(new Score(9, 10))).ConfigureAwait(false);
         await records.RecordAsync(As(hugo), course.Id, activities[0].Id, hugo.Id, CompletionStatus.InProgress).ConfigureAwait(false);
         return new DemoSchool(school, @class, course, teacher, learners, period);
+    }
+
+    /// <summary>The demonstration's people: key, given name, family name.</summary>
+    private static readonly (string Key, string GivenName, string FamilyName)[] People =
+    [
+        ("teacher", "Marie", "Curie"), ("lina", "Lina", "Benali"), ("hugo", "Hugo", "Martin"), ("ines", "Inès", "Diallo"), ("staff", "Paul", "Lefèvre"),
+        ("admin", "Sophie", "Germain"), ("parent", "Karim", "Benali"), ("head", "Claire", "Moreau"),
+    ];
+
+    /// <summary>The id of one of the demonstration's people (<c>teacher</c>, <c>lina</c>, <c>parent</c>, <c>head</c>, <c>admin</c>…) in the year of a day.</summary>
+    public static PersonId PersonOf(DepartmentId department, DateOnly today, string key)
+    {
+        var firstYear = today.Month >= 9 ? today.Year : today.Year - 1;
+        return new PersonId(DerivedId(department, $"demo/{firstYear}/{key}"));
     }
 
     /// <summary>An id derived from the department and a name, the same at every start.</summary>

@@ -1,11 +1,9 @@
 using Ent.Core.Calendar;
 using Ent.Core.Events;
-using Ent.Core.Identifiers;
 using Ent.Core.Organisation;
 using Ent.Sdk;
 using Ent.Sdk.Diagnostics;
 using Ent.Sdk.Hosting;
-using Ent.Sdk.Rollout;
 using Ent.Sdk.Views;
 using Ent.Storage;
 using Ent.Storage.Events;
@@ -17,12 +15,42 @@ namespace Ent.Samples.DepartmentHost;
 /// <summary>The department host: configuration, composition, a demonstration class, and the report.</summary>
 internal static class DepartmentHostApp
 {
-    /// <summary>Runs the host.</summary>
+    /// <summary>The program: the web ENT, or with <c>--report</c> (or <c>--help</c>) the console report.</summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="output">Where the URL or the report goes.</param>
+    /// <param name="error">Where errors and the host's warnings go.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="stopping">Stops the web ENT.</param>
+    /// <param name="dataDirectory">Where relative data paths go; <see cref="DepartmentSetup.DefaultDataDirectory"/> when null.</param>
+    /// <param name="started">Told the web ENT's address once it listens.</param>
+    public static async Task<int> MainAsync(string[] args, TextWriter output, TextWriter error, TimeProvider time, CancellationToken stopping, string? dataDirectory = null, Action<Uri>? started = null)
+    {
+        DepartmentSetup setup;
+        try
+        {
+            var arguments = HostArguments.Parse(args);
+            if (arguments.Help || arguments.Report)
+            {
+                return await RunAsync(args, output, error, time, dataDirectory).ConfigureAwait(false);
+            }
+
+            setup = DepartmentSetup.Of(arguments, ConfigurationOf(arguments), dataDirectory);
+        }
+        catch (ConfigurationException exception)
+        {
+            await error.WriteLineAsync(exception.Message).ConfigureAwait(false);
+            return 2;
+        }
+
+        return await DepartmentWebApp.RunAsync(setup, output, error, time, started, stopping).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs the console report: what loaded, the demonstration, the views and the usage.</summary>
     /// <param name="args">The command line.</param>
     /// <param name="output">Where the report goes.</param>
     /// <param name="error">Where errors and the host's warnings go.</param>
     /// <param name="time">The clock.</param>
-    /// <param name="dataDirectory">Where relative data paths and the demonstration documents go; <see cref="DefaultDataDirectory"/> when null.</param>
+    /// <param name="dataDirectory">Where relative data paths and the demonstration documents go; <see cref="DepartmentSetup.DefaultDataDirectory"/> when null.</param>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TimeProvider time, string? dataDirectory = null)
     {
         HostArguments arguments;
@@ -36,9 +64,7 @@ internal static class DepartmentHostApp
                 return 0;
             }
 
-            configuration = arguments.ConfigPath is { } path
-                ? DepartmentConfiguration.Parse(ReadConfiguration(path), path)
-                : DepartmentConfiguration.Embedded();
+            configuration = ConfigurationOf(arguments);
         }
         catch (ConfigurationException exception)
         {
@@ -46,43 +72,15 @@ internal static class DepartmentHostApp
             return 2;
         }
 
-        var department = new Department(new DepartmentId(configuration.Department.Id), configuration.Department.Code, configuration.Department.Name);
-        var schools = configuration.Schools.Select(s => new School(new SchoolId(DemoSchool.DerivedId(department.Id, Uai.Parse(s.Uai).ToString())), department.Id, Uai.Parse(s.Uai), s.Name)).ToArray();
-        // Relative paths of a configuration file are taken from its folder; those of the embedded one from the host's
-        // folder (where the build puts the plugin folders), its data file from the data directory.
-        var configurationFolder = arguments.ConfigPath is { } configPath ? Path.GetDirectoryName(Path.GetFullPath(configPath))! : AppContext.BaseDirectory;
-        var dataRoot = dataDirectory ?? (arguments.ConfigPath is null ? DefaultDataDirectory() : configurationFolder);
-        var dataFile = arguments.DataFile ?? Path.GetFullPath(configuration.DataFile ?? "department.db", dataRoot);
-        var directories = arguments.PluginDirectories.Count > 0
-            ? arguments.PluginDirectories
-            : configuration.PluginDirectories.Select(d => Path.GetFullPath(d, configurationFolder)).ToArray();
-
+        var setup = DepartmentSetup.Of(arguments, configuration, dataDirectory);
         var builder = EntHost.CreateBuilder();
         builder.Services.AddSingleton(time);
         builder.Services.AddLogging(logging => logging.AddProvider(new ErrorWriterLoggerProvider(error)));
         builder.Services.AddSingleton<UsageCounter>();
         builder.Services.AddSingleton<IDomainEventHandler<DomainEvent>>(sp => sp.GetRequiredService<UsageCounter>());
-        builder.Ent.Options.TimeZone = configuration.TimeZone;
-        builder.Ent.UseConfiguration(configuration.PluginSettings()); // plugins:<plugin id>, checked when the host starts
-        builder.Ent.UseStrictPlugins(arguments.Strict || configuration.Strict);
-        if (configuration.ViewOverrides is { } overrides)
-        {
-            builder.Ent.UseViewOverrides(Path.GetFullPath(overrides, configurationFolder));
-        }
-
-        var postgreSql = arguments.PostgreSql ?? configuration.PostgreSql;
         try
         {
-            if (postgreSql is null)
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(dataFile)!);
-                builder.Ent.UseSqlite(dataFile);
-            }
-            else
-            {
-                builder.Ent.UsePostgreSql(postgreSql);
-                dataFile = PostgreSqlLocation(postgreSql);
-            }
+            setup.Configure(builder.Ent);
         }
         catch (Exception exception) when (exception is ArgumentException or IOException or UnauthorizedAccessException)
         {
@@ -90,30 +88,7 @@ internal static class DepartmentHostApp
             return 2;
         }
 
-        foreach (var directory in directories)
-        {
-            builder.Ent.AddPluginDirectory(directory);
-        }
-
-        foreach (var rule in configuration.Enablement)
-        {
-            if (rule.Schools is null or { Count: 0 })
-            {
-                builder.Ent.EnablePlugin(rule.Plugin, rule.From, rule.Until);
-                continue;
-            }
-
-            foreach (var uai in rule.Schools)
-            {
-                builder.Ent.EnablePlugin(rule.Plugin, schools.Single(s => s.Uai == Uai.Parse(uai)).Id, rule.From, rule.Until);
-            }
-        }
-
-        foreach (var wave in configuration.Waves ?? [])
-        {
-            builder.Ent.AddRolloutWave(new RolloutWave(wave.Name, wave.Start, [.. wave.Schools!.Select(uai => schools.Single(s => s.Uai == Uai.Parse(uai)).Id)], wave.Plugins!));
-        }
-
+        var (department, schools, directories, dataFile, postgreSql, dataRoot) = (setup.Department, setup.Schools, setup.Directories, setup.DataLocation, setup.PostgreSql, setup.DataRoot);
         var report = new HostReport(output, arguments.Language == "en" ? HostReport.English : HostReport.French);
         EntHost host;
         try
@@ -168,21 +143,8 @@ internal static class DepartmentHostApp
             await host.Services.GetRequiredService<IEventLog>().CountByCategoryAsync(new EventLogQuery(department.Id)).ConfigureAwait(false));
     }
 
-    /// <summary>
-    /// Where the host keeps its data unless told otherwise: <c>ENT_DATA_DIR</c> when set, else the user's local data
-    /// folder (<c>~/.local/share/Ent</c> on Linux, <c>%LOCALAPPDATA%\Ent</c> on Windows); never inside the build output.
-    /// </summary>
-    public static string DefaultDataDirectory() =>
-        Environment.GetEnvironmentVariable("ENT_DATA_DIR") is { Length: > 0 } configured
-            ? Path.GetFullPath(configured)
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "Ent");
-
-    /// <summary>Where the data is, for the report: the server and database, never the password.</summary>
-    private static string PostgreSqlLocation(string connectionString)
-    {
-        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        return $"postgresql://{builder.Host}:{builder.Port}/{builder.Database}";
-    }
+    private static DepartmentConfiguration ConfigurationOf(HostArguments arguments) =>
+        arguments.ConfigPath is { } path ? DepartmentConfiguration.Parse(ReadConfiguration(path), path) : DepartmentConfiguration.Embedded();
 
     private static string ReadConfiguration(string path)
     {

@@ -3,10 +3,26 @@ namespace Ent.Samples.DepartmentHost;
 /// <summary>The department host's command line.</summary>
 internal sealed record HostArguments(string? ConfigPath, string? DataFile, string? PostgreSql, IReadOnlyList<string> PluginDirectories, bool Strict, string Language, bool Help)
 {
+    /// <summary>Print the console report and exit instead of serving the web ENT.</summary>
+    public bool Report { get; init; }
+
+    /// <summary>The loopback port the web ENT listens on (0: any free port).</summary>
+    public int Port { get; init; } = DefaultPort;
+
+    /// <summary>Whether the web ENT runs in demonstration mode (persona sign-in).</summary>
+    public bool Demo { get; init; } = true;
+
+    /// <summary>The port of the README's main command.</summary>
+    public const int DefaultPort = 5080;
+
     public const string Usage = """
-        Ent department host: composes the department's ENT from its plugin folders and prints what loaded.
+        Ent department host: composes the department's ENT from its plugin folders and serves it on the web, on
+        http://127.0.0.1:5080/ by default, as a demonstration (pick a persona to sign in), until Ctrl+C.
 
         Usage: Ent.Samples.DepartmentHost [options]
+          --port <n>         the loopback port to listen on (5080 by default; 0 for any free port)
+          --no-demo          no demonstration sign-in (people sign in through the department's identity provider)
+          --report           print what loaded and the demonstration's report instead, and exit
           --config <file>    department configuration (JSON); the embedded sample department by default
           --plugins <dir>    a plugins directory (repeatable); replaces the configuration's directories
           --data <file>      the SQLite database file; by default department.db in $ENT_DATA_DIR,
@@ -31,6 +47,9 @@ internal sealed record HostArguments(string? ConfigPath, string? DataFile, strin
         var strict = false;
         var language = "fr";
         var help = false;
+        var report = false;
+        var demo = true;
+        var port = DefaultPort;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -58,6 +77,20 @@ internal sealed record HostArguments(string? ConfigPath, string? DataFile, strin
                     }
 
                     break;
+                case "--report":
+                    report = true;
+                    break;
+                case "--no-demo":
+                    demo = false;
+                    break;
+                case "--port":
+                    var text = Value(args, ref i);
+                    if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out port) || port > 65535)
+                    {
+                        throw new ConfigurationException($"--port: '{text}' is not a port number (0 to 65535).");
+                    }
+
+                    break;
                 case "--help" or "-h":
                     help = true;
                     break;
@@ -66,7 +99,7 @@ internal sealed record HostArguments(string? ConfigPath, string? DataFile, strin
             }
         }
 
-        return new HostArguments(config, data, postgreSql, plugins, strict, language, help);
+        return new HostArguments(config, data, postgreSql, plugins, strict, language, help) { Report = report, Demo = demo, Port = port };
     }
 
     private static string Value(IReadOnlyList<string> args, ref int i) =>

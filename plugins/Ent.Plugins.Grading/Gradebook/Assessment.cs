@@ -26,3 +26,16 @@ public sealed record Assessment(
 /// <param name="Coefficient">The coefficient.</param>
 /// <param name="Kind">How it counts.</param>
 public sealed record AssessmentDraft(CourseId Course, PeriodId Period, string Title, DateOnly Date, decimal Scale = 20, decimal Coefficient = 1, GradeItemKind Kind = GradeItemKind.Normal);
+
+/// <summary>An assessment as its teacher marks it: the class's pupils on its date, each with their mark, and the class's figures.</summary>
+/// <param name="Assessment">The assessment.</param>
+/// <param name="Pupils">The pupils enrolled on its date, by family and given name, with their mark or null.</param>
+/// <param name="Statistics">The class's figures over the marks that count.</param>
+/// <param name="Closed">Whether its period is closed for the class (only the head of school changes it, with a reason).</param>
+public sealed record AssessmentSheet(Assessment Assessment, IReadOnlyList<SheetLine> Pupils, Averages.Statistics Statistics, bool Closed);
+
+/// <summary>A pupil's line of an assessment's sheet.</summary>
+/// <param name="Pupil">The pupil.</param>
+/// <param name="Name">Their name, family name first.</param>
+/// <param name="Mark">Their mark, or null.</param>
+public sealed record SheetLine(PersonId Pupil, string Name, Marks.Mark? Mark);

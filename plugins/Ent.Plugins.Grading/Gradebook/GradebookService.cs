@@ -15,8 +15,46 @@ namespace Ent.Plugins.Grading.Gradebook;
 /// The gradebook on the plugin's documents: each operation is a unit of work (the platform resolves the course or class,
 /// checks that grading is on in its school and the actor's capability), its marks, their history and their events committed together.
 /// </summary>
-internal sealed class GradebookService(IOperations operations, IOrganisationDirectory directory, ISchoolCalendar calendar, GradeAggregations rules, IOptions<GradingOptions> options) : IGradebook
+internal sealed class GradebookService(IOperations operations, IOrganisationDirectory directory, ISchoolCalendar calendar, GradeAggregations rules, IOptions<GradingOptions> options,
+    ICourseCatalog catalog, IAccessControl access) : IGradebook
 {
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Course>> CoursesMarkedByAsync(Actor actor, SchoolId school, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var found = directory.SchoolOf(school);
+        if (found.Department != actor.Department)
+        {
+            return [];
+        }
+
+        var courses = await catalog.ListAsync(actor.Department, school, cancellationToken).ConfigureAwait(false);
+        return [.. courses.Where(c => access.Evaluate(actor, GradingCapabilities.WriteMarks, directory.ScopeOf(c)).Allowed).OrderBy(c => c.Title, StringComparer.CurrentCulture)];
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Assessment>> AssessmentsOfAsync(Actor actor, CourseId course, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var work = await operations.BeginAsync(actor, OperationTarget.OfCourse(course), GradingCapabilities.WriteMarks, cancellationToken).ConfigureAwait(false);
+        var assessments = await work.Documents<AssessmentDocument>().Where(a => a.Course == course).ListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. assessments.OrderBy(a => a.Date).ThenBy(a => a.Id).Select(a => a.ToAssessment())];
+    }
+
+    /// <inheritdoc />
+    public async Task<AssessmentSheet> SheetOfAsync(Actor actor, CourseId course, Guid assessment, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var work = await operations.BeginAsync(actor, OperationTarget.OfCourse(course), GradingCapabilities.WriteMarks, cancellationToken).ConfigureAwait(false);
+        var stored = await FindAsync(work.Documents<AssessmentDocument>(), course, assessment, cancellationToken).ConfigureAwait(false);
+        var closed = await work.Documents<ClosureDocument>().FindAsync(c => c.Class == stored.Class && c.Period == stored.Period, cancellationToken).ConfigureAwait(false) is not null;
+        var lines = directory.PupilsOn(stored.Class, stored.Date)
+            .Select(p => directory.FindPerson(p) is { } person ? new SheetLine(p, $"{person.FamilyName} {person.GivenName}", stored.MarkOf(p)) : new SheetLine(p, p.Value.ToString(), stored.MarkOf(p)))
+            .OrderBy(l => l.Name, StringComparer.CurrentCulture)
+            .ToArray();
+        return new AssessmentSheet(stored.ToAssessment(), lines, Statistics.Of([.. stored.Marks.Select(m => m.Mark.Counted)]), closed);
+    }
+
     /// <inheritdoc />
     public async Task<Assessment> CreateAssessmentAsync(Actor actor, AssessmentDraft draft, CancellationToken cancellationToken = default)
     {
@@ -239,6 +277,14 @@ internal sealed class GradebookService(IOperations operations, IOrganisationDire
 
         work.Publish(new CommentRecorded(actor.Person, actor.Department, work.School, work.Now, course, period, pupil, text.Length == 0, reason));
         await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> IsClosedAsync(Actor actor, ClassId @class, PeriodId period, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var work = await operations.BeginAsync(actor, OperationTarget.OfClass(@class), GradingCapabilities.ReadMarks, cancellationToken).ConfigureAwait(false);
+        return await work.Documents<ClosureDocument>().FindAsync(c => c.Class == @class && c.Period == period, cancellationToken).ConfigureAwait(false) is not null;
     }
 
     /// <inheritdoc />

@@ -14,6 +14,9 @@ public static class GradingCapabilities
     /// <summary>See an assessment's class figures: its teachers and the head of school, and once published the class's pupils and their parents (who must also read one of its pupils' marks).</summary>
     public static Capability ViewStatistics { get; } = new("ent.grading.statistics.view");
 
+    /// <summary>Open "my marks": a pupil their own, a parent their children's (the marks themselves are read with <see cref="ReadMarks"/>).</summary>
+    public static Capability OwnMarks { get; } = new("ent.grading.marks.own");
+
     /// <summary>Close a period for a class after its class council, and change marks of a closed period with a reason: the head of school.</summary>
     public static Capability ClosePeriods { get; } = new("ent.grading.periods.close");
 }

@@ -27,6 +27,19 @@ public interface IGradebook
     /// <exception cref="ClosedPeriodException">The period is closed and the actor is not the head of school or gave no reason.</exception>
     Task<Assessment> RecordMarksAsync(Actor actor, CourseId course, Guid assessment, IReadOnlyDictionary<PersonId, Mark?> marks, string? reason = null, CancellationToken cancellationToken = default);
 
+    /// <summary>The courses of a school whose marks the actor may write (a teacher's own courses; every course for the head of school), by title.</summary>
+    /// <exception cref="Ent.Core.Organisation.UnknownReferenceException">The school is not in the directory.</exception>
+    Task<IReadOnlyList<Ent.Core.Courses.Course>> CoursesMarkedByAsync(Actor actor, SchoolId school, CancellationToken cancellationToken = default);
+
+    /// <summary>A course's assessments, by date: all of them for its teachers and the head of school.</summary>
+    /// <exception cref="AccessDeniedException">The actor may not mark this course.</exception>
+    Task<IReadOnlyList<Assessment>> AssessmentsOfAsync(Actor actor, CourseId course, CancellationToken cancellationToken = default);
+
+    /// <summary>An assessment's sheet: every pupil of the class on its date with their mark (or none), and the class's figures.</summary>
+    /// <exception cref="AccessDeniedException">The actor may not mark this course.</exception>
+    /// <exception cref="ArgumentException">No such assessment in the course; the message names it.</exception>
+    Task<AssessmentSheet> SheetOfAsync(Actor actor, CourseId course, Guid assessment, CancellationToken cancellationToken = default);
+
     /// <summary>Publishes an assessment's marks to pupils and parents.</summary>
     Task<Assessment> PublishAsync(Actor actor, CourseId course, Guid assessment, CancellationToken cancellationToken = default);
 
@@ -55,6 +68,10 @@ public interface IGradebook
     /// <exception cref="ArgumentException">A pupil not enrolled in the class during the period, a comment over 1,000 characters; the message names it. Nothing is changed.</exception>
     /// <exception cref="ClosedPeriodException">The period is closed and the actor is not the head of school or gave no reason.</exception>
     Task RecordCommentAsync(Actor actor, CourseId course, PeriodId period, PersonId pupil, string? comment, string? reason = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Whether a period is closed for a class: for the class's teachers and the head of school.</summary>
+    /// <exception cref="AccessDeniedException">The actor may not read the class's marks.</exception>
+    Task<bool> IsClosedAsync(Actor actor, ClassId @class, PeriodId period, CancellationToken cancellationToken = default);
 
     /// <summary>Closes a period for a class (after its class council): its marks then change only by the head of school, with a reason.</summary>
     /// <exception cref="AccessDeniedException">The actor is not the head of school.</exception>

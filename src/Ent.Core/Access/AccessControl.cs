@@ -89,6 +89,29 @@ public sealed class AccessControl : IAccessControl
             : $"the actor holds no role on {today:yyyy-MM-dd}");
     }
 
+    /// <inheritdoc />
+    public AccessDecision EvaluateWithin(Actor actor, Capability capability, AccessScope within)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(within);
+        if (actor.Department != within.Department || _directory.FindPerson(actor.Person)?.Department != actor.Department)
+        {
+            return new(false, $"the actor is not a person of department {within.Department.Value}");
+        }
+
+        var today = SchoolTime.Today(_time, _timeZone);
+        foreach (var assignment in _directory.RolesOf(actor.Person))
+        {
+            if (assignment.Validity.Contains(today) && (within.Contains(assignment.Scope) || assignment.Scope.Contains(within))
+                && _policy.GrantsFor(assignment.Role, capability).Any())
+            {
+                return new(true, $"granted to {assignment.Role} in {assignment.Scope}");
+            }
+        }
+
+        return new(false, $"none of the actor's current roles in {within} grants '{capability}'");
+    }
+
     /// <summary>
     /// Whether the person concerned is inside the scope: enrolled (at any date, so that a class's history stays readable)
     /// in its school, class or group, or holding a role there. A grant on a scope never reaches a person outside it.

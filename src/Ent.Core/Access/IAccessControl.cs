@@ -17,6 +17,16 @@ public interface IAccessControl
     /// <param name="subject">The person whose data the operation reads or writes, if any.</param>
     AccessDecision Evaluate(Actor actor, Capability capability, AccessScope scope, PersonId? subject = null);
 
+    /// <summary>
+    /// Decides whether some current role of the actor within a scope (a school, or the department) grants a capability,
+    /// whatever the grant reaches (a pupil's own data, a parent's children's): the check of an entry point such as a
+    /// page or a menu, before the operation's own check on its target.
+    /// </summary>
+    /// <param name="actor">The acting person.</param>
+    /// <param name="capability">The capability.</param>
+    /// <param name="within">The scope the actor's role must be in (or over).</param>
+    AccessDecision EvaluateWithin(Actor actor, Capability capability, AccessScope within);
+
     /// <summary>Throws unless the actor may use the capability in the scope.</summary>
     /// <param name="actor">The acting person.</param>
     /// <param name="capability">The capability the operation needs.</param>

@@ -83,6 +83,10 @@ public interface IOrganisationDirectory
     /// <param name="learner">The learner.</param>
     bool IsGuardianOf(PersonId guardian, PersonId learner);
 
+    /// <summary>The learners whose legal guardian a person is, ordered by id.</summary>
+    /// <param name="guardian">The guardian.</param>
+    IReadOnlyList<PersonId> ChildrenOf(PersonId guardian);
+
     /// <summary>The enrolments of a learner, whatever their dates.</summary>
     /// <param name="learner">The learner.</param>
     IReadOnlyList<Enrolment> EnrolmentsOf(PersonId learner);

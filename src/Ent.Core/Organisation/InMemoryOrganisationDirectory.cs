@@ -236,6 +236,15 @@ public sealed class InMemoryOrganisationDirectory(IDirectoryJournal? journal = n
     }
 
     /// <inheritdoc />
+    public IReadOnlyList<PersonId> ChildrenOf(PersonId guardian)
+    {
+        lock (_gate)
+        {
+            return [.. _guardianships.Where(g => g.Guardian == guardian).Select(g => g.Learner).OrderBy(l => l.Value)];
+        }
+    }
+
+    /// <inheritdoc />
     public IReadOnlyList<Enrolment> EnrolmentsOf(PersonId learner) => Snapshot(_enrolmentsByLearner, learner);
 
     /// <inheritdoc />

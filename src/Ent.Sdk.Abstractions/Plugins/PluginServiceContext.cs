@@ -163,6 +163,34 @@ public sealed class PluginServiceContext
         return this;
     }
 
+    /// <summary>
+    /// Contributes a page (or a JSON endpoint) that any host serves (see <see cref="Pages.EntPage{TRoute}"/>): at its route,
+    /// to people who hold the capability in their school, where the plugin is on. Its route values are bound to the page's
+    /// route type, its form (for an <see cref="Pages.EntPage{TRoute, TForm}"/>) to its form type; the plugin never references a web framework.
+    /// </summary>
+    /// <typeparam name="TPage">The page's type, resolved from the host's services for each request.</typeparam>
+    /// <param name="route">
+    /// The route: segments of lower-case letters, digits and '-', and <c>{placeholders}</c> named after the route type's
+    /// constructor parameters, starting with a literal segment (e.g. <c>grading/courses/{course}</c>); no leading slash.
+    /// </param>
+    /// <param name="capability">The capability a viewer must hold in their school to open it.</param>
+    /// <param name="navigation">Its entry in the navigation (for a route without values), if any.</param>
+    /// <returns>This context, for chaining.</returns>
+    /// <exception cref="ArgumentException">The route is malformed, does not match the route type, or the page has a navigation entry and route values; the message says which.</exception>
+    public PluginServiceContext AddPage<TPage>(string route, Capability capability, Pages.PageNavigation? navigation = null)
+        where TPage : class
+    {
+        var registration = Pages.PageRoutes.Register(Manifest.Id, typeof(TPage), route, capability, navigation);
+        if (Services.Any(d => d.ImplementationInstance is Pages.PageRegistration known && known.Route == registration.Route))
+        {
+            throw new ArgumentException($"'{Manifest.Id}' registers the route '{route}' twice.", nameof(route));
+        }
+
+        Services.AddSingleton(registration);
+        Services.TryAddTransient<TPage>();
+        return this;
+    }
+
     /// <summary>Contributes demonstration data and documents to the host's demo school (see <see cref="Demo.IDemoContributor"/>).</summary>
     /// <typeparam name="TContributor">The contributor type.</typeparam>
     /// <returns>This context, for chaining.</returns>

@@ -31,6 +31,7 @@ internal sealed class PluginServiceRules
     private static readonly FrozenSet<Type> ContributionPoints = new[]
     {
         typeof(ActivityKind), typeof(IPedagogicalStrategy), typeof(CapabilityGrant), typeof(IDemoContributor), typeof(ViewPackage), typeof(RecordSchema), typeof(Ent.Storage.Documents.DocumentType),
+        typeof(Pages.PageRegistration),
     }.ToFrozenSet();
 
     /// <summary>Contracts of Ent.Core that the core does not implement and one plugin supplies.</summary>
@@ -79,6 +80,12 @@ internal sealed class PluginServiceRules
             if (type == typeof(CapabilityGrant) && CapabilityProblem(manifest, descriptor) is { } capabilityProblem)
             {
                 problems.Add((PluginDiagnosticCodes.CapabilityNotOwned, capabilityProblem));
+                continue;
+            }
+
+            if (type == typeof(Pages.PageRegistration) && PageProblem(manifest, pluginAssembly, descriptor) is { } pageProblem)
+            {
+                problems.Add((PluginDiagnosticCodes.ServiceReserved, pageProblem));
                 continue;
             }
 
@@ -216,6 +223,14 @@ internal sealed class PluginServiceRules
             ? null
             : $"It grants '{grant.Capability}' to {grant.Role}, which is not one of its own capabilities: a plugin grants only capabilities named after its id ('{manifest.Id}.…').";
     }
+
+    /// <summary>A plugin's page is its own: registered with context.AddPage, under its id, of one of its types.</summary>
+    private static string? PageProblem(PluginManifest manifest, Assembly pluginAssembly, ServiceDescriptor descriptor) =>
+        descriptor is not { IsKeyedService: false, ImplementationInstance: Pages.PageRegistration page }
+            ? "It registers a PageRegistration other than as an instance (use context.AddPage), so its page cannot be checked."
+            : page.PluginId != manifest.Id || !IsPluginType(page.PageType, pluginAssembly)
+                ? $"It registers the page '{page.Route}' as {(page.PluginId is null ? "the host's" : $"'{page.PluginId}''s")} or with a type that is not its own: a plugin contributes its own pages, with context.AddPage."
+                : null;
 
     /// <summary>A plugin's record schema is named after its id, and its tables take no stored name another component has.</summary>
     private string? RecordSchemaProblem(PluginManifest manifest, ServiceDescriptor descriptor)

@@ -44,7 +44,8 @@ internal static partial class HtmlPageSanitizer
         "colspan", "rowspan", "scope", "headers", "datetime", "name", "value", "type", "for", "action", "method", "checked",
         "disabled", "selected", "readonly", "required", "placeholder", "min", "max", "low", "high", "optimum", "step",
         "maxlength", "charset", "content", "rel", "target", "start", "reversed", "open", "cite", "span", "label", "multiple",
-        "rows", "cols", "align", "valign", "formaction", "download", "translate",
+        "rows", "cols", "align", "valign", "formaction", "download", "translate", "aria-label", "aria-labelledby", "aria-describedby", "aria-current",
+        "aria-invalid", "aria-live", "aria-hidden", "aria-required", "autocomplete", "inputmode", "pattern", "size", "autofocus",
     ];
 
     private static readonly HtmlSanitizer Sanitizer = Create();

@@ -222,6 +222,7 @@ public sealed class EntBuilder
         Services.AddSingleton<IEntRuntime>(sp => sp.GetRequiredService<EntRuntime>());
         Services.AddSingleton<IPluginEnablement>(sp => new PluginEnablement(rules, sp.GetRequiredService<IEntRuntime>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<TimeZoneInfo>()));
         Services.TryAddSingleton<Analytics.IUsageAnalytics, Analytics.UsageAnalytics>();
+        Services.TryAddSingleton<IEntPages, Pages.EntPages>();
         var waves = _waves.ToArray();
         Services.AddSingleton<Rollout.IRolloutPlan>(sp => new Rollout.RolloutPlan(waves, sp.GetRequiredService<IPluginEnablement>(), sp.GetRequiredService<IEntRuntime>()));
         Services.AddSingleton<Ent.Core.Events.IDomainEventDeliveryFilter, PluginEventDelivery>();

@@ -124,6 +124,9 @@ internal sealed class StoredOrganisationDirectory : IOrganisationDirectory
     public bool IsGuardianOf(PersonId guardian, PersonId learner) => _memory.IsGuardianOf(guardian, learner);
 
     /// <inheritdoc />
+    public IReadOnlyList<PersonId> ChildrenOf(PersonId guardian) => _memory.ChildrenOf(guardian);
+
+    /// <inheritdoc />
     public IReadOnlyList<Enrolment> EnrolmentsOf(PersonId learner) => _memory.EnrolmentsOf(learner);
 
     /// <inheritdoc />

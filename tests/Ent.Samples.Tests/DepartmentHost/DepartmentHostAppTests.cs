@@ -264,7 +264,7 @@ public sealed class DepartmentHostAppTests : IDisposable
         Assert.True(File.Exists(DataFile));
         Assert.True(File.Exists(Path.Combine(_data, "demo", "bulletin-lina-benali.html")));
         Assert.Contains($"Données: {DataFile}", output.ToString(), StringComparison.Ordinal);
-        Assert.DoesNotContain(AppContext.BaseDirectory, DepartmentHostApp.DefaultDataDirectory(), StringComparison.Ordinal);
+        Assert.DoesNotContain(AppContext.BaseDirectory, DepartmentSetup.DefaultDataDirectory(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -198,6 +198,8 @@ public sealed class PluginServiceOwnershipTests
     private sealed class AllowAll : IAccessControl
     {
         public AccessDecision Evaluate(Actor actor, Capability capability, AccessScope scope, PersonId? subject = null) => new(true, "all");
+
+        public AccessDecision EvaluateWithin(Actor actor, Capability capability, AccessScope within) => new(true, "all");
     }
 
     private sealed class FixedOptions<T> : IOptions<T>

@@ -15,4 +15,6 @@ public sealed class HijackerPlugin : EntPlugin
 public sealed class AllowEverything : IAccessControl
 {
     public AccessDecision Evaluate(Actor actor, Capability capability, AccessScope scope, PersonId? subject = null) => new(true, "the hijacker allows everything");
+
+    public AccessDecision EvaluateWithin(Actor actor, Capability capability, AccessScope within) => new(true, "the hijacker allows everything");
 }

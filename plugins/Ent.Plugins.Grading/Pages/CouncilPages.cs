@@ -1,0 +1,71 @@
+using Ent.Core.Calendar;
+using Ent.Core.Identifiers;
+using Ent.Core.Organisation;
+using Ent.Plugins.Grading.Gradebook;
+using Ent.Plugins.Grading.ReportCards;
+using Ent.Sdk.Localization;
+using Ent.Sdk.Pages;
+
+namespace Ent.Plugins.Grading.Pages;
+
+/// <summary>A class council's route: the class and the period.</summary>
+/// <param name="Class">The class.</param>
+/// <param name="Period">The period.</param>
+internal sealed record CouncilRoute(ClassId Class, PeriodId Period);
+
+/// <summary>Closing the period, confirmed by the head of school.</summary>
+/// <param name="Confirm">Ticked to confirm.</param>
+internal sealed record CloseForm(bool Confirm);
+
+/// <summary>The head of school's classes for the current period, each to its class council.</summary>
+internal sealed class CouncilsPage(IOrganisationDirectory directory, ISchoolCalendar calendar, ILocalizedStrings strings) : EntPage<NoRouteValues>
+{
+    public const string Route = "grading/councils";
+
+    public override Task<PageResult> GetAsync(PageContext context, NoRouteValues route, CancellationToken cancellationToken)
+    {
+        var period = context.School is { } school ? calendar.PeriodOf(school.Id, context.Today) : null;
+        var year = context.School is { } current ? calendar.YearOf(current.Id, context.Today) : null;
+        var classes = context.School is null || period is null || year is null
+            ? []
+            : directory.ClassesOf(context.School.Id).Where(c => c.Year == year.Id).OrderBy(c => c.Name, StringComparer.CurrentCulture)
+                .Select(c => new { c.Name, Href = context.Link($"{Route}/{c.Id.Value}/{period.Id.Value}") }).ToArray();
+        var model = new { Period = period?.Name, Classes = classes };
+        return Task.FromResult(PageResult.View("grading/pages/councils", model, strings.Get("grading", "pages.councils.title", context.Language)));
+    }
+}
+
+/// <summary>A class council's summary (every pupil's averages, the class's figures) and the period's close.</summary>
+internal sealed class CouncilPage(IReportCards cards, ISchoolCalendar calendar, IGradebook gradebook, ILocalizedStrings strings) : EntPage<CouncilRoute, CloseForm>
+{
+    public override async Task<PageResult> GetAsync(PageContext context, CouncilRoute route, CancellationToken cancellationToken)
+    {
+        var summary = await cards.ClassCouncilAsync(context.Actor, route.Class, route.Period, cancellationToken).ConfigureAwait(false);
+        var closed = await gradebook.IsClosedAsync(context.Actor, route.Class, route.Period, cancellationToken).ConfigureAwait(false);
+        var language = context.Language;
+        var model = new
+        {
+            summary.ClassName,
+            summary.Period,
+            Closed = closed,
+            CanClose = !closed && context.Holds(GradingCapabilities.ClosePeriods),
+            Subjects = summary.Subjects.Select(s => new { s.Subject, Average = MarkInput.Number(s.Class.Average, language), Minimum = MarkInput.Number(s.Class.Minimum, language), Maximum = MarkInput.Number(s.Class.Maximum, language) }).ToArray(),
+            Pupils = summary.Pupils.Select(p => new { p.Pupil, Averages = p.Averages.Select(a => MarkInput.Number(a, language)).ToArray(), Overall = MarkInput.Number(p.Overall, language) }).ToArray(),
+            Errors = context.Errors.Select(e => e.Message).ToArray(),
+            Back = context.Link(CouncilsPage.Route),
+        };
+        return PageResult.View("grading/pages/council", model, strings.Get("grading", "pages.council.title", language, summary.ClassName, summary.Period));
+    }
+
+    public override async Task<PageResult> PostAsync(PageContext context, CouncilRoute route, CloseForm form, CancellationToken cancellationToken)
+    {
+        if (!form.Confirm)
+        {
+            return PageResult.Invalid(new FormError("confirm", strings.Get("grading", "pages.council.confirm-needed", context.Language)));
+        }
+
+        calendar.Period(context.Actor.Department, route.Period);
+        await gradebook.ClosePeriodAsync(context.Actor, route.Class, route.Period, cancellationToken).ConfigureAwait(false);
+        return PageResult.Redirect($"{CouncilsPage.Route}/{route.Class.Value}/{route.Period.Value}");
+    }
+}

@@ -1,0 +1,88 @@
+using System.Threading.RateLimiting;
+using Ent.Hosting.AspNetCore;
+using Ent.Hosting.AspNetCore.Web;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Adds the services of Ent's web host to an ASP.NET Core application that has called <c>AddEnt</c>.</summary>
+public static class EntWebServiceCollectionExtensions
+{
+    /// <summary>The cookie authentication scheme of Ent's sessions.</summary>
+    public const string SessionScheme = "Ent";
+
+    /// <summary>The rate-limiting policy of the sign-in endpoints.</summary>
+    public const string SignInRateLimit = "ent-sign-in";
+
+    /// <summary>
+    /// Adds Ent's web host: the session cookie, antiforgery, the sign-in rate limit, the adapter's views (layout, home,
+    /// sign-in, status pages: area <c>ent</c>, overridable), and a hosted service that starts and stops Ent's plugins with
+    /// the application. Map the endpoints with <c>app.MapEnt()</c>.
+    /// </summary>
+    /// <param name="services">The application's services, with Ent added.</param>
+    /// <param name="configure">Configures sign-in, cookies and limits.</param>
+    /// <returns>The service collection, for chaining.</returns>
+    public static IServiceCollection AddEntWeb(this IServiceCollection services, Action<EntWebOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<EntWebOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EntWebOptions>, EntWebOptionsValidator>();
+        services.AddEntViews("ent", typeof(EntWebOptions).Assembly);
+        services.TryAddSingleton<EntViewers>();
+        services.TryAddSingleton<EntPageWriter>();
+        services.TryAddSingleton<EntWebLog>();
+        services.AddHostedService<EntRuntimeService>();
+        services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.Name = "ent.antiforgery";
+            antiforgery.FormFieldName = EntPageWriter.AntiforgeryField;
+            antiforgery.HeaderName = "X-Ent-Antiforgery";
+        });
+        services.AddOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>().Configure<IOptions<EntWebOptions>>((antiforgery, web) =>
+            antiforgery.Cookie.SecurePolicy = web.Value.SecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
+        services.AddAuthentication(SessionScheme).AddCookie(SessionScheme);
+        services.AddOptions<CookieAuthenticationOptions>(SessionScheme).Configure<IOptions<EntWebOptions>>((cookie, web) =>
+        {
+            cookie.Cookie.Name = "ent.session";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax; // Lax: an identity provider's redirect back still carries it
+            cookie.Cookie.SecurePolicy = web.Value.SecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            cookie.ExpireTimeSpan = web.Value.SessionIdleTimeout;
+            cookie.SlidingExpiration = true;
+            cookie.LoginPath = "/sign-in";
+            cookie.AccessDeniedPath = "/sign-in";
+        });
+        services.AddAuthorization();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(SignInRateLimit, context =>
+            {
+                var perMinute = context.RequestServices.GetRequiredService<IOptions<EntWebOptions>>().Value.SignInAttemptsPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
+        });
+        return services;
+    }
+
+    /// <summary>Reports every problem of the web options at start, each naming its value.</summary>
+    private sealed class EntWebOptionsValidator : IValidateOptions<EntWebOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, EntWebOptions options)
+        {
+            var problems = options.Validate();
+            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        }
+    }
+}

@@ -1,0 +1,254 @@
+using System.Security.Claims;
+using Ent.Sdk.Hosting;
+using Ent.Sdk.Localization;
+using Ent.Sdk.Pages;
+using Ent.Sdk.Views;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Ent.Hosting.AspNetCore.Web;
+
+/// <summary>Ent's endpoints: home, sign-in and sign-out, the language switch, and the pages.</summary>
+internal static partial class EntEndpoints
+{
+    public static RouteGroupBuilder Map(IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup(string.Empty);
+        group.MapGet("/", HomeAsync);
+        group.MapGet("/sign-in", SignInPageAsync);
+        group.MapPost("/sign-in/demo", DemoSignInAsync).RequireRateLimiting(Microsoft.Extensions.DependencyInjection.EntWebServiceCollectionExtensions.SignInRateLimit);
+        group.MapPost("/sign-out", SignOutAsync);
+        group.MapPost("/school", ChooseSchoolAsync);
+        group.MapGet("/language/{language}", ChooseLanguage);
+        foreach (var page in endpoints.ServiceProvider.GetRequiredService<IEntPages>().Pages)
+        {
+            group.MapGet("/" + page.Route, context => PageAsync(context, page, post: false));
+            if (page.FormType is not null)
+            {
+                group.MapPost("/" + page.Route, context => PageAsync(context, page, post: true));
+            }
+        }
+
+        group.MapFallback(context => Writer(context).WriteStatusAsync(context, Viewers(context).Resolve(context), StatusCodes.Status404NotFound));
+        return group;
+    }
+
+    private static async Task PageAsync(HttpContext context, PageRegistration page, bool post)
+    {
+        var viewer = Viewers(context).Resolve(context);
+        if (viewer is null)
+        {
+            await ChallengeAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        var form = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (post)
+        {
+            if (!await IsValidPostAsync(context).ConfigureAwait(false))
+            {
+                await Writer(context).WriteStatusAsync(context, viewer, StatusCodes.Status400BadRequest).ConfigureAwait(false);
+                return;
+            }
+
+            foreach (var (key, value) in await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false))
+            {
+                if (key != EntPageWriter.AntiforgeryField)
+                {
+                    form[key] = value.ToString();
+                }
+            }
+        }
+
+        var request = new PageRequest(page, viewer, post, context.Request.RouteValues.ToDictionary(v => v.Key, v => v.Value?.ToString(), StringComparer.OrdinalIgnoreCase))
+        {
+            Form = form,
+            Query = context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal),
+            PathBase = context.Request.PathBase.Value ?? string.Empty,
+        };
+        var response = await context.RequestServices.GetRequiredService<IEntPages>().DispatchAsync(request, context.RequestAborted).ConfigureAwait(false);
+        var writer = Writer(context);
+        switch (response.Status)
+        {
+            case PageStatus.Page or PageStatus.InvalidForm:
+                await writer.WritePageAsync(context, viewer, response.Title!, response.Html!, response.Status == PageStatus.Page ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest, page.Route).ConfigureAwait(false);
+                break;
+            case PageStatus.Json:
+                context.Response.ContentType = "application/json; charset=utf-8";
+                await context.Response.WriteAsync(response.Json!, context.RequestAborted).ConfigureAwait(false);
+                break;
+            case PageStatus.Redirect:
+                context.Response.StatusCode = StatusCodes.Status303SeeOther;
+                context.Response.Headers.Location = $"{request.PathBase}/{response.Location}";
+                break;
+            default:
+                var status = response.Status switch { PageStatus.Forbidden => 403, PageStatus.NotFound => 404, _ => 500 };
+                Log(context).Refused(page.Route, status, response.Reason ?? string.Empty);
+                await writer.WriteStatusAsync(context, viewer, status).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    private static async Task HomeAsync(HttpContext context)
+    {
+        var viewer = Viewers(context).Resolve(context);
+        if (viewer is null)
+        {
+            await ChallengeAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        var services = context.RequestServices;
+        var strings = services.GetRequiredService<ILocalizedStrings>();
+        var viewers = Viewers(context);
+        var pathBase = context.Request.PathBase.Value ?? string.Empty;
+        var links = services.GetRequiredService<IEntPages>().NavigationFor(viewer).Select(item => new { item.Label, Href = $"{pathBase}/{item.Route}" }).ToArray();
+        var schools = viewers.SchoolsOf(viewer.Actor.Person).Select(s => new { Id = s.Id.Value, s.Name, Uai = s.Uai.Value, Current = s.Id == viewer.School?.Id }).ToArray();
+        var title = strings.Get("ent", "home.title", viewer.Language);
+        var content = services.GetRequiredService<IViewRenderer>().Render("ent/home",
+            new { Name = viewers.NameOf(viewer.Actor.Person), Links = links, Schools = schools, SchoolAction = pathBase + "/school" }, new ViewScope(viewer.School?.Uai.Value, viewer.Language));
+        await Writer(context).WritePageAsync(context, viewer, title, content, StatusCodes.Status200OK).ConfigureAwait(false);
+    }
+
+    private static async Task SignInPageAsync(HttpContext context)
+    {
+        var services = context.RequestServices;
+        var options = services.GetRequiredService<IOptions<EntWebOptions>>().Value;
+        var viewers = Viewers(context);
+        var language = viewers.LanguageOf(context);
+        var pathBase = context.Request.PathBase.Value ?? string.Empty;
+        var personas = options.Demo
+            ? options.DemoPersonas.Select(p => new { p.Key, Name = viewers.NameOf(p.Person), Description = language == "en" ? p.EnglishDescription : p.Description }).ToArray()
+            : [];
+        var strings = services.GetRequiredService<ILocalizedStrings>();
+        var content = services.GetRequiredService<IViewRenderer>().Render("ent/sign-in",
+            new { options.Demo, Personas = personas, DemoAction = pathBase + "/sign-in/demo", ReturnUrl = SafeReturn(context.Request.Query["return"].ToString(), pathBase) }, new ViewScope(null, language));
+        await Writer(context).WritePageAsync(context, null, strings.Get("ent", "sign-in.title", language), content, StatusCodes.Status200OK).ConfigureAwait(false);
+    }
+
+    private static async Task DemoSignInAsync(HttpContext context)
+    {
+        var options = context.RequestServices.GetRequiredService<IOptions<EntWebOptions>>().Value;
+        if (!options.Demo || !await IsValidPostAsync(context).ConfigureAwait(false))
+        {
+            await Writer(context).WriteStatusAsync(context, null, options.Demo ? StatusCodes.Status400BadRequest : StatusCodes.Status404NotFound).ConfigureAwait(false);
+            return;
+        }
+
+        var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+        var persona = options.DemoPersonas.FirstOrDefault(p => p.Key == form["persona"].ToString());
+        if (persona is null)
+        {
+            await Writer(context).WriteStatusAsync(context, null, StatusCodes.Status400BadRequest).ConfigureAwait(false);
+            return;
+        }
+
+        await SignInAsync(context, persona.Person.Value, school: null).ConfigureAwait(false);
+        Redirect(context, SafeReturn(form["return"].ToString(), context.Request.PathBase.Value ?? string.Empty));
+    }
+
+    private static async Task SignOutAsync(HttpContext context)
+    {
+        if (!await IsValidPostAsync(context).ConfigureAwait(false))
+        {
+            await Writer(context).WriteStatusAsync(context, null, StatusCodes.Status400BadRequest).ConfigureAwait(false);
+            return;
+        }
+
+        await context.SignOutAsync(Microsoft.Extensions.DependencyInjection.EntWebServiceCollectionExtensions.SessionScheme).ConfigureAwait(false);
+        Redirect(context, (context.Request.PathBase.Value ?? string.Empty) + "/sign-in");
+    }
+
+    private static async Task ChooseSchoolAsync(HttpContext context)
+    {
+        var viewers = Viewers(context);
+        var viewer = viewers.Resolve(context);
+        if (viewer is null || !await IsValidPostAsync(context).ConfigureAwait(false))
+        {
+            await Writer(context).WriteStatusAsync(context, viewer, StatusCodes.Status400BadRequest).ConfigureAwait(false);
+            return;
+        }
+
+        var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+        var school = Guid.TryParse(form["school"].ToString(), out var id) ? viewers.SchoolsOf(viewer.Actor.Person).FirstOrDefault(s => s.Id.Value == id) : null;
+        if (school is null)
+        {
+            await Writer(context).WriteStatusAsync(context, viewer, StatusCodes.Status403Forbidden).ConfigureAwait(false); // not one of the person's schools
+            return;
+        }
+
+        await SignInAsync(context, viewer.Actor.Person.Value, school.Id.Value).ConfigureAwait(false);
+        Redirect(context, (context.Request.PathBase.Value ?? string.Empty) + "/");
+    }
+
+    private static IResult ChooseLanguage(HttpContext context, string language)
+    {
+        if (!EntViewers.Languages.Contains(language))
+        {
+            return Results.NotFound();
+        }
+
+        var secure = context.RequestServices.GetRequiredService<IOptions<EntWebOptions>>().Value.SecureCookies;
+        context.Response.Cookies.Append(EntViewers.LanguageCookie, language, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = secure, MaxAge = TimeSpan.FromDays(365), IsEssential = true });
+        return Results.Redirect(SafeReturn(context.Request.Query["return"].ToString(), context.Request.PathBase.Value ?? string.Empty));
+    }
+
+    /// <summary>Signs a person in: a session holding their id (and the school they chose), nothing else believed from it later.</summary>
+    internal static Task SignInAsync(HttpContext context, Guid person, Guid? school)
+    {
+        var claims = new List<Claim> { new(EntViewers.PersonClaim, person.ToString()) };
+        if (school is { } chosen)
+        {
+            claims.Add(new Claim(EntViewers.SchoolClaim, chosen.ToString()));
+        }
+
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, Microsoft.Extensions.DependencyInjection.EntWebServiceCollectionExtensions.SessionScheme));
+        return context.SignInAsync(Microsoft.Extensions.DependencyInjection.EntWebServiceCollectionExtensions.SessionScheme, principal);
+    }
+
+    private static Task ChallengeAsync(HttpContext context)
+    {
+        if (HttpMethods.IsGet(context.Request.Method))
+        {
+            var pathBase = context.Request.PathBase.Value ?? string.Empty;
+            Redirect(context, $"{pathBase}/sign-in?return={Uri.EscapeDataString(pathBase + context.Request.Path + context.Request.QueryString)}");
+            return Task.CompletedTask;
+        }
+
+        return Writer(context).WriteStatusAsync(context, null, StatusCodes.Status403Forbidden);
+    }
+
+    private static async Task<bool> IsValidPostAsync(HttpContext context) =>
+        context.Request.HasFormContentType && await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context).ConfigureAwait(false);
+
+    /// <summary>A return address within the host only: a local path, never another site.</summary>
+    private static string SafeReturn(string? requested, string pathBase) =>
+        requested is { Length: > 0 } path && path.StartsWith('/') && !path.StartsWith("//", StringComparison.Ordinal) && !path.StartsWith("/\\", StringComparison.Ordinal)
+            ? path
+            : pathBase + "/";
+
+    private static void Redirect(HttpContext context, string location)
+    {
+        context.Response.StatusCode = StatusCodes.Status303SeeOther;
+        context.Response.Headers.Location = location;
+    }
+
+    private static EntViewers Viewers(HttpContext context) => context.RequestServices.GetRequiredService<EntViewers>();
+
+    private static EntPageWriter Writer(HttpContext context) => context.RequestServices.GetRequiredService<EntPageWriter>();
+
+    private static EntWebLog Log(HttpContext context) => context.RequestServices.GetRequiredService<EntWebLog>();
+}
+
+/// <summary>The web host's log messages.</summary>
+internal sealed partial class EntWebLog(ILogger<EntWebLog> logger)
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "The page '{Route}' answered {Status}: {Reason}")]
+    public partial void Refused(string route, int status, string reason);
+}

@@ -1,0 +1,51 @@
+namespace Ent.Sdk.Pages;
+
+/// <summary>What a page answers. Build one with the static methods.</summary>
+public abstract record PageResult
+{
+    private protected PageResult()
+    {
+    }
+
+    /// <summary>The page: an overridable view (an HTML fragment) rendered in the viewer's school and language, inside the department's layout.</summary>
+    /// <param name="view">The view's name, e.g. <c>grading/pages/gradebook</c>.</param>
+    /// <param name="model">The view's model.</param>
+    /// <param name="title">The page's title, in the viewer's language.</param>
+    public static PageResult View(string view, object? model, string title) => new ViewPageResult(view, model, title);
+
+    /// <summary>A JSON document (an endpoint for scripts and other systems).</summary>
+    /// <param name="value">The value, serialised with camel-cased names.</param>
+    public static PageResult Json(object? value) => new JsonPageResult(value);
+
+    /// <summary>A redirect to another page of the host (after a post: the page that shows the result).</summary>
+    /// <param name="path">The page's path, without the host's base (e.g. <c>grading/courses</c>).</param>
+    public static PageResult Redirect(string path) => new RedirectPageResult(path);
+
+    /// <summary>The form was not valid: the page is shown again with these errors and the posted values.</summary>
+    /// <param name="errors">The errors.</param>
+    public static PageResult Invalid(params FormError[] errors) => new InvalidFormPageResult(errors);
+
+    /// <summary>Nothing here (the host answers with its 404 page in the viewer's language).</summary>
+    public static PageResult NotFound() => new NotFoundPageResult();
+}
+
+/// <summary>A view rendered in the layout.</summary>
+/// <param name="ViewName">The view's name.</param>
+/// <param name="Model">The view's model.</param>
+/// <param name="Title">The page's title.</param>
+public sealed record ViewPageResult(string ViewName, object? Model, string Title) : PageResult;
+
+/// <summary>A JSON document.</summary>
+/// <param name="Value">The value.</param>
+public sealed record JsonPageResult(object? Value) : PageResult;
+
+/// <summary>A redirect within the host.</summary>
+/// <param name="Path">The path, without the host's base.</param>
+public sealed record RedirectPageResult(string Path) : PageResult;
+
+/// <summary>A form to show again with its errors.</summary>
+/// <param name="Errors">The errors.</param>
+public sealed record InvalidFormPageResult(IReadOnlyList<FormError> Errors) : PageResult;
+
+/// <summary>Nothing here.</summary>
+public sealed record NotFoundPageResult : PageResult;
