@@ -42,7 +42,9 @@ internal static class PageBinder
         for (var i = 0; i < parameters.Length; i++)
         {
             var parameter = parameters[i];
-            var name = parameter.Name!;
+            var member = parameter.Name!;
+            // Errors name the field as the form posts it (its key, else the parameter's name in camel case).
+            var name = fields.Keys.FirstOrDefault(k => string.Equals(k, member, StringComparison.OrdinalIgnoreCase)) ?? System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member);
             if (parameter.ParameterType == typeof(IReadOnlyDictionary<string, string>))
             {
                 arguments[i] = Entries(fields, name);
@@ -59,7 +61,7 @@ internal static class PageBinder
                 }
             }
 
-            var property = formType.GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+            var property = formType.GetProperty(member, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
             var attributes = parameter.GetCustomAttributes<ValidationAttribute>(inherit: true).Concat(property?.GetCustomAttributes<ValidationAttribute>(inherit: true) ?? []);
             foreach (var attribute in attributes)
             {
