@@ -20,7 +20,8 @@ internal sealed record DepartmentConfiguration(
     IReadOnlyList<EnablementSettings> Enablement,
     string? ViewOverrides = null,
     JsonElement? Plugins = null,
-    IReadOnlyList<WaveSettings>? Waves = null)
+    IReadOnlyList<WaveSettings>? Waves = null,
+    WebSettings? Web = null)
 {
     /// <summary>The plugins' settings (the <c>plugins</c> object, one section per plugin id) as configuration, for <c>UseConfiguration</c>.</summary>
     public IConfiguration PluginSettings()
@@ -141,6 +142,11 @@ internal sealed record DepartmentConfiguration(
             Check(source, $"waves[{i}]", () => new RolloutWave(wave.Name, wave.Start, [.. (wave.Schools ?? []).Select(_ => SchoolId.New())], wave.Plugins ?? []));
         }
 
+        if (configuration.Web?.SignInAttemptsPerMinute is < 1 and var limit)
+        {
+            throw new ConfigurationException($"{source}: field 'web.signInAttemptsPerMinute' is {limit}; it must be at least 1.");
+        }
+
         return configuration with { Enablement = rules, Waves = waves };
     }
 
@@ -169,6 +175,10 @@ internal sealed record EnablementSettings(string Plugin, IReadOnlyList<string>? 
 
 /// <summary>A wave of the rollout: its schools (by UAI) receive its plugins from its start.</summary>
 internal sealed record WaveSettings(string Name, DateOnly Start, IReadOnlyList<string>? Schools, IReadOnlyList<string>? Plugins);
+
+/// <summary>The web ENT's settings.</summary>
+/// <param name="SignInAttemptsPerMinute">Sign-in attempts allowed per client address and minute (10 by default).</param>
+internal sealed record WebSettings(int? SignInAttemptsPerMinute);
 
 /// <summary>A configuration or command-line problem; the message names the offending value.</summary>
 internal sealed class ConfigurationException(string message) : Exception(message);

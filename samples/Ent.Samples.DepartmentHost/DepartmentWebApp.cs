@@ -45,6 +45,7 @@ internal static class DepartmentWebApp
             {
                 web.Demo = setup.Arguments.Demo;
                 web.SecureCookies = false; // served on loopback over HTTP; behind a TLS proxy, a department turns it on
+                web.SignInAttemptsPerMinute = setup.Configuration.Web?.SignInAttemptsPerMinute ?? web.SignInAttemptsPerMinute;
                 foreach (var persona in Personas(setup, today))
                 {
                     web.DemoPersonas.Add(persona);

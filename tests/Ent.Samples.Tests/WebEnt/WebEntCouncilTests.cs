@@ -1,0 +1,49 @@
+using System.Net;
+
+namespace Ent.Samples.Tests.WebEnt;
+
+/// <summary>The head of school's class council and the period's close, on a web ENT of its own (closing changes what others may do).</summary>
+public sealed class WebEntCouncilTests(WebEntServer server) : IClassFixture<WebEntServer>
+{
+    [Fact]
+    public async Task The_head_closes_the_period_after_the_council_and_its_marks_then_change_only_with_a_reason_by_the_head()
+    {
+        using var head = await server.SignInAsync("head");
+        var council = await head.GetAsync((await head.GetAsync("grading/councils")).Document.QuerySelector("main .cards a")!.GetAttribute("href")!);
+        Assert.Contains("5e B", council.Document.QuerySelector("main h1")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(3, council.Document.QuerySelectorAll("main tbody tr").Length); // every pupil's averages
+
+        var unconfirmed = await head.SubmitAsync(council, new Dictionary<string, string>());
+        var closed = await head.SubmitAsync(council, new Dictionary<string, string> { ["confirm"] = "true" });
+        var after = await head.GetAsync(closed.Location!);
+
+        Assert.Equal(HttpStatusCode.BadRequest, unconfirmed.Status);
+        Assert.Equal(HttpStatusCode.SeeOther, closed.Status);
+        Assert.Contains("La période est clôturée", after.Document.QuerySelector("#period-state")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(after.Document.QuerySelector("#close-period"));
+
+        using var teacher = await server.SignInAsync("teacher");
+        var course = await teacher.GetAsync((await teacher.GetAsync("grading/courses")).Document.QuerySelector("main a[href^='/grading/courses/']")!.GetAttribute("href")!);
+        var gradebook = await teacher.GetAsync(course.Document.QuerySelector("main a[href*='/assessments/']")!.GetAttribute("href")!);
+        var field = gradebook.Document.QuerySelector("input[name^='marks[']")!.GetAttribute("name")!;
+
+        var refused = await teacher.SubmitAsync(gradebook, new Dictionary<string, string> { [field] = "1" });
+
+        Assert.Contains("période clôturée", gradebook.Main, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.NotEmpty(refused.Document.QuerySelector("[role=alert]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_teacher_sees_the_council_but_is_not_offered_the_close()
+    {
+        using var teacher = await server.SignInAsync("teacher");
+        using var head = await server.SignInAsync("head");
+        var link = (await head.GetAsync("grading/councils")).Document.QuerySelector("main .cards a")!.GetAttribute("href")!;
+
+        var council = await teacher.GetAsync(link);
+
+        Assert.Equal(HttpStatusCode.OK, council.Status);
+        Assert.Null(council.Document.QuerySelector("#close-period"));
+    }
+}
