@@ -1,4 +1,6 @@
 using System.Threading.RateLimiting;
+using Ent.Core.Access;
+using Ent.Sdk.Pages;
 using Ent.Hosting.AspNetCore;
 using Ent.Hosting.AspNetCore.Web;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -38,6 +40,10 @@ public static class EntWebServiceCollectionExtensions
         options.ValidateOnStart();
         services.AddSingleton<IValidateOptions<EntWebOptions>, EntWebOptionsValidator>();
         services.AddEntViews("ent", typeof(EntWebOptions).Assembly);
+        // The host's own pages: the rollout (department administrators, heads of school for their school) and the usage dashboard.
+        services.AddEntPage<Ent.Hosting.AspNetCore.Admin.RolloutPage>(Ent.Hosting.AspNetCore.Admin.RolloutPage.Route, Capabilities.ManagePlugins, new PageNavigation("ent", "nav.rollout", 900))
+            .AddEntPage<Ent.Hosting.AspNetCore.Admin.UsagePage>(Ent.Hosting.AspNetCore.Admin.UsagePage.Route, Capabilities.ViewUsage, new PageNavigation("ent", "nav.usage", 910))
+            .AddEntPage<Ent.Hosting.AspNetCore.Admin.UsageCsvPage>(Ent.Hosting.AspNetCore.Admin.UsageCsvPage.Route, Capabilities.ViewUsage);
         services.TryAddSingleton<EntViewers>();
         services.TryAddSingleton<EntPageWriter>();
         services.TryAddSingleton<EntWebLog>();

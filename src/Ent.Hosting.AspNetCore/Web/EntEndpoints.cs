@@ -83,6 +83,15 @@ internal static partial class EntEndpoints
                 context.Response.ContentType = "application/json; charset=utf-8";
                 await context.Response.WriteAsync(response.Json!, context.RequestAborted).ConfigureAwait(false);
                 break;
+            case PageStatus.File:
+                context.Response.ContentType = response.ContentType!;
+                if (response.FileName is { } name)
+                {
+                    context.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}\"";
+                }
+
+                await context.Response.WriteAsync(response.Content!, context.RequestAborted).ConfigureAwait(false);
+                break;
             case PageStatus.Redirect:
                 context.Response.StatusCode = StatusCodes.Status303SeeOther;
                 context.Response.Headers.Location = $"{request.PathBase}/{response.Location}";

@@ -25,6 +25,12 @@ public abstract record PageResult
     /// <param name="errors">The errors.</param>
     public static PageResult Invalid(params FormError[] errors) => new InvalidFormPageResult(errors);
 
+    /// <summary>A document to download or embed (a CSV export, an SVG chart), served as it is.</summary>
+    /// <param name="contentType">Its media type, e.g. <c>text/csv; charset=utf-8</c>.</param>
+    /// <param name="content">Its content.</param>
+    /// <param name="fileName">The name to save it under (letters, digits, '-', '_' and '.'), or null to show it in the browser.</param>
+    public static PageResult File(string contentType, string content, string? fileName = null) => new FilePageResult(contentType, content, fileName);
+
     /// <summary>Nothing here (the host answers with its 404 page in the viewer's language).</summary>
     public static PageResult NotFound() => new NotFoundPageResult();
 }
@@ -38,6 +44,12 @@ public sealed record ViewPageResult(string ViewName, object? Model, string Title
 /// <summary>A JSON document.</summary>
 /// <param name="Value">The value.</param>
 public sealed record JsonPageResult(object? Value) : PageResult;
+
+/// <summary>A document served as it is.</summary>
+/// <param name="ContentType">Its media type.</param>
+/// <param name="Content">Its content.</param>
+/// <param name="FileName">The name to save it under, or null.</param>
+public sealed record FilePageResult(string ContentType, string Content, string? FileName) : PageResult;
 
 /// <summary>A redirect within the host.</summary>
 /// <param name="Path">The path, without the host's base.</param>

@@ -11,7 +11,7 @@ internal static partial class PageRoutes
     public static IReadOnlyList<string> Placeholders(string route) =>
         [.. route.Split('/').Where(s => s.StartsWith('{')).Select(s => s[1..^1])];
 
-    public static PageRegistration Register(string pluginId, Type pageType, string route, Capability capability, PageNavigation? navigation)
+    public static PageRegistration Register(string? pluginId, Type pageType, string route, Capability capability, PageNavigation? navigation)
     {
         ArgumentNullException.ThrowIfNull(route);
         var (routeType, formType) = TypesOf(pageType);

@@ -36,6 +36,8 @@ internal static partial class HtmlPageSanitizer
         "em", "strong", "b", "i", "u", "s", "small", "sub", "sup", "mark", "del", "ins", "code", "pre", "kbd", "samp", "var",
         "blockquote", "q", "cite", "abbr", "time", "address", "details", "summary", "progress", "meter", "label", "form",
         "input", "button", "select", "option", "optgroup", "textarea", "fieldset", "legend", "output",
+        // Charts drawn by templates: shapes and text only (no use, image, link, foreignObject, animation or script).
+        "svg", "g", "rect", "line", "polyline", "circle", "text", "desc",
     ];
 
     private static readonly string[] Attributes =
@@ -46,6 +48,8 @@ internal static partial class HtmlPageSanitizer
         "maxlength", "charset", "content", "rel", "target", "start", "reversed", "open", "cite", "span", "label", "multiple",
         "rows", "cols", "align", "valign", "formaction", "download", "translate", "aria-label", "aria-labelledby", "aria-describedby", "aria-current",
         "aria-invalid", "aria-live", "aria-hidden", "aria-required", "autocomplete", "inputmode", "pattern", "size", "autofocus",
+        "viewbox", "xmlns", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "points", "fill", "stroke", "stroke-width", "stroke-dasharray",
+        "text-anchor", "font-size", "focusable",
     ];
 
     private static readonly HtmlSanitizer Sanitizer = Create();

@@ -159,6 +159,9 @@ internal sealed partial class EntPages : IEntPages
     {
         ViewPageResult view => new PageResponse(status) { Title = view.Title, Html = _views.Render(view.ViewName, view.Model, context.ViewScope) },
         JsonPageResult json => new PageResponse(PageStatus.Json) { Json = JsonSerializer.Serialize(json.Value, Json) },
+        FilePageResult file when file.FileName is { } name && (name.Length == 0 || name.StartsWith('.') || name.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_' or '.'))) =>
+            throw new InvalidOperationException($"'{name}' is not a file name a page may give: letters, digits, '-', '_' and '.'."),
+        FilePageResult file => new PageResponse(PageStatus.File) { ContentType = file.ContentType, Content = file.Content, FileName = file.FileName },
         RedirectPageResult redirect => new PageResponse(PageStatus.Redirect) { Location = redirect.Path.TrimStart('/') },
         NotFoundPageResult => new PageResponse(PageStatus.NotFound) { Reason = "the page answered not found" },
         InvalidFormPageResult => throw new InvalidOperationException("A page's GET answered Invalid, which only a post may answer."),

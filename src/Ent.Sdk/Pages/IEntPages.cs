@@ -68,6 +68,15 @@ public sealed record PageResponse(PageStatus Status)
     /// <summary>The JSON document, for <see cref="PageStatus.Json"/>.</summary>
     public string? Json { get; init; }
 
+    /// <summary>The document's media type, for <see cref="PageStatus.File"/>.</summary>
+    public string? ContentType { get; init; }
+
+    /// <summary>The document's content, for <see cref="PageStatus.File"/>.</summary>
+    public string? Content { get; init; }
+
+    /// <summary>The name to save the document under, or null to show it.</summary>
+    public string? FileName { get; init; }
+
     /// <summary>Where to go, a path without the host's base, for <see cref="PageStatus.Redirect"/>.</summary>
     public string? Location { get; init; }
 
@@ -86,6 +95,9 @@ public enum PageStatus
 
     /// <summary>A JSON document (200).</summary>
     Json,
+
+    /// <summary>A document served as it is (200): a CSV export, an SVG chart.</summary>
+    File,
 
     /// <summary>A redirect after a post (303).</summary>
     Redirect,

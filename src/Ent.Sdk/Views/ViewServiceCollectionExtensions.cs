@@ -28,6 +28,26 @@ public static class ViewServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// Adds a page of the host itself (on in every school; see <see cref="Ent.Sdk.Pages.EntPage{TRoute}"/>): plugins call
+    /// <c>PluginServiceContext.AddPage</c> instead. Its route and types are checked as a plugin's are.
+    /// </summary>
+    /// <typeparam name="TPage">The page's type, resolved from the services for each request.</typeparam>
+    /// <param name="services">The service collection.</param>
+    /// <param name="route">The route, e.g. <c>admin/usage</c>.</param>
+    /// <param name="capability">The capability a viewer must hold where they work.</param>
+    /// <param name="navigation">Its entry in the navigation, if any.</param>
+    /// <returns>The service collection, for chaining.</returns>
+    /// <exception cref="ArgumentException">The route is malformed or does not match the page's types.</exception>
+    public static IServiceCollection AddEntPage<TPage>(this IServiceCollection services, string route, Ent.Core.Access.Capability capability, Ent.Sdk.Pages.PageNavigation? navigation = null)
+        where TPage : class
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddSingleton(Ent.Sdk.Pages.PageRoutes.Register(null, typeof(TPage), route, capability, navigation));
+        services.TryAddTransient<TPage>();
+        return services;
+    }
+
     /// <summary>Registers the catalog, the strings and the renderer, once (called by <c>AddEnt</c>).</summary>
     internal static IServiceCollection AddEntViewSystem(this IServiceCollection services)
     {

@@ -32,8 +32,8 @@ public sealed class WebEntTests(WebEntServer server) : IClassFixture<WebEntServe
     [InlineData("teacher", "Mes classes et cours")]
     [InlineData("pupil", "Notes")]
     [InlineData("parent", "Notes")]
-    [InlineData("head", "Mes classes et cours|Conseils de classe")]
-    [InlineData("admin", "")]
+    [InlineData("head", "Mes classes et cours|Conseils de classe|Déploiement|Usages")]
+    [InlineData("admin", "Déploiement|Usages")]
     public async Task Each_role_sees_the_navigation_of_what_is_on_for_them_in_their_school(string persona, string expected)
     {
         using var client = await server.SignInAsync(persona);
