@@ -31,4 +31,24 @@ public static class TestServers
 
         throw new SkipException(reason);
     }
+
+    /// <summary>Where the browser tests find Chromium: Debian's <c>chromium</c> package (no browser can be downloaded here).</summary>
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    /// <summary>Debian's Chromium, which Playwright drives; skips (or fails, when servers are required) without it.</summary>
+    public static string Chromium()
+    {
+        if (File.Exists(ChromiumPath))
+        {
+            return ChromiumPath;
+        }
+
+        var reason = $"No browser: {ChromiumPath} is missing. `bash .ci/run` installs Debian's chromium itself; by hand: `sudo apt-get install chromium`.";
+        if (Environment.GetEnvironmentVariable(RequireVariable) is { Length: > 0 })
+        {
+            throw new InvalidOperationException($"{RequireVariable} is set, so browser tests must run. {reason}");
+        }
+
+        throw new SkipException(reason);
+    }
 }
