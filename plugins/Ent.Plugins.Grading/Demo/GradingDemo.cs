@@ -15,7 +15,7 @@ namespace Ent.Plugins.Grading.Demo;
 /// first pupil's report card for the period and her mark history in the course. The marks are added once: a
 /// course that already has marks in the period is left as it is.
 /// </summary>
-internal sealed class GradingDemo(IGradebook gradebook, IReportCards cards, History.IMarkHistoryView history, ILocalizedStrings strings) : IDemoContributor
+internal sealed class GradingDemo(IGradebook gradebook, IReportCards cards, History.IMarkHistoryView history, ILocalizedStrings strings, Ent.Core.Calendar.ISchoolCalendar calendar) : IDemoContributor
 {
     private static readonly string[] Comments =
     [
@@ -35,12 +35,13 @@ internal sealed class GradingDemo(IGradebook gradebook, IReportCards cards, Hist
         var added = 0;
         if (!existing.Any(m => m.Assessment.Period == context.Period.Id))
         {
-            var day = context.Period.First.AddDays(20);
+            var days = DaysOf(context);
+            var day = days[0];
             var tests = new (string Title, decimal Scale, decimal Coefficient)[] { ("Contrôle : fractions", 20, 2), ("Interrogation écrite", 10, 1), ("Exercice à la maison", 5, 1) };
             for (var t = 0; t < tests.Length; t++)
             {
                 var (title, scale, coefficient) = tests[t];
-                var assessment = await gradebook.CreateAssessmentAsync(teacher, new AssessmentDraft(context.Course.Id, context.Period.Id, title, day.AddDays(7 * t), scale, coefficient), cancellationToken).ConfigureAwait(false);
+                var assessment = await gradebook.CreateAssessmentAsync(teacher, new AssessmentDraft(context.Course.Id, context.Period.Id, title, days[t], scale, coefficient), cancellationToken).ConfigureAwait(false);
                 var marks = new Dictionary<PersonId, Mark?>();
                 for (var p = 0; p < context.Learners.Count; p++)
                 {
@@ -79,6 +80,24 @@ internal sealed class GradingDemo(IGradebook gradebook, IReportCards cards, Hist
             : strings.Get("grading", "demo.already", context.Language, pupil, context.Period.Name);
         var name = $"{Slug(first.GivenName)}-{Slug(first.FamilyName)}";
         return new DemoContribution(summary, [new DemoDocument($"bulletin-{name}.html", card), new DemoDocument($"historique-notes-{name}.html", marksHistory)]);
+    }
+
+    /// <summary>
+    /// Three school days of the period for the demonstration's assessments: spread over the part of the period already
+    /// past (never a holiday, a weekend or a day to come) when it holds enough of them, else its first school days.
+    /// </summary>
+    private DateOnly[] DaysOf(DemoContext context)
+    {
+        var school = context.School.Id;
+        var period = context.Period;
+        var schoolDays = Enumerable.Range(0, period.Last.DayNumber - period.First.DayNumber + 1)
+            .Select(period.First.AddDays)
+            .Where(d => calendar.IsSchoolDay(school, d))
+            .ToArray();
+        var past = schoolDays.Where(d => d < calendar.Today).ToArray();
+        return past.Length >= 3
+            ? [past[past.Length / 4], past[past.Length / 2], past[3 * past.Length / 4]]
+            : [.. schoolDays.Take(3)];
     }
 
     private static string Slug(string name) =>

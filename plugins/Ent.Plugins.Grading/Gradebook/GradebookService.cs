@@ -280,6 +280,47 @@ internal sealed class GradebookService(IOperations operations, IOrganisationDire
     }
 
     /// <inheritdoc />
+    public async Task RecordCouncilAppraisalAsync(Actor actor, ClassId @class, PeriodId period, PersonId pupil, string? text, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var written = text?.Trim() ?? string.Empty;
+        if (written.Length > GradingDocuments.MaxCommentLength)
+        {
+            throw new ArgumentException($"A council's appraisal has at most {GradingDocuments.MaxCommentLength} characters; the one for pupil {pupil.Value} has {written.Length}. Nothing was recorded.", nameof(text));
+        }
+
+        var dates = calendar.Period(actor.Department, period);
+        await using var work = await operations.BeginAsync(actor, OperationTarget.OfClass(@class, pupil), GradingCapabilities.ClosePeriods, cancellationToken).ConfigureAwait(false);
+        if (!directory.IsEnrolledDuring(pupil, @class, dates))
+        {
+            throw new ArgumentException($"Pupil {pupil.Value} is not enrolled in the class during '{dates.Name}'; nothing was recorded.", nameof(pupil));
+        }
+
+        var appraisals = work.Documents<AppraisalDocument>();
+        var existing = await appraisals.FindAsync(a => a.Class == @class && a.Period == period && a.Pupil == pupil, cancellationToken).ConfigureAwait(false);
+        if (existing is null ? written.Length == 0 : existing.Text == written)
+        {
+            return;
+        }
+
+        var document = new AppraisalDocument(@class, period, pupil, written, actor.Person, work.Now);
+        if (existing is null)
+        {
+            appraisals.Add(document);
+        }
+        else if (written.Length == 0)
+        {
+            appraisals.Remove(existing);
+        }
+        else
+        {
+            appraisals.Replace(document);
+        }
+
+        await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
     public async Task<bool> IsClosedAsync(Actor actor, ClassId @class, PeriodId period, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);

@@ -61,6 +61,9 @@ internal sealed record CompetencyDocument(
 internal sealed record CommentDocument(CourseId Course, PeriodId Period, PersonId Pupil, ClassId Class, string Text, PersonId Author, DateTimeOffset At);
 
 /// <summary>The grading plugin's documents, their keys and the indexes its reads use.</summary>
+/// <summary>The class council's appraisal of a pupil for a period, written by the head of school.</summary>
+internal sealed record AppraisalDocument(ClassId Class, PeriodId Period, PersonId Pupil, string Text, PersonId Author, DateTimeOffset At);
+
 internal static class GradingDocuments
 {
     /// <summary>The longest comment a teacher may write on a pupil, in characters (a report card's box).</summary>
@@ -77,5 +80,6 @@ internal static class GradingDocuments
         .AddDocuments<MarkChangeDocument>("mark-changes", d => d.Key(c => new { c.Assessment, c.Id }).Index(c => c.Pupil))
         .AddDocuments<ClosureDocument>("closures", d => d.Key(c => new { c.Class, c.Period }))
         .AddDocuments<CompetencyDocument>("competencies", d => d.Key(c => new { c.Pupil, c.Id }).Index(c => new { c.Class, c.Period }))
-        .AddDocuments<CommentDocument>("comments", d => d.Key(c => new { c.Course, c.Period, c.Pupil }).Index(c => new { c.Class, c.Period }));
+        .AddDocuments<CommentDocument>("comments", d => d.Key(c => new { c.Course, c.Period, c.Pupil }).Index(c => new { c.Class, c.Period }))
+        .AddDocuments<AppraisalDocument>("council-appraisals", d => d.Key(a => new { a.Class, a.Period, a.Pupil }));
 }

@@ -69,6 +69,11 @@ public interface IGradebook
     /// <exception cref="ClosedPeriodException">The period is closed and the actor is not the head of school or gave no reason.</exception>
     Task RecordCommentAsync(Actor actor, CourseId course, PeriodId period, PersonId pupil, string? comment, string? reason = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Records the class council's appraisal of a pupil for a period (shown on the report card); an empty text removes it. The head of school writes it, also once the period is closed.</summary>
+    /// <exception cref="AccessDeniedException">The actor is not the head of school.</exception>
+    /// <exception cref="ArgumentException">A pupil not enrolled in the class during the period, a text over 1,000 characters; the message names it. Nothing is changed.</exception>
+    Task RecordCouncilAppraisalAsync(Actor actor, ClassId @class, PeriodId period, PersonId pupil, string? text, CancellationToken cancellationToken = default);
+
     /// <summary>Whether a period is closed for a class: for the class's teachers and the head of school.</summary>
     /// <exception cref="AccessDeniedException">The actor may not read the class's marks.</exception>
     Task<bool> IsClosedAsync(Actor actor, ClassId @class, PeriodId period, CancellationToken cancellationToken = default);

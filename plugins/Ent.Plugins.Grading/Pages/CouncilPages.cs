@@ -13,9 +13,11 @@ namespace Ent.Plugins.Grading.Pages;
 /// <param name="Period">The period.</param>
 internal sealed record CouncilRoute(ClassId Class, PeriodId Period);
 
-/// <summary>Closing the period, confirmed by the head of school.</summary>
-/// <param name="Confirm">Ticked to confirm.</param>
-internal sealed record CloseForm(bool Confirm);
+/// <summary>What the head of school posts from the council's page: the council's appraisals, or the period's close.</summary>
+/// <param name="Action"><c>appraisals</c> or <c>close</c>.</param>
+/// <param name="Confirm">Ticked to confirm the close.</param>
+/// <param name="Appraisals">Each pupil's appraisal (<c>appraisals[&lt;pupil id&gt;]</c>).</param>
+internal sealed record CouncilForm(string Action, bool Confirm, IReadOnlyDictionary<string, string> Appraisals);
 
 /// <summary>The head of school's classes for the current period, each to its class council.</summary>
 internal sealed class CouncilsPage(IOrganisationDirectory directory, ISchoolCalendar calendar, ILocalizedStrings strings) : EntPage<NoRouteValues>
@@ -36,7 +38,7 @@ internal sealed class CouncilsPage(IOrganisationDirectory directory, ISchoolCale
 }
 
 /// <summary>A class council's summary (every pupil's averages, the class's figures) and the period's close.</summary>
-internal sealed class CouncilPage(IReportCards cards, ISchoolCalendar calendar, IGradebook gradebook, ILocalizedStrings strings) : EntPage<CouncilRoute, CloseForm>
+internal sealed class CouncilPage(IReportCards cards, ISchoolCalendar calendar, IGradebook gradebook, ILocalizedStrings strings) : EntPage<CouncilRoute, CouncilForm>
 {
     public override async Task<PageResult> GetAsync(PageContext context, CouncilRoute route, CancellationToken cancellationToken)
     {
@@ -50,15 +52,39 @@ internal sealed class CouncilPage(IReportCards cards, ISchoolCalendar calendar, 
             Closed = closed,
             CanClose = !closed && context.Holds(GradingCapabilities.ClosePeriods),
             Subjects = summary.Subjects.Select(s => new { s.Subject, Average = MarkInput.Number(s.Class.Average, language), Minimum = MarkInput.Number(s.Class.Minimum, language), Maximum = MarkInput.Number(s.Class.Maximum, language) }).ToArray(),
-            Pupils = summary.Pupils.Select(p => new { p.Pupil, Averages = p.Averages.Select(a => MarkInput.Number(a, language)).ToArray(), Overall = MarkInput.Number(p.Overall, language) }).ToArray(),
+            Pupils = summary.Pupils.Select(p => new
+            {
+                p.Pupil,
+                Averages = p.Averages.Select(a => MarkInput.Number(a, language)).ToArray(),
+                Overall = MarkInput.Number(p.Overall, language),
+                Field = $"appraisals[{p.Id.Value}]",
+                Id = $"appraisal-{p.Id.Value}",
+                Appraisal = context.Posted.GetValueOrDefault($"appraisals[{p.Id.Value}]", p.Appraisal ?? string.Empty),
+            }).ToArray(),
+            CanAppraise = context.Holds(GradingCapabilities.ClosePeriods),
             Errors = context.Errors.Select(e => e.Message).ToArray(),
             Back = context.Link(CouncilsPage.Route),
         };
         return PageResult.View("grading/pages/council", model, strings.Get("grading", "pages.council.title", language, summary.ClassName, summary.Period));
     }
 
-    public override async Task<PageResult> PostAsync(PageContext context, CouncilRoute route, CloseForm form, CancellationToken cancellationToken)
+    public override async Task<PageResult> PostAsync(PageContext context, CouncilRoute route, CouncilForm form, CancellationToken cancellationToken)
     {
+        if (form.Action == "appraisals")
+        {
+            foreach (var (key, text) in form.Appraisals)
+            {
+                if (!Guid.TryParse(key, out var pupil))
+                {
+                    return PageResult.Invalid(new FormError(null, strings.Get("grading", "pages.gradebook.unknown-pupil", context.Language, key)));
+                }
+
+                await gradebook.RecordCouncilAppraisalAsync(context.Actor, route.Class, route.Period, new PersonId(pupil), text, cancellationToken).ConfigureAwait(false);
+            }
+
+            return PageResult.Redirect($"{CouncilsPage.Route}/{route.Class.Value}/{route.Period.Value}");
+        }
+
         if (!form.Confirm)
         {
             return PageResult.Invalid(new FormError("confirm", strings.Get("grading", "pages.council.confirm-needed", context.Language)));

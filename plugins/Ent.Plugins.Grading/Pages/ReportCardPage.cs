@@ -21,6 +21,10 @@ internal sealed class ReportCardPage(IReportCards cards, ILocalizedStrings strin
         var model = new
         {
             card.School,
+            card.Uai,
+            card.SchoolYear,
+            card.Provisional,
+            card.CouncilAppraisal,
             card.ClassName,
             card.Period,
             card.Pupil,

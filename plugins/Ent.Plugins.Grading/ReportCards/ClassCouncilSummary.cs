@@ -20,4 +20,11 @@ public sealed record ClassCouncilSubject(string Subject, ReportCardStatistics Cl
 /// <param name="Pupil">The pupil's name.</param>
 /// <param name="Averages">The pupil's average per subject, in the order of the summary's subjects.</param>
 /// <param name="Overall">The pupil's overall average.</param>
-public sealed record ClassCouncilPupil(string Pupil, IReadOnlyList<decimal?> Averages, decimal? Overall);
+public sealed record ClassCouncilPupil(string Pupil, IReadOnlyList<decimal?> Averages, decimal? Overall)
+{
+    /// <summary>The pupil's id.</summary>
+    public Ent.Core.Identifiers.PersonId Id { get; init; }
+
+    /// <summary>The council's appraisal of the pupil so far, or null.</summary>
+    public string? Appraisal { get; init; }
+}

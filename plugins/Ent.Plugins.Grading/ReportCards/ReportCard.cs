@@ -25,7 +25,20 @@ public sealed record ReportCard(
     IReadOnlyList<ReportCardCompetency> Competencies,
     AbsenceHalfDays? Absences,
     string Calculation,
-    DateOnly IssuedOn);
+    DateOnly IssuedOn)
+{
+    /// <summary>The school year, e.g. <c>2026-2027</c>, from the department's calendar.</summary>
+    public string? SchoolYear { get; init; }
+
+    /// <summary>The school's UAI, as a bilan périodique names it.</summary>
+    public string? Uai { get; init; }
+
+    /// <summary>Whether the card is provisional: its period is not closed for the class, so its averages may still change.</summary>
+    public bool Provisional { get; init; }
+
+    /// <summary>The class council's appraisal of the pupil (the head of school's, after the council), or null.</summary>
+    public string? CouncilAppraisal { get; init; }
+}
 
 /// <summary>One subject of a report card.</summary>
 /// <param name="Subject">The subject's name.</param>

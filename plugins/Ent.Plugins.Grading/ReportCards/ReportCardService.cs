@@ -123,8 +123,15 @@ internal sealed partial class ReportCardService(
             : (await work.Documents<CommentDocument>().Where(c => c.Class == @class && c.Period == period.Id).ListAsync(cancellationToken).ConfigureAwait(false))
                 .ToDictionary(c => (c.Course, c.Pupil), c => c.Text);
         var absences = await AbsencesAsync(work.Actor, @class, period.Id, period.Name, cancellationToken).ConfigureAwait(false);
-        return new ClassBook(directory.SchoolOf(found.School).Name, found.Name, period.Name, work.Today, [.. classPeriod.Subjects.Select(s => (s.Course, s.Name, s.Title))],
-            averages, competencies, comments, absences, directory, options.Value.Rounding);
+        // The council's appraisals are read by pupils and parents once the period is closed, as the teachers' comments.
+        var appraisals = !staff && classPeriod.Closure is null
+            ? []
+            : (await work.Documents<AppraisalDocument>().Where(a => a.Class == @class && a.Period == period.Id).ListAsync(cancellationToken).ConfigureAwait(false))
+                .ToDictionary(a => a.Pupil, a => a.Text);
+        var school = directory.SchoolOf(found.School);
+        var header = new CardHeader(school.Name, school.Uai.Value, calendar.YearOf(found.School, period.First)?.Label, found.Name, period.Name, classPeriod.Closure is null, work.Today);
+        return new ClassBook(header, [.. classPeriod.Subjects.Select(s => (s.Course, s.Name, s.Title))],
+            averages, competencies, comments, appraisals, absences, directory, options.Value.Rounding);
     }
 
     /// <summary>The class's half-days of absence from the attendance plugin, if one is there: without one, or if it fails, the cards go without them.</summary>
@@ -150,11 +157,15 @@ internal sealed partial class ReportCardService(
     private static partial void LogAbsencesFailed(ILogger logger, Exception exception, string? source, Guid @class, string period);
 
     /// <summary>A class's computed period, from which each pupil's card is cut.</summary>
+    /// <summary>What every card of a class's period says at its top and bottom.</summary>
+    private sealed record CardHeader(string School, string Uai, string? SchoolYear, string ClassName, string Period, bool Provisional, DateOnly Today);
+
     private sealed class ClassBook(
-        string school, string className, string period, DateOnly today, List<(CourseId Id, string Subject, string Course)> subjects, ClassAverages averages,
+        CardHeader header, List<(CourseId Id, string Subject, string Course)> subjects, ClassAverages averages,
         Dictionary<PersonId, IReadOnlyList<ReportCardCompetency>> competencies, Dictionary<(CourseId, PersonId), string> comments,
-        IReadOnlyDictionary<PersonId, AbsenceHalfDays> absences, IOrganisationDirectory directory, AverageRounding rounding)
+        Dictionary<PersonId, string> appraisals, IReadOnlyDictionary<PersonId, AbsenceHalfDays> absences, IOrganisationDirectory directory, AverageRounding rounding)
     {
+
         public IReadOnlyList<PersonId> Pupils => averages.Pupils;
 
         public ReportCard CardOf(PersonId pupil)
@@ -162,9 +173,9 @@ internal sealed partial class ReportCardService(
             var index = IndexOf(pupil);
             var person = directory.FindPerson(pupil);
             return new ReportCard(
-                school,
-                className,
-                period,
+                header.School,
+                header.ClassName,
+                header.Period,
                 person is null ? pupil.Value.ToString() : $"{person.GivenName} {person.FamilyName}",
                 [.. subjects.Select((s, i) => new ReportCardSubject(s.Subject, s.Course, Shown(averages.Of(index, i).Average), Figures(averages.OfSubject(i)), averages.Of(index, i).Marks, comments.GetValueOrDefault((s.Id, pupil))))],
                 Shown(averages.Overall(index)),
@@ -172,20 +183,30 @@ internal sealed partial class ReportCardService(
                 competencies.GetValueOrDefault(pupil) ?? [],
                 absences.TryGetValue(pupil, out var missed) ? missed : null,
                 averages.Version.ToString(),
-                today);
+                header.Today)
+            {
+                SchoolYear = header.SchoolYear,
+                Uai = header.Uai,
+                Provisional = header.Provisional,
+                CouncilAppraisal = appraisals.GetValueOrDefault(pupil),
+            };
         }
 
         public ClassCouncilSummary Council() => new(
-            school,
-            className,
-            period,
+            header.School,
+            header.ClassName,
+            header.Period,
             [.. subjects.Select((s, i) => new ClassCouncilSubject(s.Subject, Figures(averages.OfSubject(i))))],
             [.. averages.Pupils.Select((p, index) => (Pupil: p, Index: index, Person: directory.FindPerson(p)))
                 .OrderBy(p => p.Person?.FamilyName, StringComparer.Ordinal).ThenBy(p => p.Person?.GivenName, StringComparer.Ordinal)
                 .Select(p => new ClassCouncilPupil(
                     p.Person is null ? p.Pupil.Value.ToString() : $"{p.Person.FamilyName.ToUpperInvariant()} {p.Person.GivenName}",
                     [.. subjects.Select((_, i) => Shown(averages.Of(p.Index, i).Average))],
-                    Shown(averages.Overall(p.Index))))],
+                    Shown(averages.Overall(p.Index)))
+                {
+                    Id = p.Pupil,
+                    Appraisal = appraisals.GetValueOrDefault(p.Pupil),
+                })],
             Figures(averages.Class),
             averages.Version.ToString());
 
@@ -199,7 +220,7 @@ internal sealed partial class ReportCardService(
                 }
             }
 
-            throw new ArgumentException($"Pupil {pupil.Value} is not enrolled in {className} during {period}.", nameof(pupil));
+            throw new ArgumentException($"Pupil {pupil.Value} is not enrolled in {header.ClassName} during {header.Period}.", nameof(pupil));
         }
 
         private decimal? Shown(decimal? value) => value is { } v ? rounding.Apply(v) : null;

@@ -115,7 +115,7 @@ internal static partial class HtmlPageSanitizer
         {
             AllowedTags = new HashSet<string>(Elements, StringComparer.OrdinalIgnoreCase),
             AllowedAttributes = new HashSet<string>(Attributes, StringComparer.OrdinalIgnoreCase),
-            AllowedCssProperties = new HashSet<string>(HtmlSanitizerDefaults.AllowedCssProperties, StringComparer.OrdinalIgnoreCase),
+            AllowedCssProperties = new HashSet<string>([.. HtmlSanitizerDefaults.AllowedCssProperties, "size"], StringComparer.OrdinalIgnoreCase), // size: a printed page's (A4)
             AllowedAtRules = new HashSet<AngleSharp.Css.Dom.CssRuleType>([AngleSharp.Css.Dom.CssRuleType.Style, AngleSharp.Css.Dom.CssRuleType.Media, AngleSharp.Css.Dom.CssRuleType.Page]),
             AllowedSchemes = new HashSet<string>(["http", "https", "mailto", "data"], StringComparer.OrdinalIgnoreCase),
             UriAttributes = new HashSet<string>(["href", "src", "action", "formaction", "cite"], StringComparer.OrdinalIgnoreCase),
@@ -132,6 +132,17 @@ internal static partial class HtmlPageSanitizer
                 e.SanitizedUrl = null;
             }
         };
+        sanitizer.PostProcessDom += (_, e) =>
+        {
+            // Inside a chart only its shapes and text stay: an HTML element allowed elsewhere (a link, a form) goes with its content.
+            foreach (var element in e.Document.QuerySelectorAll("svg *").Where(element => !SvgElements.Contains(element.LocalName)).ToArray())
+            {
+                element.Remove();
+            }
+        };
         return sanitizer;
     }
+
+    /// <summary>What an SVG chart may hold.</summary>
+    private static readonly HashSet<string> SvgElements = new(["g", "rect", "line", "polyline", "circle", "text", "desc", "title"], StringComparer.OrdinalIgnoreCase);
 }

@@ -6,21 +6,37 @@ namespace Ent.Samples.Tests.WebEnt;
 public sealed class WebEntCouncilTests(WebEntServer server) : IClassFixture<WebEntServer>
 {
     [Fact]
-    public async Task The_head_closes_the_period_after_the_council_and_its_marks_then_change_only_with_a_reason_by_the_head()
+    public async Task The_head_writes_the_councils_appraisals_closes_the_period_and_its_marks_then_change_only_with_a_reason_by_the_head()
     {
         using var head = await server.SignInAsync("head");
+        using var pupil = await server.SignInAsync("pupil");
         var council = await head.GetAsync((await head.GetAsync("grading/councils")).Document.QuerySelector("main .cards a")!.GetAttribute("href")!);
         Assert.Contains("5e B", council.Document.QuerySelector("main h1")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(3, council.Document.QuerySelectorAll("main tbody tr").Length); // every pupil's averages
+        var lina = (await pupil.GetAsync("grading/marks")).Location!;
+        var card = (await pupil.GetAsync(lina)).Document.QuerySelector("a[href*='/report-cards/']")!.GetAttribute("href")!;
+        var appraisal = $"appraisals[{lina.Split('/')[^1]}]";
 
-        var unconfirmed = await head.SubmitAsync(council, new Dictionary<string, string>());
-        var closed = await head.SubmitAsync(council, new Dictionary<string, string> { ["confirm"] = "true" });
+        var appraised = await head.SubmitAsync(council, new Dictionary<string, string> { [appraisal] = "Encouragements du conseil de classe." }, "form#appraisals");
+        var provisional = await pupil.GetAsync(card);
+        council = await head.GetAsync(appraised.Location!);
+
+        Assert.Equal(HttpStatusCode.SeeOther, appraised.Status);
+        Assert.Equal("Encouragements du conseil de classe.", council.Document.QuerySelector($"textarea[name='{appraisal}']")!.TextContent);
+        Assert.NotNull(provisional.Document.QuerySelector("#provisional"));
+        Assert.Equal("Le conseil de classe ne s'est pas encore prononcé.", provisional.Document.QuerySelector("#council-appraisal")!.TextContent); // the family reads it once the period is closed
+
+        var unconfirmed = await head.SubmitAsync(council, new Dictionary<string, string>(), "form#close");
+        var closed = await head.SubmitAsync(council, new Dictionary<string, string> { ["confirm"] = "true" }, "form#close");
         var after = await head.GetAsync(closed.Location!);
 
         Assert.Equal(HttpStatusCode.BadRequest, unconfirmed.Status);
         Assert.Equal(HttpStatusCode.SeeOther, closed.Status);
         Assert.Contains("La période est clôturée", after.Document.QuerySelector("#period-state")!.TextContent, StringComparison.Ordinal);
         Assert.Null(after.Document.QuerySelector("#close-period"));
+        var final = await pupil.GetAsync(card);
+        Assert.Null(final.Document.QuerySelector("#provisional"));
+        Assert.Equal("Encouragements du conseil de classe.", final.Document.QuerySelector("#council-appraisal")!.TextContent);
 
         using var teacher = await server.SignInAsync("teacher");
         var course = await teacher.GetAsync((await teacher.GetAsync("grading/courses")).Document.QuerySelector("main a[href^='/grading/courses/']")!.GetAttribute("href")!);

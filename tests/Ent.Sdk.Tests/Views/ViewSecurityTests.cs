@@ -40,6 +40,7 @@ public sealed partial class ViewSecurityTests
         "<a href=\"data:text/html,<script>alert(1)</script>\">x</a>",
         "<body onload=alert(1)>",
         "<svg><script>alert(1)</script></svg>",
+        "<svg onload=\"alert(1)\"><a href=\"javascript:alert(1)\"><text>x</text></a><use href=\"data:image/svg+xml,<svg onload=alert(1)>\"/><animate attributeName=\"href\" to=\"javascript:alert(1)\"/><foreignObject><iframe src=\"javascript:alert(1)\"></iframe></foreignObject></svg>",
         "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>",
         "<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>",
         "<object data=\"javascript:alert(1)\"></object>",
@@ -93,9 +94,27 @@ public sealed partial class ViewSecurityTests
     [InlineData("<script>alert(1)</script>")]
     [InlineData("<div style=\"background:url(javascript:alert(1))\"></div>")]
     [InlineData("<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">")]
+    [InlineData("<svg><a href=\"https://example.org\"><text>x</text></a></svg>")]
+    [InlineData("<svg><use href=\"#x\"></use></svg>")]
     public void The_detector_finds_what_a_browser_would_run(string html)
     {
         Assert.NotEmpty(ExecutableParts(html));
+    }
+
+    [Fact]
+    public void A_chart_drawn_as_svg_shapes_and_text_survives_the_sanitiser()
+    {
+        using var host = ViewHost.Create(new Dictionary<string, string>
+        {
+            ["views/specs/chart.sbn-html"] = "<svg role=\"img\" viewBox=\"0 0 100 20\"><rect x=\"0\" y=\"2\" width=\"40\" height=\"16\" fill=\"#0b4ea2\"></rect><line x1=\"5\" x2=\"5\" y1=\"0\" y2=\"20\" stroke-dasharray=\"5 3\"></line><text x=\"42\" y=\"14\">40 %</text></svg>",
+        });
+
+        var html = host.Render("specs/chart");
+
+        Assert.Contains("viewBox=\"0 0 100 20\"", html, StringComparison.Ordinal);
+        Assert.Contains("<rect x=\"0\" y=\"2\" width=\"40\" height=\"16\" fill=\"#0b4ea2\"></rect>", html, StringComparison.Ordinal);
+        Assert.Contains("<text x=\"42\" y=\"14\">40 %</text>", html, StringComparison.Ordinal);
+        Assert.Empty(ExecutableParts(html));
     }
 
     [Fact]
@@ -227,7 +246,9 @@ public sealed partial class ViewSecurityTests
         var found = new List<string>();
         foreach (var element in document.All)
         {
-            if (element.LocalName is "script" or "iframe" or "object" or "embed" or "svg" or "math" or "link" or "base" or "frame" or "applet")
+            // An SVG chart's shapes and text are allowed; what in SVG loads, links, animates or embeds is not.
+            if (element.LocalName is "script" or "iframe" or "object" or "embed" or "math" or "link" or "base" or "frame" or "applet"
+                || (element.NamespaceUri == AngleSharp.Dom.NamespaceNames.SvgUri && element.LocalName is "a" or "use" or "image" or "foreignObject" or "animate" or "set" or "animateTransform" or "feImage" or "style"))
             {
                 found.Add($"<{element.LocalName}>");
             }
