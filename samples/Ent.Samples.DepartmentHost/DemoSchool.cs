@@ -66,7 +66,8 @@ internal sealed class DemoSchool
         var schoolYear = new DateRange(year.Dates.Begin, year.Dates.End);
         var classId = new ClassId(Stable("class"));
         var period = year.PeriodOf(today) ?? year.Periods[0];
-        var people = People.Select(p => new Person(new PersonId(Stable(p.Key)), department.Id, p.GivenName, p.FamilyName)).ToArray();
+        // Each has an id at the demonstration's identity provider too, as the académie's would give: demo.<key>.
+        var people = People.Select(p => new Person(new PersonId(Stable(p.Key)), department.Id, p.GivenName, p.FamilyName) { ExternalId = $"demo.{p.Key}" }).ToArray();
         var admin = people[5];
         if (directory.FindPerson(admin.Id) is null)
         {

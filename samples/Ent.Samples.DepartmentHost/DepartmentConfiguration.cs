@@ -147,8 +147,29 @@ internal sealed record DepartmentConfiguration(
             throw new ConfigurationException($"{source}: field 'web.signInAttemptsPerMinute' is {limit}; it must be at least 1.");
         }
 
+        if (configuration.Web?.OpenIdConnect is { } oidc)
+        {
+            var problems = ToOptions(oidc, new DepartmentId(configuration.Department.Id)).Validate();
+            if (problems.Count > 0)
+            {
+                throw new ConfigurationException($"{source}: field 'web.openIdConnect': {problems[0].Replace("EntWebOptions.OpenIdConnect.", string.Empty, StringComparison.Ordinal)}");
+            }
+        }
+
         return configuration with { Enablement = rules, Waves = waves };
     }
+
+    /// <summary>The adapter's options for the department's identity provider.</summary>
+    public static Ent.Hosting.AspNetCore.EntOpenIdConnectOptions ToOptions(OpenIdConnectSettings settings, DepartmentId department) => new()
+    {
+        Authority = settings.Authority,
+        ClientId = settings.ClientId ?? string.Empty,
+        ClientSecret = settings.ClientSecret,
+        Department = department,
+        ExternalIdClaim = settings.ExternalIdClaim ?? "sub",
+        DisplayName = settings.DisplayName ?? "ÉduConnect",
+        RequireHttpsMetadata = settings.RequireHttpsMetadata,
+    };
 
     /// <summary>Builds a domain value from the configuration, turning its refusal into one naming the file and the field.</summary>
     private static void Check(string source, string field, Action build)
@@ -178,7 +199,17 @@ internal sealed record WaveSettings(string Name, DateOnly Start, IReadOnlyList<s
 
 /// <summary>The web ENT's settings.</summary>
 /// <param name="SignInAttemptsPerMinute">Sign-in attempts allowed per client address and minute (10 by default).</param>
-internal sealed record WebSettings(int? SignInAttemptsPerMinute);
+/// <param name="OpenIdConnect">The department's identity provider, or null.</param>
+internal sealed record WebSettings(int? SignInAttemptsPerMinute, OpenIdConnectSettings? OpenIdConnect = null);
+
+/// <summary>The department's OpenID Connect provider, as its file names it.</summary>
+/// <param name="Authority">The provider's address.</param>
+/// <param name="ClientId">The ENT's client id there.</param>
+/// <param name="ClientSecret">The ENT's client secret there.</param>
+/// <param name="ExternalIdClaim">The claim holding a person's id there (<c>sub</c> by default), matched with the directory's external ids.</param>
+/// <param name="DisplayName">The provider's name on the sign-in button.</param>
+/// <param name="RequireHttpsMetadata">False only for a provider on loopback reached over HTTP.</param>
+internal sealed record OpenIdConnectSettings(Uri? Authority, string? ClientId, string? ClientSecret, string? ExternalIdClaim, string? DisplayName, bool RequireHttpsMetadata = true);
 
 /// <summary>A configuration or command-line problem; the message names the offending value.</summary>
 internal sealed class ConfigurationException(string message) : Exception(message);

@@ -46,6 +46,11 @@ internal static class DepartmentWebApp
                 web.Demo = setup.Arguments.Demo;
                 web.SecureCookies = false; // served on loopback over HTTP; behind a TLS proxy, a department turns it on
                 web.SignInAttemptsPerMinute = setup.Configuration.Web?.SignInAttemptsPerMinute ?? web.SignInAttemptsPerMinute;
+                if (setup.Configuration.Web?.OpenIdConnect is { } oidc)
+                {
+                    web.OpenIdConnect = DepartmentConfiguration.ToOptions(oidc, setup.Department.Id);
+                }
+
                 foreach (var persona in Personas(setup, today))
                 {
                     web.DemoPersonas.Add(persona);

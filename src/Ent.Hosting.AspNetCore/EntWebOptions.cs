@@ -1,4 +1,5 @@
 using Ent.Core.Identifiers;
+using Ent.Core.Organisation;
 
 namespace Ent.Hosting.AspNetCore;
 
@@ -10,6 +11,9 @@ public sealed class EntWebOptions
     /// demonstration. Never on for real people's data.
     /// </summary>
     public bool Demo { get; set; }
+
+    /// <summary>Sign-in through the department's OpenID Connect provider (the académie's or ÉduConnect's), or null for none.</summary>
+    public EntOpenIdConnectOptions? OpenIdConnect { get; set; }
 
     /// <summary>The people a visitor may sign in as in demonstration mode, in the order shown.</summary>
     public IList<DemoPersona> DemoPersonas { get; } = [];
@@ -37,6 +41,11 @@ public sealed class EntWebOptions
             problems.Add($"EntWebOptions.SignInAttemptsPerMinute: {SignInAttemptsPerMinute} is not a positive number.");
         }
 
+        if (OpenIdConnect is { } oidc)
+        {
+            problems.AddRange(oidc.Validate());
+        }
+
         if (Demo && DemoPersonas.Count == 0)
         {
             problems.Add("EntWebOptions.DemoPersonas: demonstration mode needs at least one persona to sign in as.");
@@ -57,3 +66,70 @@ public sealed class EntWebOptions
 /// <param name="Description">What the persona shows, in French (e.g. « Professeure de mathématiques, 5e B »).</param>
 /// <param name="EnglishDescription">The same in English.</param>
 public sealed record DemoPersona(string Key, PersonId Person, string Description, string EnglishDescription);
+
+/// <summary>
+/// The department's OpenID Connect provider: people sign in there (authorization code flow with PKCE) and are found in the
+/// directory by the claim that carries their id there (<see cref="Person.ExternalId"/>); a person the directory does not
+/// know is refused, never created.
+/// </summary>
+public sealed class EntOpenIdConnectOptions
+{
+    /// <summary>The provider's address (its discovery document is at <c>.well-known/openid-configuration</c> below it).</summary>
+    public Uri? Authority { get; set; }
+
+    /// <summary>The ENT's client id at the provider.</summary>
+    public string ClientId { get; set; } = string.Empty;
+
+    /// <summary>The ENT's client secret at the provider.</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>The department whose directory holds the people who sign in there.</summary>
+    public DepartmentId Department { get; set; }
+
+    /// <summary>The claim holding a person's id at the provider (<c>sub</c> by default).</summary>
+    public string ExternalIdClaim { get; set; } = "sub";
+
+    /// <summary>The scopes asked for.</summary>
+    public IList<string> Scopes { get; } = ["openid", "profile"];
+
+    /// <summary>The provider's name on the sign-in button, e.g. <c>ÉduConnect</c>.</summary>
+    public string DisplayName { get; set; } = "ÉduConnect";
+
+    /// <summary>Whether the provider's metadata must come over HTTPS (true; only a provider on loopback may be reached over HTTP).</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
+    /// <summary>The problems of these options, each naming its value.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (Authority is null || !Authority.IsAbsoluteUri)
+        {
+            problems.Add($"EntWebOptions.OpenIdConnect.Authority: '{Authority}' is not an absolute address.");
+        }
+        else if (RequireHttpsMetadata && Authority.Scheme != Uri.UriSchemeHttps)
+        {
+            problems.Add($"EntWebOptions.OpenIdConnect.Authority: '{Authority}' is not HTTPS; only a provider on loopback may be reached over HTTP (RequireHttpsMetadata = false).");
+        }
+        else if (!RequireHttpsMetadata && Authority.Scheme != Uri.UriSchemeHttps && !Authority.IsLoopback)
+        {
+            problems.Add($"EntWebOptions.OpenIdConnect.Authority: '{Authority}' is reached over HTTP and is not on loopback.");
+        }
+
+        if (string.IsNullOrWhiteSpace(ClientId))
+        {
+            problems.Add("EntWebOptions.OpenIdConnect.ClientId: the client id is required.");
+        }
+
+        if (Department.Value == Guid.Empty)
+        {
+            problems.Add("EntWebOptions.OpenIdConnect.Department: the department whose people sign in is required.");
+        }
+
+        if (string.IsNullOrWhiteSpace(ExternalIdClaim))
+        {
+            problems.Add("EntWebOptions.OpenIdConnect.ExternalIdClaim: the claim is required.");
+        }
+
+        return problems;
+    }
+}

@@ -37,6 +37,10 @@ public static class EntWebServiceCollectionExtensions
             options.Configure(configure);
         }
 
+        // Which schemes to register is decided now, from the same configuration the options get.
+        var probe = new EntWebOptions();
+        configure?.Invoke(probe);
+
         options.ValidateOnStart();
         services.AddSingleton<IValidateOptions<EntWebOptions>, EntWebOptionsValidator>();
         services.AddEntViews("ent", typeof(EntWebOptions).Assembly);
@@ -56,7 +60,12 @@ public static class EntWebServiceCollectionExtensions
         });
         services.AddOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>().Configure<IOptions<EntWebOptions>>((antiforgery, web) =>
             antiforgery.Cookie.SecurePolicy = web.Value.SecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
-        services.AddAuthentication(SessionScheme).AddCookie(SessionScheme);
+        var authentication = services.AddAuthentication(SessionScheme).AddCookie(SessionScheme);
+        if (probe.OpenIdConnect is { } oidc)
+        {
+            AddOpenIdConnect(services, authentication, oidc, probe.SecureCookies);
+        }
+
         services.AddOptions<CookieAuthenticationOptions>(SessionScheme).Configure<IOptions<EntWebOptions>>((cookie, web) =>
         {
             cookie.Cookie.Name = "ent.session";
@@ -80,6 +89,49 @@ public static class EntWebServiceCollectionExtensions
             });
         });
         return services;
+    }
+
+    /// <summary>The scheme of the department's OpenID Connect provider.</summary>
+    public const string OpenIdConnectScheme = "ent.oidc";
+
+    /// <summary>The short-lived cookie holding the provider's answer until the person is found in the directory.</summary>
+    public const string ExternalScheme = "ent.external";
+
+    private static void AddOpenIdConnect(IServiceCollection services, Microsoft.AspNetCore.Authentication.AuthenticationBuilder authentication, EntOpenIdConnectOptions oidc, bool secure)
+    {
+        var policy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        authentication.AddCookie(ExternalScheme, cookie =>
+        {
+            cookie.Cookie.Name = "ent.external";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = policy;
+            cookie.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+        });
+        authentication.AddOpenIdConnect(OpenIdConnectScheme, o =>
+        {
+            o.SignInScheme = ExternalScheme;
+            o.Authority = oidc.Authority!.ToString();
+            o.ClientId = oidc.ClientId;
+            o.ClientSecret = oidc.ClientSecret;
+            o.RequireHttpsMetadata = oidc.RequireHttpsMetadata;
+            o.ResponseType = "code"; // the authorization code flow, with PKCE
+            o.ResponseMode = "query"; // a top-level GET back: the correlation cookies stay SameSite=Lax
+            o.UsePkce = true;
+            o.CallbackPath = "/sign-in/oidc/callback";
+            o.MapInboundClaims = false; // claims as the provider names them: 'sub' stays 'sub'
+            o.SaveTokens = false;
+            o.Scope.Clear();
+            foreach (var scope in oidc.Scopes)
+            {
+                o.Scope.Add(scope);
+            }
+
+            o.CorrelationCookie.SameSite = SameSiteMode.Lax;
+            o.CorrelationCookie.SecurePolicy = policy;
+            o.NonceCookie.SameSite = SameSiteMode.Lax;
+            o.NonceCookie.SecurePolicy = policy;
+        });
     }
 
     /// <summary>Reports every problem of the web options at start, each naming its value.</summary>

@@ -40,15 +40,15 @@ public sealed class BrowserSession : IAsyncLifetime
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true, Args = ["--no-sandbox"] });
     }
 
-    /// <summary>A new page in a fresh browser context (no cookies), in French unless told otherwise.</summary>
-    public async Task<IPage> NewPageAsync(string locale = "fr-FR")
+    /// <summary>A new page in a fresh browser context (no cookies), in French unless told otherwise, on this session's web ENT or another.</summary>
+    public async Task<IPage> NewPageAsync(string locale = "fr-FR", WebEntServer? server = null)
     {
         if (_missing is not null)
         {
             throw _missing is Xunit.SkipException ? new Xunit.SkipException(_missing.Message) : new InvalidOperationException(_missing.Message, _missing);
         }
 
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Server.Address.ToString(), Locale = locale });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = (server ?? Server).Address.ToString(), Locale = locale });
         return await context.NewPageAsync();
     }
 

@@ -31,6 +31,33 @@ public sealed partial class WebEntInBrowserTests(BrowserSession session)
     }
 
     [SkippableFact]
+    public async Task A_teacher_signs_in_through_the_departments_openid_connect_provider_and_reaches_her_courses()
+    {
+        var page = await session.NewPageAsync(); // skips here without Chromium
+        var server = new Ent.Samples.Tests.WebEnt.ProviderWebEntServer();
+        await server.InitializeAsync();
+        try
+        {
+            server.Provider.Subject = "demo.teacher";
+            page = await session.NewPageAsync(server: server);
+            await page.StepsAsync(nameof(A_teacher_signs_in_through_the_departments_openid_connect_provider_and_reaches_her_courses), async () =>
+            {
+                await page.GotoAsync("/");
+                await page.GetByRole(AriaRole.Link, new() { Name = "Se connecter avec ÉduConnect (test)" }).ClickAsync();
+                await page.WaitForURLAsync(server.Address.ToString());
+
+                await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("Bonjour, Marie Curie");
+                await page.FollowMenuAsync("Mes classes et cours");
+                await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Les fractions" })).ToBeVisibleAsync();
+            });
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
+    }
+
+    [SkippableFact]
     public async Task A_mark_the_teacher_mistypes_is_shown_beside_its_field_and_nothing_is_saved()
     {
         var page = await session.NewPageAsync();

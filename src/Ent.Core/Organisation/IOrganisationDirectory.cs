@@ -66,6 +66,11 @@ public interface IOrganisationDirectory
     /// <param name="id">Its identifier.</param>
     Person? FindPerson(PersonId id);
 
+    /// <summary>Finds a person of a department by their identifier at the department's identity provider.</summary>
+    /// <param name="department">The department.</param>
+    /// <param name="externalId">The identity provider's subject, compared exactly.</param>
+    Person? FindPersonByExternalId(DepartmentId department, string externalId);
+
     /// <summary>The schools of a department.</summary>
     /// <param name="department">The department.</param>
     IReadOnlyList<School> SchoolsOf(DepartmentId department);

@@ -22,6 +22,7 @@ public sealed class InMemoryOrganisationDirectory(IDirectoryJournal? journal = n
     private readonly Dictionary<PersonId, Person> _people = [];
     private readonly Dictionary<PersonId, List<RoleAssignment>> _roles = [];
     private readonly HashSet<Guardianship> _guardianships = [];
+    private readonly Dictionary<(DepartmentId, string), PersonId> _byExternalId = [];
     private readonly Dictionary<PersonId, List<Enrolment>> _enrolmentsByLearner = [];
     private readonly Dictionary<Guid, List<Enrolment>> _enrolmentsByCohort = [];
 
@@ -90,8 +91,17 @@ public sealed class InMemoryOrganisationDirectory(IDirectoryJournal? journal = n
         {
             Require(_departments, person.Department, "department");
             CheckUnique(_people, person.Id, "person");
+            if (person.ExternalId is { } external && _byExternalId.TryGetValue((person.Department, external), out var holder))
+            {
+                throw new ArgumentException($"The external id '{external}' is person {holder.Value}'s already in department {person.Department.Value}; person {person.Id.Value} cannot have it too.", nameof(person));
+            }
+
             journal?.Added(person);
             _people.Add(person.Id, person);
+            if (person.ExternalId is { } id)
+            {
+                _byExternalId.Add((person.Department, id), person.Id);
+            }
         }
     }
 
@@ -232,6 +242,16 @@ public sealed class InMemoryOrganisationDirectory(IDirectoryJournal? journal = n
         lock (_gate)
         {
             return _guardianships.Contains(new Guardianship(guardian, learner));
+        }
+    }
+
+    /// <inheritdoc />
+    public Person? FindPersonByExternalId(DepartmentId department, string externalId)
+    {
+        ArgumentNullException.ThrowIfNull(externalId);
+        lock (_gate)
+        {
+            return _byExternalId.TryGetValue((department, externalId), out var id) ? _people[id] : null;
         }
     }
 

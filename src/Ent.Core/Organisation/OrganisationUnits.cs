@@ -61,6 +61,12 @@ public sealed record Person(PersonId Id, DepartmentId Department, string GivenNa
     /// <summary>The family name.</summary>
     public string FamilyName { get; init; } = Guard.Name(FamilyName, "family name", OrganisationLimits.MaxNameLength);
 
+    /// <summary>
+    /// The person's identifier at the department's identity provider (the académie's or ÉduConnect's OpenID Connect
+    /// subject), by which a sign-in finds them; unique in the department, or null for a person who does not sign in so.
+    /// </summary>
+    public string? ExternalId { get; init => field = value is null ? null : Guard.Name(value, "external id", OrganisationLimits.MaxExternalIdLength); }
+
     /// <summary>"Given FAMILY", as French school documents print names.</summary>
     public string DisplayName => $"{GivenName} {FamilyName.ToUpperInvariant()}";
 }
@@ -73,6 +79,9 @@ public sealed record Guardianship(PersonId Guardian, PersonId Learner);
 /// <summary>The lengths the directory's names are kept to, here and in every store.</summary>
 public static class OrganisationLimits
 {
+    /// <summary>The longest external id (an identity provider's subject) a person may have.</summary>
+    public const int MaxExternalIdLength = 200;
+
     /// <summary>The longest name of a department, school, class, group or person: 200 characters.</summary>
     public const int MaxNameLength = 200;
 

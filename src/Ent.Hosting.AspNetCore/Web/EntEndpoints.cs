@@ -23,6 +23,8 @@ internal static partial class EntEndpoints
         group.MapGet("/", HomeAsync);
         group.MapGet("/sign-in", SignInPageAsync);
         group.MapPost("/sign-in/demo", DemoSignInAsync).RequireRateLimiting(Microsoft.Extensions.DependencyInjection.EntWebServiceCollectionExtensions.SignInRateLimit);
+        group.MapGet("/sign-in/oidc", ChallengeProviderAsync).RequireRateLimiting(Microsoft.Extensions.DependencyInjection.EntWebServiceCollectionExtensions.SignInRateLimit);
+        group.MapGet("/sign-in/oidc/complete", CompleteProviderSignInAsync);
         group.MapPost("/sign-out", SignOutAsync);
         group.MapPost("/school", ChooseSchoolAsync);
         group.MapGet("/language/{language}", ChooseLanguage);
@@ -136,8 +138,10 @@ internal static partial class EntEndpoints
             ? options.DemoPersonas.Select(p => new { p.Key, Name = viewers.NameOf(p.Person), Description = language == "en" ? p.EnglishDescription : p.Description }).ToArray()
             : [];
         var strings = services.GetRequiredService<ILocalizedStrings>();
+        var returnUrl = SafeReturn(context.Request.Query["return"].ToString(), pathBase);
+        var provider = options.OpenIdConnect is { } oidc ? new { oidc.DisplayName, Href = $"{pathBase}/sign-in/oidc?return={Uri.EscapeDataString(returnUrl)}" } : null;
         var content = services.GetRequiredService<IViewRenderer>().Render("ent/sign-in",
-            new { options.Demo, Personas = personas, DemoAction = pathBase + "/sign-in/demo", ReturnUrl = SafeReturn(context.Request.Query["return"].ToString(), pathBase) }, new ViewScope(null, language));
+            new { options.Demo, Personas = personas, DemoAction = pathBase + "/sign-in/demo", ReturnUrl = returnUrl, Provider = provider }, new ViewScope(null, language));
         await Writer(context).WritePageAsync(context, null, strings.Get("ent", "sign-in.title", language), content, StatusCodes.Status200OK).ConfigureAwait(false);
     }
 
@@ -160,6 +164,48 @@ internal static partial class EntEndpoints
 
         await SignInAsync(context, persona.Person.Value, school: null).ConfigureAwait(false);
         Redirect(context, SafeReturn(form["return"].ToString(), context.Request.PathBase.Value ?? string.Empty));
+    }
+
+    /// <summary>Sends the person to the department's identity provider, which sends them back to the callback and then to <see cref="CompleteProviderSignInAsync"/>.</summary>
+    private static async Task ChallengeProviderAsync(HttpContext context)
+    {
+        if (context.RequestServices.GetRequiredService<IOptions<EntWebOptions>>().Value.OpenIdConnect is null)
+        {
+            await Writer(context).WriteStatusAsync(context, null, StatusCodes.Status404NotFound).ConfigureAwait(false);
+            return;
+        }
+
+        var pathBase = context.Request.PathBase.Value ?? string.Empty;
+        var complete = $"{pathBase}/sign-in/oidc/complete?return={Uri.EscapeDataString(SafeReturn(context.Request.Query["return"].ToString(), pathBase))}";
+        await context.ChallengeAsync(Microsoft.Extensions.DependencyInjection.EntWebServiceCollectionExtensions.OpenIdConnectScheme, new AuthenticationProperties { RedirectUri = complete }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Finds the person the provider vouched for in the directory, by their external id, and opens their session; a person
+    /// the directory does not know (or of another department) is refused, and nothing of the provider's answer is kept.
+    /// </summary>
+    private static async Task CompleteProviderSignInAsync(HttpContext context)
+    {
+        var oidc = context.RequestServices.GetRequiredService<IOptions<EntWebOptions>>().Value.OpenIdConnect;
+        var external = oidc is null ? null : await context.AuthenticateAsync(Microsoft.Extensions.DependencyInjection.EntWebServiceCollectionExtensions.ExternalScheme).ConfigureAwait(false);
+        if (oidc is null || external is not { Succeeded: true })
+        {
+            await Writer(context).WriteStatusAsync(context, null, StatusCodes.Status400BadRequest).ConfigureAwait(false);
+            return;
+        }
+
+        await context.SignOutAsync(Microsoft.Extensions.DependencyInjection.EntWebServiceCollectionExtensions.ExternalScheme).ConfigureAwait(false);
+        var subject = external.Principal.FindFirstValue(oidc.ExternalIdClaim);
+        var person = subject is null ? null : context.RequestServices.GetRequiredService<Ent.Core.Organisation.IOrganisationDirectory>().FindPersonByExternalId(oidc.Department, subject);
+        if (person is null)
+        {
+            Log(context).UnknownAccount(oidc.ExternalIdClaim, subject ?? "(none)");
+            await Writer(context).WriteStatusAsync(context, null, StatusCodes.Status403Forbidden, "unknown-account").ConfigureAwait(false);
+            return;
+        }
+
+        await SignInAsync(context, person.Id.Value, school: null).ConfigureAwait(false);
+        Redirect(context, SafeReturn(context.Request.Query["return"].ToString(), context.Request.PathBase.Value ?? string.Empty));
     }
 
     private static async Task SignOutAsync(HttpContext context)
@@ -260,4 +306,7 @@ internal sealed partial class EntWebLog(ILogger<EntWebLog> logger)
 {
     [LoggerMessage(Level = LogLevel.Information, Message = "The page '{Route}' answered {Status}: {Reason}")]
     public partial void Refused(string route, int status, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A sign-in through the identity provider was refused: no person of the directory has the {Claim} '{Subject}'.")]
+    public partial void UnknownAccount(string claim, string subject);
 }

@@ -21,7 +21,9 @@ public static class CoreSchemas
             .CreateTable("guardianships", t => t.Key(Column.Id("guardian"), Column.Id("learner")))
             .CreateTable("enrolments", t => t.Key(Column.Id("id")).Columns(
                 Column.Id("learner"), Column.Id("school"), Column.Id("class", nullable: true), Column.Id("group_id", nullable: true),
-                Column.Date("valid_from"), Column.Date("valid_until", nullable: true)))));
+                Column.Date("valid_from"), Column.Date("valid_until", nullable: true))))
+        .Version(2, "People's ids at the department's identity provider", v => v
+            .AddColumn("people", Column.Text("external_id", OrganisationLimits.MaxExternalIdLength, nullable: true))));
 
     /// <summary>Courses: one row per course, its sequences and activities as a JSON document.</summary>
     public static RecordSchema Courses { get; } = RecordSchema.Create("core.courses", schema => schema

@@ -53,7 +53,7 @@ internal sealed class StoredOrganisationDirectory : IOrganisationDirectory
             await Each("schools", (d, r) => loaded.Add(new School(new SchoolId(r.GetId("id")), d, Uai.Parse(r.GetText("uai")), r.GetText("name")))).ConfigureAwait(false);
             await Each("classes", (_, r) => loaded.Add(new SchoolClass(new ClassId(r.GetId("id")), new SchoolId(r.GetId("school")), new AcademicYearId(r.GetId("year")), r.GetText("name")))).ConfigureAwait(false);
             await Each("groups", (_, r) => loaded.Add(new TeachingGroup(new GroupId(r.GetId("id")), new SchoolId(r.GetId("school")), new AcademicYearId(r.GetId("year")), r.GetText("name")))).ConfigureAwait(false);
-            await Each("people", (d, r) => loaded.Add(new Person(new PersonId(r.GetId("id")), d, r.GetText("given_name"), r.GetText("family_name")))).ConfigureAwait(false);
+            await Each("people", (d, r) => loaded.Add(new Person(new PersonId(r.GetId("id")), d, r.GetText("given_name"), r.GetText("family_name")) { ExternalId = r.Get<string?>("external_id") })).ConfigureAwait(false);
             await Each("roles", (d, r) => loaded.Add(new RoleAssignment(new PersonId(r.GetId("person")), (Role)r.GetInteger("role"),
                 new AccessScope(d, Optional(r, "school", g => new SchoolId(g)), Optional(r, "class", g => new ClassId(g)), Optional(r, "group_id", g => new GroupId(g)), Optional(r, "course", g => new CourseId(g))),
                 Validity(r)))).ConfigureAwait(false);
@@ -127,6 +127,9 @@ internal sealed class StoredOrganisationDirectory : IOrganisationDirectory
     public IReadOnlyList<PersonId> ChildrenOf(PersonId guardian) => _memory.ChildrenOf(guardian);
 
     /// <inheritdoc />
+    public Person? FindPersonByExternalId(DepartmentId department, string externalId) => _memory.FindPersonByExternalId(department, externalId);
+
+    /// <inheritdoc />
     public IReadOnlyList<Enrolment> EnrolmentsOf(PersonId learner) => _memory.EnrolmentsOf(learner);
 
     /// <inheritdoc />
@@ -158,7 +161,7 @@ internal sealed class StoredOrganisationDirectory : IOrganisationDirectory
             Insert(department, Table("groups").NewRecord(group.Id.Value, group.School.Value, group.Year.Value, group.Name));
 
         public void Added(Person person) =>
-            Insert(person.Department, Table("people").NewRecord(person.Id.Value, person.GivenName, person.FamilyName));
+            Insert(person.Department, Table("people").NewRecord(person.Id.Value, person.GivenName, person.FamilyName, person.ExternalId));
 
         public void Added(RoleAssignment assignment)
         {

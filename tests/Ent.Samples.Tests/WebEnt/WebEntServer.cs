@@ -6,7 +6,7 @@ namespace Ent.Samples.Tests.WebEnt;
 
 /// <summary>
 /// The README's main command for real: the department host serving its web ENT on a free loopback port, on its own data file,
-/// with the grading plugin's folder, the clock on Thursday 26 November 2026; stopped (and its files removed) at the end.
+/// with the grading plugin's folder, the clock standing on Thursday 26 November 2026; stopped (and its files removed) at the end.
 /// </summary>
 public class WebEntServer : IAsyncLifetime
 {
@@ -48,13 +48,15 @@ public class WebEntServer : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         var started = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+        var time = new FakeTimeProvider(Now);
         // The embedded department, with the sign-in limit of the test.
         var configuration = Path.Combine(_data, "department.json");
         using (var embedded = new StreamReader(typeof(DepartmentHostApp).Assembly.GetManifestResourceStream("department.json")!))
         {
             var json = System.Text.Json.Nodes.JsonNode.Parse(await embedded.ReadToEndAsync().ConfigureAwait(false), documentOptions: new() { CommentHandling = System.Text.Json.JsonCommentHandling.Skip })!;
-            json["web"] = new System.Text.Json.Nodes.JsonObject { ["signInAttemptsPerMinute"] = _signInAttemptsPerMinute };
+            var web = new System.Text.Json.Nodes.JsonObject { ["signInAttemptsPerMinute"] = _signInAttemptsPerMinute };
+            Configure(web);
+            json["web"] = web;
             await File.WriteAllTextAsync(configuration, json.ToJsonString()).ConfigureAwait(false);
         }
 
@@ -67,6 +69,14 @@ public class WebEntServer : IAsyncLifetime
         }
 
         Address = await started.Task.ConfigureAwait(false);
+    }
+
+    /// <summary>The host's clock, which stands still: Thursday 26 November 2026, 10:00 in Paris, unless a server says otherwise.</summary>
+    protected virtual DateTimeOffset Now => new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Adds to the department file's <c>web</c> settings (an identity provider, say).</summary>
+    protected virtual void Configure(System.Text.Json.Nodes.JsonObject web)
+    {
     }
 
     public virtual async Task DisposeAsync()

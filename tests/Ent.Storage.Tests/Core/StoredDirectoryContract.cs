@@ -39,6 +39,23 @@ public abstract class StoredDirectoryContract : EngineContract
     }
 
     [SkippableFact]
+    public async Task A_persons_external_id_is_read_back_and_finds_them_in_their_department_only()
+    {
+        var directory = await OpenAsync();
+        var world = new TestWorld(directory);
+        var signsIn = new Person(PersonId.New(), world.Department.Id, "Zoé", "Martin") { ExternalId = "educonnect:f1e2d3" };
+        directory.Add(signsIn);
+
+        var reopened = await OpenAsync();
+
+        Assert.Equal(signsIn, reopened.FindPerson(signsIn.Id));
+        Assert.Equal(signsIn.Id, reopened.FindPersonByExternalId(world.Department.Id, "educonnect:f1e2d3")?.Id);
+        Assert.Null(reopened.FindPersonByExternalId(world.OtherDepartment.Id, "educonnect:f1e2d3"));
+        Assert.Null(reopened.FindPersonByExternalId(world.Department.Id, "EDUCONNECT:F1E2D3")); // compared exactly
+        Assert.Throws<ArgumentException>(() => reopened.Add(new Person(PersonId.New(), world.Department.Id, "Autre", "Personne") { ExternalId = "educonnect:f1e2d3" }));
+    }
+
+    [SkippableFact]
     public async Task A_refused_addition_is_neither_in_memory_nor_stored()
     {
         var directory = await OpenAsync();
