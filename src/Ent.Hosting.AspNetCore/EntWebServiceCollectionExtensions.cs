@@ -52,6 +52,17 @@ public static class EntWebServiceCollectionExtensions
         services.TryAddSingleton<EntPageWriter>();
         services.TryAddSingleton<EntWebLog>();
         services.AddHostedService<EntRuntimeService>();
+        // The keys that protect sessions and antiforgery tokens, in Ent's store when it has one (SQLite, PostgreSQL): every
+        // host on the same database shares them. Without one (tests in memory), data protection's default applies.
+        Microsoft.AspNetCore.DataProtection.DataProtectionBuilderExtensions.SetApplicationName(services.AddDataProtection(), "ent");
+        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>().Configure<IServiceProvider>((keys, provider) =>
+        {
+            if (provider.GetService<Ent.Storage.Core.IKeyRingStore>() is { } store)
+            {
+                keys.XmlRepository = new EntXmlRepository(store);
+                keys.XmlEncryptor = null; // the database holds them as the department's other secrets: its access is the protection
+            }
+        });
         services.AddAntiforgery(antiforgery =>
         {
             antiforgery.Cookie.Name = "ent.antiforgery";

@@ -89,6 +89,8 @@ public static class StorageServiceCollectionExtensions
         }
 
         services.AddSingleton<StoredCalendar>();
+        services.AddRecordSchema(StoredKeyRing.Keys.Schema);
+        services.TryAddSingleton<IKeyRingStore, StoredKeyRing>();
         services.Replace(ServiceDescriptor.Singleton<Ent.Core.Calendar.ICalendarJournal>(sp => sp.GetRequiredService<StoredCalendar>()));
         services.Replace(ServiceDescriptor.Singleton<IEventDeliveryFailures, StoredEventDeliveryFailures>());
         return services;

@@ -97,6 +97,22 @@ internal sealed class GradebookService(IOperations operations, IOrganisationDire
             throw new ArgumentException($"A reason has at most 500 characters; this one has {reason.Length}.", nameof(reason));
         }
 
+        // Two teachers (or two hosts) saving marks of one assessment at once: the second commit finds the assessment changed and
+        // its marks are applied again to what the first saved (each pupil's mark is what this call says), up to five times.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await RecordMarksOnceAsync(actor, course, assessment, marks, reason, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Ent.Storage.RecordConflictException) when (attempt < 5)
+            {
+            }
+        }
+    }
+
+    private async Task<Assessment> RecordMarksOnceAsync(Actor actor, CourseId course, Guid assessment, IReadOnlyDictionary<PersonId, Mark?> marks, string? reason, CancellationToken cancellationToken)
+    {
         await using var work = await operations.BeginAsync(actor, OperationTarget.OfCourse(course), GradingCapabilities.WriteMarks, cancellationToken).ConfigureAwait(false);
         var assessments = work.Documents<AssessmentDocument>();
         var stored = await FindAsync(assessments, course, assessment, cancellationToken).ConfigureAwait(false);

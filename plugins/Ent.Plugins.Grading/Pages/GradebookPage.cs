@@ -13,9 +13,10 @@ internal sealed record AssessmentRoute(CourseId Course, Guid Assessment);
 
 /// <summary>The marks typed in an assessment's sheet, by pupil id, and whether to publish them.</summary>
 /// <param name="Marks">Each pupil's mark as typed (<c>marks[&lt;pupil id&gt;]</c>).</param>
+/// <param name="Was">Each pupil's mark as the sheet showed it (<c>was[&lt;pupil id&gt;]</c>): only the marks the teacher changed are saved.</param>
 /// <param name="Publish">Whether to publish the marks to pupils and parents.</param>
 /// <param name="Reason">Why a mark changes (needed in a closed period).</param>
-internal sealed record MarksForm(IReadOnlyDictionary<string, string> Marks, bool Publish, string? Reason);
+internal sealed record MarksForm(IReadOnlyDictionary<string, string> Marks, IReadOnlyDictionary<string, string> Was, bool Publish, string? Reason);
 
 /// <summary>The gradebook of an assessment: each pupil's mark or code to type, and the class's average, lowest and highest.</summary>
 internal sealed class GradebookPage(IGradebook gradebook, ILocalizedStrings strings) : EntPage<AssessmentRoute, MarksForm>
@@ -38,6 +39,8 @@ internal sealed class GradebookPage(IGradebook gradebook, ILocalizedStrings stri
                 {
                     p.Name,
                     Field = field,
+                    WasField = $"was[{p.Pupil.Value}]",
+                    Was = context.Posted.TryGetValue($"was[{p.Pupil.Value}]", out var shown) ? shown : MarkInput.Show(p.Mark, language),
                     Id = $"mark-{p.Pupil.Value}",
                     Value = context.Posted.TryGetValue(field, out var typed) ? typed : MarkInput.Show(p.Mark, language),
                     Error = context.ErrorOf(field),
@@ -66,15 +69,30 @@ internal sealed class GradebookPage(IGradebook gradebook, ILocalizedStrings stri
             if (line is null)
             {
                 errors.Add(new FormError(null, strings.Get("grading", "pages.gradebook.unknown-pupil", context.Language, key)));
+                continue;
             }
-            else if (!MarkInput.TryParse(typed, sheet.Assessment.Scale, out var mark))
+
+            if (!MarkInput.TryParse(typed, sheet.Assessment.Scale, out var mark))
             {
                 errors.Add(new FormError($"marks[{key}]", strings.Get("grading", "pages.gradebook.bad-mark", context.Language, typed, line.Name, sheet.Assessment.Scale)));
+                continue;
             }
-            else
+
+            Mark? shown = null;
+            var knownBefore = form.Was.TryGetValue(key, out var shownText) && MarkInput.TryParse(shownText, sheet.Assessment.Scale, out shown);
+            if (knownBefore && shown == mark)
             {
-                marks[line.Pupil] = mark;
+                continue; // not changed here: whatever another teacher saved meanwhile stays
             }
+
+            if (knownBefore && shown != line.Mark)
+            {
+                // Changed here, and by someone else since the sheet was shown: neither is overwritten without the teacher seeing it.
+                errors.Add(new FormError($"marks[{key}]", strings.Get("grading", "pages.gradebook.changed-meanwhile", context.Language, line.Name, MarkInput.Show(line.Mark, context.Language))));
+                continue;
+            }
+
+            marks[line.Pupil] = mark;
         }
 
         if (errors.Count > 0)

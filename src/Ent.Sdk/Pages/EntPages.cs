@@ -124,6 +124,13 @@ internal sealed partial class EntPages : IEntPages
                 {
                     result = PageResult.Invalid(new FormError(null, exception.Message));
                 }
+                catch (Ent.Storage.RecordConflictException)
+                {
+                    // Someone else saved the same thing meanwhile and the page's services did not merge it: nothing of this post was saved.
+                    result = PageResult.Invalid(new FormError(null, viewer.Language == "en"
+                        ? "Someone saved this page's data meanwhile; nothing of yours was saved. Check what is shown and save again."
+                        : "Quelqu'un a enregistré ces données entre-temps ; rien de votre saisie n'a été enregistré. Vérifiez ce qui est affiché et enregistrez à nouveau."));
+                }
 
                 if (result is InvalidFormPageResult invalid)
                 {

@@ -4,15 +4,15 @@ using AngleSharp.Html.Parser;
 
 namespace Ent.Samples.Tests.WebEnt;
 
-/// <summary>A client that keeps its cookies, follows nothing by itself, and reads pages as a browser parses them.</summary>
+/// <summary>A client that keeps its cookies (a browser's, shared with another client when given), follows nothing by itself, and reads pages as a browser parses them.</summary>
 public sealed class WebClient : IDisposable
 {
     private static readonly HtmlParser Parser = new();
     private readonly HttpClient _http;
 
-    public WebClient(Uri address)
+    public WebClient(Uri address, CookieContainer? cookies = null)
     {
-        Cookies = new CookieContainer();
+        Cookies = cookies ?? new CookieContainer();
         _http = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false }) { BaseAddress = address };
     }
 

@@ -60,7 +60,7 @@ public class WebEntServer : IAsyncLifetime
             await File.WriteAllTextAsync(configuration, json.ToJsonString()).ConfigureAwait(false);
         }
 
-        _run = Task.Run(() => DepartmentHostApp.MainAsync(["--config", configuration, "--plugins", PluginArtifacts, "--port", "0", "--data", Path.Combine(_data, "department.db")],
+        _run = Task.Run(() => DepartmentHostApp.MainAsync(["--config", configuration, "--plugins", PluginArtifacts, "--port", "0", "--data", Path.Combine(_data, "department.db"), .. Arguments],
             _output, _error, time, _stopping.Token, _data, started.SetResult));
         var first = await Task.WhenAny(started.Task, _run).ConfigureAwait(false);
         if (first == _run)
@@ -73,6 +73,9 @@ public class WebEntServer : IAsyncLifetime
 
     /// <summary>The host's clock, which stands still: Thursday 26 November 2026, 10:00 in Paris, unless a server says otherwise.</summary>
     protected virtual DateTimeOffset Now => new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
+
+    /// <summary>More of the command line (<c>--postgres</c>, say).</summary>
+    protected virtual IEnumerable<string> Arguments => [];
 
     /// <summary>Adds to the department file's <c>web</c> settings (an identity provider, say).</summary>
     protected virtual void Configure(System.Text.Json.Nodes.JsonObject web)

@@ -105,6 +105,25 @@ public sealed class WebEntTests(WebEntServer server) : IClassFixture<WebEntServe
     }
 
     [Fact]
+    public async Task Two_teachers_saving_one_gradebook_keep_each_others_marks_and_a_mark_both_changed_is_shown_not_overwritten()
+    {
+        using var one = await server.SignInAsync("teacher");
+        using var other = await server.SignInAsync("head");
+        var sheetOfOne = await GradebookAsync(one, "Contrôle : fractions");
+        var sheetOfOther = await other.GetAsync(sheetOfOne.Path);
+        var pupils = sheetOfOne.Document.QuerySelectorAll("input[name^='marks[']").Select(i => i.GetAttribute("name")!).ToArray();
+
+        var first = await one.SubmitAsync(sheetOfOne, new Dictionary<string, string> { [pupils[0]] = "3", [pupils[2]] = "17" });
+        var second = await other.SubmitAsync(sheetOfOther, new Dictionary<string, string> { [pupils[1]] = "8" }); // from the sheet as it was
+        var clash = await other.SubmitAsync(sheetOfOther, new Dictionary<string, string> { [pupils[0]] = "4" });
+        var after = await one.GetAsync(sheetOfOne.Path);
+
+        Assert.Equal((HttpStatusCode.SeeOther, HttpStatusCode.SeeOther, HttpStatusCode.BadRequest), (first.Status, second.Status, clash.Status));
+        Assert.Equal(["3", "8", "17"], after.Document.QuerySelectorAll("input[name^='marks[']").Select(i => i.GetAttribute("value")));
+        Assert.Contains("modifiée entre-temps par quelqu'un d'autre (elle est maintenant « 3 »)", clash.Document.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_form_posted_without_its_antiforgery_token_is_refused_and_changes_nothing()
     {
         using var teacher = await server.SignInAsync("teacher");
