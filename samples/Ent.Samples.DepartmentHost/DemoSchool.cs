@@ -110,7 +110,7 @@ internal sealed class DemoSchool
             new(new ActivityId(Stable("activity/5")), "Exercices d'entraînement", ActivityKind.Exercise.Id, []),
         ];
         var course = new Course(new CourseId(Stable("course")), school.Id, CourseAudience.ForClass(classId), new Subject("MATHS", "Mathématiques"), "Les fractions",
-            [new Sequence(new SequenceId(Stable("sequence")), "Séquence 3 : les fractions", activities)]);
+            [new Sequence(new SequenceId(Stable("sequence")), "Séquence 3 : les fractions", activities) { Content = SequenceContent }]);
         await services.GetRequiredService<ICourseCatalog>().SaveAsync(department.Id, course).ConfigureAwait(false);
 
         var @class = directory.FindClass(classId);
@@ -149,6 +149,23 @@ internal sealed class DemoSchool
         await records.RecordAsync(As(hugo), course.Id, activities[0].Id, hugo.Id, CompletionStatus.InProgress).ConfigureAwait(false);
         return new DemoSchool(school, @class, course, teacher, learners, period);
     }
+
+    /// <summary>The demonstration sequence's content, as its teacher wrote it in Markdown.</summary>
+    private const string SequenceContent = """
+        ## Objectifs
+
+        - Comprendre qu'une fraction **partage** une unité en parts égales.
+        - Comparer des fractions de même dénominateur.
+
+        ## Avant la séance
+
+        Regardez la vidéo puis répondez au quiz de préparation : il compte pour **préparer le travail en groupes**, pas pour la moyenne.
+
+        | Fraction | Lecture |
+        | --- | --- |
+        | 1/2 | un demi |
+        | 3/4 | trois quarts |
+        """;
 
     /// <summary>The demonstration's people: key, given name, family name.</summary>
     private static readonly (string Key, string GivenName, string FamilyName)[] People =

@@ -33,7 +33,7 @@ public sealed class AccessibilityTests(BrowserSession session)
 
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
         string[] expected = ["/", "/grading/courses", "/grading/courses/{id}", "/grading/courses/{id}/assessments/{id}", "/grading/pupils/{id}", "/grading/report-cards/{id}/{id}/{id}",
-            "/grading/history/{id}/{id}", "/grading/councils", "/grading/councils/{id}/{id}", "/admin/rollout", "/admin/usage"];
+            "/grading/history/{id}/{id}", "/grading/councils", "/grading/councils/{id}/{id}", "/admin/rollout", "/admin/usage", "/courses", "/courses/{id}"];
         Assert.Empty(expected.Except(checkedPages)); // every kind of page was checked
     }
 

@@ -30,7 +30,21 @@ public sealed record Activity(ActivityId Id, string Title, string Kind, Immutabl
 /// <param name="Id">The sequence's identifier.</param>
 /// <param name="Title">Its title.</param>
 /// <param name="Activities">Its activities, in the order they are meant to be done.</param>
-public sealed record Sequence(SequenceId Id, string Title, ImmutableArray<Activity> Activities);
+public sealed record Sequence(SequenceId Id, string Title, ImmutableArray<Activity> Activities)
+{
+    /// <summary>The most characters a sequence's content may have.</summary>
+    public const int MaxContentLength = 100_000;
+
+    /// <summary>The sequence's content, written by its teacher in Markdown (rendered through the safe pipeline), or null.</summary>
+    /// <exception cref="ArgumentException">Longer than <see cref="MaxContentLength"/>; the message gives the length.</exception>
+    public string? Content
+    {
+        get;
+        init => field = value is { Length: > MaxContentLength }
+            ? throw new ArgumentException($"A sequence's content has at most {MaxContentLength} characters; this one has {value.Length}.", nameof(Content))
+            : value;
+    }
+}
 
 /// <summary>A course: a subject taught to a class or a group, made of sequences of activities.</summary>
 public sealed record Course

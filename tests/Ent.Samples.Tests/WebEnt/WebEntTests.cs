@@ -29,10 +29,10 @@ public sealed class WebEntTests(WebEntServer server) : IClassFixture<WebEntServe
     }
 
     [Theory]
-    [InlineData("teacher", "Mes classes et cours")]
-    [InlineData("pupil", "Notes")]
+    [InlineData("teacher", "Cours|Mes classes et cours")]
+    [InlineData("pupil", "Cours|Notes")]
     [InlineData("parent", "Notes")]
-    [InlineData("head", "Mes classes et cours|Conseils de classe|Déploiement|Usages")]
+    [InlineData("head", "Cours|Mes classes et cours|Conseils de classe|Déploiement|Usages")]
     [InlineData("admin", "Déploiement|Usages")]
     public async Task Each_role_sees_the_navigation_of_what_is_on_for_them_in_their_school(string persona, string expected)
     {
@@ -51,12 +51,12 @@ public sealed class WebEntTests(WebEntServer server) : IClassFixture<WebEntServe
         var pages = await DemoPagesAsync();
         var expected = new Dictionary<string, string>
         {
-            // courses course gradebook my-marks lina lina-card lina-history hugo councils council
-            ["teacher"] = "200 200 200 403 200 200 200 200 403 200",
-            ["pupil"] = "403 403 403 303 200 200 200 403 403 403",
-            ["parent"] = "403 403 403 200 200 200 200 403 403 403",
-            ["head"] = "200 200 200 403 200 200 200 200 200 200",
-            ["admin"] = "404 404 404 404 404 404 404 404 404 404", // no school: grading is on in none of theirs
+            // courses course gradebook my-marks lina lina-card lina-history hugo councils council | my-courses course-content rollout usage
+            ["teacher"] = "200 200 200 403 200 200 200 200 403 200 200 200 403 403",
+            ["pupil"] = "403 403 403 303 200 200 200 403 403 403 200 200 403 403",
+            ["parent"] = "403 403 403 200 200 200 200 403 403 403 403 403 403 403",
+            ["head"] = "200 200 200 403 200 200 200 200 200 200 200 200 200 200",
+            ["admin"] = "404 404 404 404 404 404 404 404 404 404 403 403 200 200", // no school: grading is on in none of theirs
         };
         foreach (var (persona, statuses) in expected)
         {
@@ -135,6 +135,25 @@ public sealed class WebEntTests(WebEntServer server) : IClassFixture<WebEntServe
 
         Assert.Equal(HttpStatusCode.BadRequest, forged.Status);
         Assert.Equal(field.GetAttribute("value"), after.Document.QuerySelector($"input[name='{field.GetAttribute("name")}']")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task A_teacher_writes_a_sequences_content_in_markdown_and_her_pupils_read_it_rendered_with_nothing_executable()
+    {
+        using var teacher = await server.SignInAsync("teacher");
+        using var pupil = await server.SignInAsync("pupil");
+        var page = await teacher.GetAsync((await teacher.GetAsync("courses")).Document.QuerySelector("main .cards a")!.GetAttribute("href")!);
+
+        var saved = await teacher.SubmitAsync(page, new Dictionary<string, string> { ["content"] = "## Pour lundi\n\nLire **la page 12**.\n\n<script>alert(1)</script>\n\n![](schema.png)" });
+        var read = await pupil.GetAsync(page.Path);
+        var edited = await teacher.GetAsync(page.Path);
+
+        Assert.Equal(HttpStatusCode.SeeOther, saved.Status);
+        Assert.Equal("Pour lundi", read.Document.QuerySelector("main .content h2")!.TextContent);
+        Assert.Equal("la page 12", read.Document.QuerySelector("main .content strong")!.TextContent);
+        Assert.Empty(read.Document.QuerySelectorAll("script"));
+        Assert.Null(read.Document.QuerySelector("main form")); // pupils read, teachers edit
+        Assert.Contains("texte alternatif", edited.Document.QuerySelector("main .errors")!.TextContent, StringComparison.OrdinalIgnoreCase); // the image without alt text is pointed out to its author
     }
 
     [Fact]
@@ -243,7 +262,8 @@ public sealed class WebEntTests(WebEntServer server) : IClassFixture<WebEntServe
         var history = linaPage.Document.QuerySelector("a[href^='/grading/history/']")!.GetAttribute("href")!;
         using var head = await server.SignInAsync("head");
         var council = (await head.GetAsync("grading/councils")).Document.QuerySelector("main .cards a")!.GetAttribute("href")!;
-        return ["grading/courses", course, gradebook, "grading/marks", lina, card, history, hugo, "grading/councils", council];
+        var content = (await teacher.GetAsync("courses")).Document.QuerySelector("main .cards a")!.GetAttribute("href")!;
+        return ["grading/courses", course, gradebook, "grading/marks", lina, card, history, hugo, "grading/councils", council, "courses", content, "admin/rollout", "admin/usage"];
     }
 
     private static async Task<WebClient.WebPage> GradebookAsync(WebClient teacher, string assessment)
