@@ -34,6 +34,8 @@ internal static class DepartmentWebApp
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, Args = [] });
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(new ErrorWriterLoggerProvider(error));
+        // The session keys are kept in the department's database, unencrypted there as its other secrets: said in docs/hosting.md, not at every start.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, setup.Arguments.Port));
         builder.Services.AddSingleton(time);
         var today = SchoolTime.Today(time, TimeZoneInfo.FindSystemTimeZoneById(setup.Configuration.TimeZone));

@@ -21,6 +21,7 @@ internal static partial class EntEndpoints
     {
         var group = endpoints.MapGroup(string.Empty);
         group.MapGet("/", HomeAsync);
+        group.MapGet("/health", () => Results.Text("ok", "text/plain; charset=utf-8")); // for load balancers: the process answers
         group.MapGet("/sign-in", SignInPageAsync);
         group.MapPost("/sign-in/demo", DemoSignInAsync).RequireRateLimiting(Microsoft.Extensions.DependencyInjection.EntWebServiceCollectionExtensions.SignInRateLimit);
         group.MapGet("/sign-in/oidc", ChallengeProviderAsync).RequireRateLimiting(Microsoft.Extensions.DependencyInjection.EntWebServiceCollectionExtensions.SignInRateLimit);

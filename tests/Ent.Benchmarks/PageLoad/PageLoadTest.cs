@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
+using Ent.Samples.DepartmentHost;
+
+namespace Ent.Benchmarks.PageLoad;
+
+/// <summary>
+/// A bounded loopback load test of the web ENT (<c>dotnet run -c Release --project tests/Ent.Benchmarks -- page-load [--postgres]</c>):
+/// the department host started as the README's main command, signed-in clients sharing the machine with it, each page
+/// requested by concurrent workers for a fixed time; throughput and latency percentiles of the report card page and the
+/// gradebook page, beside the host's static answer (<c>/health</c>) in the same run, and the cost of signing in and of the
+/// home page (the navigation composed for the viewer).
+/// </summary>
+internal static partial class PageLoadTest
+{
+    private const int Workers = 16;
+    private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan Duration = TimeSpan.FromSeconds(10);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var postgres = args.Contains("--postgres") ? Environment.GetEnvironmentVariable("ENT_TEST_POSTGRES") ?? throw new InvalidOperationException("Set ENT_TEST_POSTGRES for --postgres.") : null;
+        var data = Directory.CreateTempSubdirectory("ent-page-load-").FullName;
+        using var stopping = new CancellationTokenSource();
+        var started = new TaskCompletionSource<Uri>();
+        var plugins = typeof(PageLoadTest).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false).Cast<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == "EntPlugins").Value!;
+        var config = Path.Combine(data, "department.json");
+        await using (var embedded = typeof(DepartmentHostApp).Assembly.GetManifestResourceStream("department.json")!)
+        {
+            var json = System.Text.Json.Nodes.JsonNode.Parse(embedded, documentOptions: new() { CommentHandling = System.Text.Json.JsonCommentHandling.Skip })!;
+            json["web"] = new System.Text.Json.Nodes.JsonObject { ["signInAttemptsPerMinute"] = 100_000 };
+            await File.WriteAllTextAsync(config, json.ToJsonString());
+        }
+
+        string[] hostArgs = ["--config", config, "--plugins", plugins, "--port", "0", "--data", Path.Combine(data, "department.db"), .. postgres is null ? Array.Empty<string>() : ["--postgres", postgres]];
+        var host = Task.Run(() => DepartmentHostApp.MainAsync(hostArgs, TextWriter.Null, Console.Error, TimeProvider.System, stopping.Token, data, started.SetResult));
+        var address = await started.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        try
+        {
+            Console.WriteLine($"Web ENT on {address} ({(postgres is null ? "SQLite" : "PostgreSQL")}), {Workers} workers, {Duration.TotalSeconds:0} s per page after {Warmup.TotalSeconds:0} s of warm-up, on {Environment.ProcessorCount} cores shared with the host.");
+            var signIn = await MeasureSignInAsync(address, 200);
+            var teacher = await SignedInAsync(address, "teacher");
+            var pupil = await SignedInAsync(address, "pupil");
+            var gradebook = await FirstLinkAsync(teacher, await FirstLinkAsync(teacher, "grading/courses", "/grading/courses/"), "/assessments/");
+            var card = await FirstLinkAsync(pupil, (await pupil.GetAsync("grading/marks")).Headers.Location!.ToString(), "/report-cards/");
+            Console.WriteLine("| page | requests/s | p50 (ms) | p99 (ms) | errors |");
+            Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
+            foreach (var (name, client, path) in new[] { ("static (/health)", teacher, "health"), ("home: navigation", teacher, ""), ("report card", pupil, card), ("gradebook", teacher, gradebook) })
+            {
+                var result = await LoadAsync(client, path);
+                Console.WriteLine($"| {name} | {result.PerSecond:0} | {result.P50:0.00} | {result.P99:0.00} | {result.Errors} |");
+            }
+
+            Console.WriteLine($"Signing in (persona sign-in page then its post, one client after the other): median {signIn.P50:0.00} ms, p99 {signIn.P99:0.00} ms over {signIn.Count} sign-ins.");
+        }
+        finally
+        {
+            await stopping.CancelAsync();
+            await host;
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(data, recursive: true);
+        }
+
+        return 0;
+    }
+
+    private sealed record Result(double PerSecond, double P50, double P99, int Errors, int Count);
+
+    private static async Task<Result> LoadAsync(HttpClient client, string path)
+    {
+        var latencies = new List<double>[Workers];
+        var errors = 0;
+        async Task WorkAsync(int worker, DateTime until, bool record)
+        {
+            latencies[worker] = [];
+            while (DateTime.UtcNow < until)
+            {
+                var clock = Stopwatch.StartNew();
+                using var response = await client.GetAsync(path);
+                await response.Content.ReadAsByteArrayAsync();
+                var elapsed = clock.Elapsed.TotalMilliseconds;
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+
+                if (record)
+                {
+                    latencies[worker].Add(elapsed);
+                }
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, Workers).Select(w => WorkAsync(w, DateTime.UtcNow + Warmup, record: false)));
+        errors = 0;
+        var start = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, Workers).Select(w => WorkAsync(w, DateTime.UtcNow + Duration, record: true)));
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        return new Result(all.Length / start.Elapsed.TotalSeconds, Percentile(all, 0.50), Percentile(all, 0.99), errors, all.Length);
+    }
+
+    private static async Task<Result> MeasureSignInAsync(Uri address, int count)
+    {
+        var times = new List<double>();
+        for (var i = 0; i < count; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            using var client = await SignedInAsync(address, "teacher");
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        var sorted = times.Order().ToArray();
+        return new Result(0, Percentile(sorted, 0.5), Percentile(sorted, 0.99), 0, sorted.Length);
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+
+    private static async Task<HttpClient> SignedInAsync(Uri address, string persona)
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = address };
+        var page = await client.GetStringAsync("sign-in");
+        var form = Regex.Match(page, $"<form method=\"post\" action=\"(?<action>[^\"]+)\"><input type=\"hidden\" name=\"__ent_antiforgery\" value=\"(?<token>[^\"]+)\">\\s*<input type=\"hidden\" name=\"persona\" value=\"{persona}\">");
+        using var content = new FormUrlEncodedContent([KeyValuePair.Create("__ent_antiforgery", form.Groups["token"].Value), KeyValuePair.Create("persona", persona), KeyValuePair.Create("return", "/")]);
+        using var response = await client.PostAsync(form.Groups["action"].Value.TrimStart('/'), content);
+        return response.StatusCode == HttpStatusCode.SeeOther ? client : throw new InvalidOperationException($"Signing in as {persona} answered {response.StatusCode}.");
+    }
+
+    private static async Task<string> FirstLinkAsync(HttpClient client, string path, string containing)
+    {
+        var page = await client.GetStringAsync(path.TrimStart('/'));
+        return Link().Matches(page).Select(m => m.Groups[1].Value).First(h => h.Contains(containing, StringComparison.Ordinal)).TrimStart('/');
+    }
+
+    [GeneratedRegex("href=\"(/[^\"]+)\"")]
+    private static partial Regex Link();
+}
