@@ -1,0 +1,78 @@
+using BenchmarkDotNet.Attributes;
+using Ent.Core.Access;
+using Ent.Core.Calendar;
+using Ent.Core.Identifiers;
+using Ent.Core.Organisation;
+using Ent.Plugins.Grading;
+using Ent.Sdk.Hosting;
+using Ent.Storage.Engines;
+using Ent.Storage.Events;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Ent.Benchmarks;
+
+/// <summary>
+/// Composing a signed-in teacher's navigation (the pages on in their school whose capability they hold there), against the
+/// naive way of finding out: opening every page with a menu entry and keeping those that answer. Target: under 5 ms.
+/// </summary>
+[MemoryDiagnoser]
+public class NavigationBenchmarks
+{
+    private EntHost _host = null!;
+    private IEntPages _pages = null!;
+    private PageViewer _teacher = null!;
+
+    [GlobalSetup]
+    public async Task SetUpAsync()
+    {
+        var directory = new InMemoryOrganisationDirectory();
+        var department = new Department(DepartmentId.New(), "93", "Seine-Saint-Denis");
+        var school = new School(SchoolId.New(), department.Id, Uai.Parse("0930001W"), "Collège");
+        var year = AcademicYear.WithTrimesters("2026-2027", new(2026, 9, 1), new(2026, 12, 1), new(2027, 3, 8), new(2027, 7, 4));
+        var dates = new DateRange(year.Dates.Begin, year.Dates.End);
+        directory.Add(department);
+        directory.Add(school);
+        var teacher = new Person(PersonId.New(), department.Id, "Marie", "Curie");
+        directory.Add(teacher);
+        for (var c = 0; c < 6; c++)
+        {
+            var @class = new SchoolClass(ClassId.New(), school.Id, year.Id, $"5e {c}");
+            directory.Add(@class);
+            directory.Add(new RoleAssignment(teacher.Id, Role.Teacher, AccessScope.OfClass(department.Id, school.Id, @class.Id), dates));
+        }
+
+        var builder = EntHost.CreateBuilder();
+        builder.Services.Replace(ServiceDescriptor.Singleton<IOrganisationDirectory>(directory));
+        builder.Services.AddSingleton<IEventLog, InMemoryEventLog>();
+        builder.Services.AddSingleton<IRecordStores>(sp => new InMemoryRecordStores(sp.GetServices<RecordSchema>()));
+        builder.Ent.AddPlugin<GradingPlugin>();
+        builder.Ent.EnablePlugin("ent.grading", year.Dates.Begin);
+        _host = builder.Build();
+        await _host.StartAsync();
+        ((InMemorySchoolCalendar)_host.Services.GetRequiredService<ISchoolCalendar>()).RestoreYear(department.Id, null, year);
+        _pages = _host.Services.GetRequiredService<IEntPages>();
+        _teacher = new PageViewer(new Actor(teacher.Id, department.Id), school, "fr");
+    }
+
+    [GlobalCleanup]
+    public async Task CleanUpAsync() => await _host.DisposeAsync();
+
+    [Benchmark(Baseline = true)]
+    public async Task<int> OpenEveryMenuPage()
+    {
+        var shown = 0;
+        foreach (var page in _pages.Pages.Where(p => p.Navigation is not null))
+        {
+            if ((await _pages.DispatchAsync(new PageRequest(page, _teacher, IsPost: false, new Dictionary<string, string?>()))).Status == PageStatus.Page)
+            {
+                shown++;
+            }
+        }
+
+        return shown;
+    }
+
+    [Benchmark]
+    public int ComposeTheNavigation() => _pages.NavigationFor(_teacher).Count;
+}
