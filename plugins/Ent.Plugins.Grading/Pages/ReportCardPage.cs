@@ -31,6 +31,7 @@ internal sealed class ReportCardPage(IReportCards cards, ILocalizedStrings strin
             Subjects = card.Subjects.Select(s => new
             {
                 s.Subject,
+                s.Teacher,
                 Average = MarkInput.Number(s.Average, language),
                 ClassAverage = MarkInput.Number(s.Class.Average, language),
                 Minimum = MarkInput.Number(s.Class.Minimum, language),

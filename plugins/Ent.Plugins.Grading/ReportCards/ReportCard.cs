@@ -47,7 +47,11 @@ public sealed record ReportCard(
 /// <param name="Class">The class's average, lowest and highest.</param>
 /// <param name="Marks">How many of the pupil's marks counted.</param>
 /// <param name="Comment">The teacher's comment (appréciation), or null.</param>
-public sealed record ReportCardSubject(string Subject, string Course, decimal? Average, ReportCardStatistics Class, int Marks, string? Comment);
+public sealed record ReportCardSubject(string Subject, string Course, decimal? Average, ReportCardStatistics Class, int Marks, string? Comment)
+{
+    /// <summary>The subject's teacher (who holds the teacher's role on the course, or the class's one teacher), or null when the directory does not say.</summary>
+    public string? Teacher { get; init; }
+}
 
 /// <summary>A component of the socle on a report card: its number (1–8) and the level (1–4) the period's evaluations position the pupil at.</summary>
 /// <param name="Component">The component's number, named by the template's strings.</param>

@@ -129,9 +129,33 @@ internal sealed partial class ReportCardService(
             : (await work.Documents<AppraisalDocument>().Where(a => a.Class == @class && a.Period == period.Id).ListAsync(cancellationToken).ConfigureAwait(false))
                 .ToDictionary(a => a.Pupil, a => a.Text);
         var school = directory.SchoolOf(found.School);
+        var teachers = TeachersOf(found, classPeriod.Subjects.Select(s => s.Course), period);
         var header = new CardHeader(school.Name, school.Uai.Value, calendar.YearOf(found.School, period.First)?.Label, found.Name, period.Name, classPeriod.Closure is null, work.Today);
         return new ClassBook(header, [.. classPeriod.Subjects.Select(s => (s.Course, s.Name, s.Title))],
-            averages, competencies, comments, appraisals, absences, directory, options.Value.Rounding);
+            averages, competencies, comments, appraisals, teachers, absences, directory, options.Value.Rounding);
+    }
+
+    /// <summary>
+    /// Each course's teacher during the period: the one holding the teacher's role on the course itself, else the class's one
+    /// teacher (a class with several teachers on the whole class names none: the directory does not say whose subject is whose).
+    /// </summary>
+    private Dictionary<CourseId, string> TeachersOf(SchoolClass @class, IEnumerable<CourseId> courses, Period period)
+    {
+        var teaching = directory.RolesIn(@class.School)
+            .Where(a => a.Role == Role.Teacher && a.Scope.Class == @class.Id && a.Validity.Begin <= period.Last && (a.Validity.End is null || a.Validity.End >= period.First))
+            .ToArray();
+        var classTeachers = teaching.Where(a => a.Scope.Course is null).Select(a => a.Person).Distinct().ToArray();
+        var names = new Dictionary<CourseId, string>();
+        foreach (var course in courses)
+        {
+            var person = teaching.FirstOrDefault(a => a.Scope.Course == course)?.Person ?? (classTeachers.Length == 1 ? classTeachers[0] : null);
+            if (person is { } id && directory.FindPerson(id) is { } teacher)
+            {
+                names[course] = $"{teacher.GivenName} {teacher.FamilyName}";
+            }
+        }
+
+        return names;
     }
 
     /// <summary>The class's half-days of absence from the attendance plugin, if one is there: without one, or if it fails, the cards go without them.</summary>
@@ -163,7 +187,7 @@ internal sealed partial class ReportCardService(
     private sealed class ClassBook(
         CardHeader header, List<(CourseId Id, string Subject, string Course)> subjects, ClassAverages averages,
         Dictionary<PersonId, IReadOnlyList<ReportCardCompetency>> competencies, Dictionary<(CourseId, PersonId), string> comments,
-        Dictionary<PersonId, string> appraisals, IReadOnlyDictionary<PersonId, AbsenceHalfDays> absences, IOrganisationDirectory directory, AverageRounding rounding)
+        Dictionary<PersonId, string> appraisals, Dictionary<CourseId, string> teachers, IReadOnlyDictionary<PersonId, AbsenceHalfDays> absences, IOrganisationDirectory directory, AverageRounding rounding)
     {
 
         public IReadOnlyList<PersonId> Pupils => averages.Pupils;
@@ -177,7 +201,10 @@ internal sealed partial class ReportCardService(
                 header.ClassName,
                 header.Period,
                 person is null ? pupil.Value.ToString() : $"{person.GivenName} {person.FamilyName}",
-                [.. subjects.Select((s, i) => new ReportCardSubject(s.Subject, s.Course, Shown(averages.Of(index, i).Average), Figures(averages.OfSubject(i)), averages.Of(index, i).Marks, comments.GetValueOrDefault((s.Id, pupil))))],
+                [.. subjects.Select((s, i) => new ReportCardSubject(s.Subject, s.Course, Shown(averages.Of(index, i).Average), Figures(averages.OfSubject(i)), averages.Of(index, i).Marks, comments.GetValueOrDefault((s.Id, pupil)))
+                {
+                    Teacher = teachers.GetValueOrDefault(s.Id),
+                })],
                 Shown(averages.Overall(index)),
                 Figures(averages.Class),
                 competencies.GetValueOrDefault(pupil) ?? [],

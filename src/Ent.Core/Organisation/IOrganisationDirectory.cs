@@ -83,6 +83,10 @@ public interface IOrganisationDirectory
     /// <param name="person">The person.</param>
     IReadOnlyList<RoleAssignment> RolesOf(PersonId person);
 
+    /// <summary>The role assignments held in a school (in it, its classes, groups or courses), whatever their dates, in the order they were added.</summary>
+    /// <param name="school">The school.</param>
+    IReadOnlyList<RoleAssignment> RolesIn(SchoolId school);
+
     /// <summary>Whether a person is a learner's legal guardian.</summary>
     /// <param name="guardian">The presumed guardian.</param>
     /// <param name="learner">The learner.</param>

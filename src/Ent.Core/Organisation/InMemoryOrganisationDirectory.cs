@@ -21,6 +21,7 @@ public sealed class InMemoryOrganisationDirectory(IDirectoryJournal? journal = n
     private readonly Dictionary<GroupId, TeachingGroup> _groups = [];
     private readonly Dictionary<PersonId, Person> _people = [];
     private readonly Dictionary<PersonId, List<RoleAssignment>> _roles = [];
+    private readonly Dictionary<SchoolId, List<RoleAssignment>> _rolesBySchool = [];
     private readonly HashSet<Guardianship> _guardianships = [];
     private readonly Dictionary<(DepartmentId, string), PersonId> _byExternalId = [];
     private readonly Dictionary<PersonId, List<Enrolment>> _enrolmentsByLearner = [];
@@ -123,6 +124,10 @@ public sealed class InMemoryOrganisationDirectory(IDirectoryJournal? journal = n
             {
                 journal?.Added(assignment);
                 roles.Add(assignment);
+                if (assignment.Scope.School is { } school)
+                {
+                    List(_rolesBySchool, school).Add(assignment);
+                }
             }
         }
     }
@@ -235,6 +240,9 @@ public sealed class InMemoryOrganisationDirectory(IDirectoryJournal? journal = n
 
     /// <inheritdoc />
     public IReadOnlyList<RoleAssignment> RolesOf(PersonId person) => Snapshot(_roles, person);
+
+    /// <inheritdoc />
+    public IReadOnlyList<RoleAssignment> RolesIn(SchoolId school) => Snapshot(_rolesBySchool, school);
 
     /// <inheritdoc />
     public bool IsGuardianOf(PersonId guardian, PersonId learner)

@@ -127,6 +127,9 @@ internal sealed class StoredOrganisationDirectory : IOrganisationDirectory
     public IReadOnlyList<PersonId> ChildrenOf(PersonId guardian) => _memory.ChildrenOf(guardian);
 
     /// <inheritdoc />
+    public IReadOnlyList<RoleAssignment> RolesIn(SchoolId school) => _memory.RolesIn(school);
+
+    /// <inheritdoc />
     public Person? FindPersonByExternalId(DepartmentId department, string externalId) => _memory.FindPersonByExternalId(department, externalId);
 
     /// <inheritdoc />

@@ -47,6 +47,14 @@ public sealed class BilanTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Each_subject_names_its_teacher_from_the_directory()
+    {
+        var card = await CardAsync(_world.Learner);
+
+        Assert.Equal("Marie Curie", card.Subjects.Single().Teacher);
+    }
+
+    [Fact]
     public async Task A_card_is_provisional_until_its_period_is_closed_for_the_class()
     {
         Assert.True((await CardAsync(_world.Learner)).Provisional);

@@ -91,7 +91,7 @@ public sealed class ReportCardTests : IAsyncLifetime
         var english = await _cards.RenderAsync(TestWorld.As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term.Id, new ViewScope(Language: "en"));
 
         Assert.Contains("<title>Bulletin de Lina Benali — Trimestre 1</title>", french, StringComparison.Ordinal);
-        Assert.Contains("<td>Mathématiques</td><td class=\"num\">15,50</td><td class=\"num\">12,08</td><td class=\"num\">8,67</td>", french, StringComparison.Ordinal);
+        Assert.Contains("<td>Mathématiques<br><small>Marie Curie</small></td><td class=\"num\">15,50</td><td class=\"num\">12,08</td><td class=\"num\">8,67</td>", french, StringComparison.Ordinal);
         Assert.Contains("Lina Benali's report card", english, StringComparison.Ordinal);
         Assert.Contains("<td class=\"num\">15.50</td>", english, StringComparison.Ordinal);
     }

@@ -84,7 +84,7 @@ public sealed class DepartmentHostAppTests : IDisposable
         Assert.Contains("1. ent.grading 0.1.0 — Notes et compétences [Started]", report, StringComparison.Ordinal);
         var card = await File.ReadAllTextAsync(Path.Combine(_data, "demo", "bulletin-lina-benali.html"));
         Assert.Contains("<title>Bulletin de Lina Benali — Trimestre 1</title>", card, StringComparison.Ordinal);
-        Assert.Contains("<td>Mathématiques</td>", card, StringComparison.Ordinal);
+        Assert.Contains("<td>Mathématiques<br><small>Marie Curie</small></td>", card, StringComparison.Ordinal); // the subject and its teacher
         Assert.Contains("Langages mathématiques, scientifiques et informatiques", card, StringComparison.Ordinal);
         Assert.Contains("<td class=\"comment\">Trimestre sérieux : un travail régulier et des progrès nets sur les fractions.</td>", card, StringComparison.Ordinal);
         var history = await File.ReadAllTextAsync(Path.Combine(_data, "demo", "historique-notes-lina-benali.html"));
