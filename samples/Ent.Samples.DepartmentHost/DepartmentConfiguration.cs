@@ -94,7 +94,7 @@ internal sealed record DepartmentConfiguration(
                 throw new ConfigurationException($"{source}: field 'schools[{i}].uai': UAI {uai} is listed twice.");
             }
 
-            Check(source, $"schools[{i}]", () => new School(SchoolId.New(), new DepartmentId(configuration.Department.Id), uai, school.Name));
+            Check(source, $"schools[{i}]", () => new School(SchoolId.New(), new DepartmentId(configuration.Department.Id), uai, school.Name) { Address = school.Address });
         }
 
         var rules = configuration.Enablement ?? [];
@@ -189,7 +189,7 @@ internal sealed record DepartmentConfiguration(
 internal sealed record DepartmentSettings(Guid Id, string Code, string Name);
 
 /// <summary>A school of the department.</summary>
-internal sealed record SchoolSettings(string Uai, string Name);
+internal sealed record SchoolSettings(string Uai, string Name, string? Address = null);
 
 /// <summary>A plugin turned on in some schools (all when none are listed) from a date.</summary>
 internal sealed record EnablementSettings(string Plugin, IReadOnlyList<string>? Schools, DateOnly From, DateOnly? Until);

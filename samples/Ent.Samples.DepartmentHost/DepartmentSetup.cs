@@ -24,7 +24,7 @@ internal sealed record DepartmentSetup(
     public static DepartmentSetup Of(HostArguments arguments, DepartmentConfiguration configuration, string? dataDirectory)
     {
         var department = new Department(new DepartmentId(configuration.Department.Id), configuration.Department.Code, configuration.Department.Name);
-        var schools = configuration.Schools.Select(s => new School(new SchoolId(DemoSchool.DerivedId(department.Id, Uai.Parse(s.Uai).ToString())), department.Id, Uai.Parse(s.Uai), s.Name)).ToArray();
+        var schools = configuration.Schools.Select(s => new School(new SchoolId(DemoSchool.DerivedId(department.Id, Uai.Parse(s.Uai).ToString())), department.Id, Uai.Parse(s.Uai), s.Name) { Address = s.Address }).ToArray();
         // Relative paths of a configuration file are taken from its folder; those of the embedded one from the host's
         // folder (where the build puts the plugin folders), its data file from the data directory.
         var configurationFolder = arguments.ConfigPath is { } configPath ? Path.GetDirectoryName(Path.GetFullPath(configPath))! : AppContext.BaseDirectory;

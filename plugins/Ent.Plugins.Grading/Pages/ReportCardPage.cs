@@ -21,6 +21,7 @@ internal sealed class ReportCardPage(IReportCards cards, ILocalizedStrings strin
         var model = new
         {
             card.School,
+            card.SchoolAddress,
             card.Uai,
             card.SchoolYear,
             card.Provisional,

@@ -30,6 +30,9 @@ public sealed record ReportCard(
     /// <summary>The school year, e.g. <c>2026-2027</c>, from the department's calendar.</summary>
     public string? SchoolYear { get; init; }
 
+    /// <summary>The school's postal address, or null when the directory has none.</summary>
+    public string? SchoolAddress { get; init; }
+
     /// <summary>The school's UAI, as a bilan périodique names it.</summary>
     public string? Uai { get; init; }
 

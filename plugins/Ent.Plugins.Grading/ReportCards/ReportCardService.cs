@@ -130,7 +130,7 @@ internal sealed partial class ReportCardService(
                 .ToDictionary(a => a.Pupil, a => a.Text);
         var school = directory.SchoolOf(found.School);
         var teachers = TeachersOf(found, classPeriod.Subjects.Select(s => s.Course), period);
-        var header = new CardHeader(school.Name, school.Uai.Value, calendar.YearOf(found.School, period.First)?.Label, found.Name, period.Name, classPeriod.Closure is null, work.Today);
+        var header = new CardHeader(school.Name, school.Address, school.Uai.Value, calendar.YearOf(found.School, period.First)?.Label, found.Name, period.Name, classPeriod.Closure is null, work.Today);
         return new ClassBook(header, [.. classPeriod.Subjects.Select(s => (s.Course, s.Name, s.Title))],
             averages, competencies, comments, appraisals, teachers, absences, directory, options.Value.Rounding);
     }
@@ -182,7 +182,7 @@ internal sealed partial class ReportCardService(
 
     /// <summary>A class's computed period, from which each pupil's card is cut.</summary>
     /// <summary>What every card of a class's period says at its top and bottom.</summary>
-    private sealed record CardHeader(string School, string Uai, string? SchoolYear, string ClassName, string Period, bool Provisional, DateOnly Today);
+    private sealed record CardHeader(string School, string? Address, string Uai, string? SchoolYear, string ClassName, string Period, bool Provisional, DateOnly Today);
 
     private sealed class ClassBook(
         CardHeader header, List<(CourseId Id, string Subject, string Course)> subjects, ClassAverages averages,
@@ -213,6 +213,7 @@ internal sealed partial class ReportCardService(
                 header.Today)
             {
                 SchoolYear = header.SchoolYear,
+                SchoolAddress = header.Address,
                 Uai = header.Uai,
                 Provisional = header.Provisional,
                 CouncilAppraisal = appraisals.GetValueOrDefault(pupil),

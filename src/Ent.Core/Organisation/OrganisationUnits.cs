@@ -24,6 +24,9 @@ public sealed record School(SchoolId Id, DepartmentId Department, Uai Uai, strin
 {
     /// <summary>The usual name.</summary>
     public string Name { get; init; } = Guard.Name(Name, "school name", OrganisationLimits.MaxNameLength);
+
+    /// <summary>The postal address, as school documents print it (e.g. <c>12 rue de la République, 93200 Saint-Denis</c>), or null.</summary>
+    public string? Address { get; init => field = value is null ? null : Guard.Name(value, "school address", OrganisationLimits.MaxAddressLength); }
 }
 
 /// <summary>A class (division), e.g. "5e B", for one academic year.</summary>
@@ -79,6 +82,9 @@ public sealed record Guardianship(PersonId Guardian, PersonId Learner);
 /// <summary>The lengths the directory's names are kept to, here and in every store.</summary>
 public static class OrganisationLimits
 {
+    /// <summary>The longest postal address a school may have.</summary>
+    public const int MaxAddressLength = 300;
+
     /// <summary>The longest external id (an identity provider's subject) a person may have.</summary>
     public const int MaxExternalIdLength = 200;
 

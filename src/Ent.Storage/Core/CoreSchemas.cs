@@ -23,7 +23,9 @@ public static class CoreSchemas
                 Column.Id("learner"), Column.Id("school"), Column.Id("class", nullable: true), Column.Id("group_id", nullable: true),
                 Column.Date("valid_from"), Column.Date("valid_until", nullable: true))))
         .Version(2, "People's ids at the department's identity provider", v => v
-            .AddColumn("people", Column.Text("external_id", OrganisationLimits.MaxExternalIdLength, nullable: true))));
+            .AddColumn("people", Column.Text("external_id", OrganisationLimits.MaxExternalIdLength, nullable: true)))
+        .Version(3, "Schools' postal addresses", v => v
+            .AddColumn("schools", Column.Text("address", OrganisationLimits.MaxAddressLength, nullable: true))));
 
     /// <summary>Courses: one row per course, its sequences and activities as a JSON document.</summary>
     public static RecordSchema Courses { get; } = RecordSchema.Create("core.courses", schema => schema

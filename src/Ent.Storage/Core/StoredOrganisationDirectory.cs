@@ -50,7 +50,7 @@ internal sealed class StoredOrganisationDirectory : IOrganisationDirectory
         try
         {
             await Each("departments", (_, r) => loaded.Add(new Department(new DepartmentId(r.GetId("id")), r.GetText("code"), r.GetText("name")))).ConfigureAwait(false);
-            await Each("schools", (d, r) => loaded.Add(new School(new SchoolId(r.GetId("id")), d, Uai.Parse(r.GetText("uai")), r.GetText("name")))).ConfigureAwait(false);
+            await Each("schools", (d, r) => loaded.Add(new School(new SchoolId(r.GetId("id")), d, Uai.Parse(r.GetText("uai")), r.GetText("name")) { Address = r.Get<string?>("address") })).ConfigureAwait(false);
             await Each("classes", (_, r) => loaded.Add(new SchoolClass(new ClassId(r.GetId("id")), new SchoolId(r.GetId("school")), new AcademicYearId(r.GetId("year")), r.GetText("name")))).ConfigureAwait(false);
             await Each("groups", (_, r) => loaded.Add(new TeachingGroup(new GroupId(r.GetId("id")), new SchoolId(r.GetId("school")), new AcademicYearId(r.GetId("year")), r.GetText("name")))).ConfigureAwait(false);
             await Each("people", (d, r) => loaded.Add(new Person(new PersonId(r.GetId("id")), d, r.GetText("given_name"), r.GetText("family_name")) { ExternalId = r.Get<string?>("external_id") })).ConfigureAwait(false);
@@ -155,7 +155,7 @@ internal sealed class StoredOrganisationDirectory : IOrganisationDirectory
             Insert(department.Id, Table("departments").NewRecord(department.Id.Value, department.Code, department.Name));
 
         public void Added(School school) =>
-            Insert(school.Department, Table("schools").NewRecord(school.Id.Value, school.Uai.Value, school.Name));
+            Insert(school.Department, Table("schools").NewRecord(school.Id.Value, school.Uai.Value, school.Name, school.Address));
 
         public void Added(DepartmentId department, SchoolClass @class) =>
             Insert(department, Table("classes").NewRecord(@class.Id.Value, @class.School.Value, @class.Year.Value, @class.Name));

@@ -166,6 +166,11 @@ public sealed class WebEntTests(WebEntServer server) : IClassFixture<WebEntServe
 
         Assert.Equal(HttpStatusCode.OK, card.Status);
         Assert.Contains("Lina Benali", card.Document.QuerySelector(".report-card h2")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("1 rue de l'Exemple, 93200 Saint-Denis", card.Document.QuerySelector("#school-address")!.TextContent); // from the department's file
+        Assert.Contains("UAI 0930001W", card.Document.QuerySelector(".report-card h1")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Année scolaire 2026-2027", card.Document.QuerySelector(".report-card .bilan")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Marie Curie", card.Document.QuerySelector(".report-card .teacher")!.TextContent);
+        Assert.NotNull(card.Document.QuerySelector("#provisional"));
         Assert.Contains("Mathématiques", card.Main, StringComparison.Ordinal);
         Assert.Matches(@"^\d+,\d\d$", card.Document.QuerySelector("#overall")!.TextContent);
     }

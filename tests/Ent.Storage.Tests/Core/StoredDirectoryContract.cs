@@ -56,6 +56,20 @@ public abstract class StoredDirectoryContract : EngineContract
     }
 
     [SkippableFact]
+    public async Task A_schools_postal_address_is_read_back()
+    {
+        var directory = await OpenAsync();
+        var world = new TestWorld(directory);
+        var school = new School(SchoolId.New(), world.Department.Id, Uai.Parse("0931234L"), "Collège Olympe de Gouges") { Address = "3 place de l'Exemple, 93000 Bobigny" };
+        directory.Add(school);
+
+        var reopened = await OpenAsync();
+
+        Assert.Equal("3 place de l'Exemple, 93000 Bobigny", reopened.FindSchool(school.Id)!.Address);
+        Assert.Null(reopened.FindSchool(world.School.Id)!.Address);
+    }
+
+    [SkippableFact]
     public async Task A_refused_addition_is_neither_in_memory_nor_stored()
     {
         var directory = await OpenAsync();
