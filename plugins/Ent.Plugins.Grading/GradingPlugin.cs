@@ -62,6 +62,7 @@ public sealed class GradingPlugin : EntPlugin
         context.AddPage<Pages.CoursesPage>(Pages.CoursesPage.Route, GradingCapabilities.WriteMarks, new PageNavigation("grading", "nav.courses", 10))
             .AddPage<Pages.CoursePage>("grading/courses/{course}", GradingCapabilities.WriteMarks)
             .AddPage<Pages.GradebookPage>("grading/courses/{course}/assessments/{assessment}", GradingCapabilities.WriteMarks)
+            .AddPage<Pages.StatisticsEndpoint>("grading/api/courses/{course}/assessments/{assessment}/statistics", GradingCapabilities.ViewStatistics)
             .AddPage<Pages.MyMarksPage>(Pages.MyMarksPage.Route, GradingCapabilities.OwnMarks, new PageNavigation("grading", "nav.marks", 20))
             .AddPage<Pages.PupilMarksPage>("grading/pupils/{pupil}", GradingCapabilities.ReadMarks)
             .AddPage<Pages.ReportCardPage>("grading/report-cards/{class}/{period}/{pupil}", GradingCapabilities.ReadMarks)

@@ -124,6 +124,26 @@ public sealed class WebEntTests(WebEntServer server) : IClassFixture<WebEntServe
     }
 
     [Fact]
+    public async Task An_assessments_figures_are_a_json_endpoint_for_its_teacher_and_its_class_but_not_for_a_stranger_to_it()
+    {
+        using var teacher = await server.SignInAsync("teacher");
+        using var pupil = await server.SignInAsync("pupil");
+        using var admin = await server.SignInAsync("admin");
+        var gradebook = await GradebookAsync(teacher, "Interrogation écrite");
+        var endpoint = $"grading/api{gradebook.Path["/grading".Length..]}/statistics";
+
+        var figures = await teacher.GetAsync(endpoint);
+        var json = System.Text.Json.JsonDocument.Parse(figures.Body).RootElement;
+
+        Assert.Equal("application/json; charset=utf-8", figures.Headers["Content-Type"]);
+        Assert.True(json.GetProperty("count").GetInt32() > 0);
+        Assert.True(json.TryGetProperty("average", out _));
+        Assert.Equal(HttpStatusCode.OK, (await pupil.GetAsync(endpoint)).Status); // published: the class's pupils see the figures
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(endpoint)).Status); // no school: grading is on in none of theirs
+        Assert.Equal(HttpStatusCode.NotFound, (await teacher.GetAsync($"grading/api/courses/{Guid.NewGuid()}/assessments/{Guid.NewGuid()}/statistics")).Status);
+    }
+
+    [Fact]
     public async Task A_form_posted_without_its_antiforgery_token_is_refused_and_changes_nothing()
     {
         using var teacher = await server.SignInAsync("teacher");
