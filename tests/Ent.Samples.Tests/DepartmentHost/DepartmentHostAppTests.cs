@@ -343,6 +343,7 @@ public sealed class DepartmentHostAppTests : IDisposable
     [InlineData("--frobnicate", "Unknown argument '--frobnicate'")]
     [InlineData("--lang", "--lang needs a value")]
     [InlineData("--lang de", "'de' is not a supported language")]
+    [InlineData("--port 70000", "--port: '70000' is not a port number")]
     public async Task A_bad_argument_exits_with_2_naming_it(string arguments, string expected)
     {
         var (exit, _, error) = await Run(arguments.Split(' '));
@@ -364,6 +365,37 @@ public sealed class DepartmentHostAppTests : IDisposable
 
         Assert.Equal(2, exit);
         Assert.Contains("'0930001A' is not a valid UAI", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{ "signInAttemptsPerMinute": 0 }""", "field 'web.signInAttemptsPerMinute' is 0")]
+    [InlineData("""{ "openIdConnect": { "authority": "http://idp.example/", "clientId": "ent" } }""", "field 'web.openIdConnect': Authority: 'http://idp.example/' is not HTTPS")]
+    [InlineData("""{ "openIdConnect": { "authority": "http://idp.example/", "clientId": "ent", "requireHttpsMetadata": false } }""", "is reached over HTTP and is not on loopback")]
+    [InlineData("""{ "openIdConnect": { "authority": "https://idp.example/" } }""", "field 'web.openIdConnect': ClientId: the client id is required")]
+    public async Task A_bad_web_setting_exits_with_2_naming_the_field_and_the_value(string web, string expected)
+    {
+        var config = Path.Combine(_data, "web.json");
+        await File.WriteAllTextAsync(config, $$"""
+            { "department": { "id": "0193a000-0000-7000-8000-000000000001", "code": "93", "name": "Test" }, "timeZone": "Europe/Paris", "strict": false,
+              "pluginDirectories": [], "schools": [], "enablement": [], "web": {{web}} }
+            """);
+
+        var (exit, _, error) = await Run("--config", config);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_school_address_over_300_characters_exits_with_2_naming_the_field()
+    {
+        var config = await Configuration($$"""[ { "uai": "0930001W", "name": "Collège", "address": "{{new string('x', 301)}}" } ]""", "[]");
+
+        var (exit, _, error) = await Run("--config", config);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("field 'schools[0].address'", error, StringComparison.Ordinal);
+        Assert.Contains("has 301 characters; at most 300", error, StringComparison.Ordinal);
     }
 
     [Fact]
