@@ -34,7 +34,7 @@ internal sealed class CoursePage(IGradebook gradebook, ICourseCatalog catalog, I
             Assessments = assessments.Select(a => new
             {
                 a.Title,
-                Date = a.Date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture),
+                Date = MarkInput.Day(a.Date),
                 a.Scale,
                 Coefficient = MarkInput.Number(a.Coefficient, context.Language),
                 a.Published,
@@ -63,7 +63,7 @@ internal sealed class CoursePage(IGradebook gradebook, ICourseCatalog catalog, I
 
         if (calendar.PeriodOf(course.School, form.Date) is not { } period)
         {
-            return PageResult.Invalid(new FormError("date", strings.Get("grading", "pages.course.no-period", context.Language, form.Date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture))));
+            return PageResult.Invalid(new FormError("date", strings.Get("grading", "pages.course.no-period", context.Language, MarkInput.Day(form.Date))));
         }
 
         var created = await gradebook.CreateAssessmentAsync(context.Actor, new AssessmentDraft(route.Course, period.Id, form.Title, form.Date, form.Scale, form.Coefficient), cancellationToken).ConfigureAwait(false);

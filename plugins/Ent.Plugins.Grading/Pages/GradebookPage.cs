@@ -28,7 +28,7 @@ internal sealed class GradebookPage(IGradebook gradebook, ILocalizedStrings stri
         var model = new
         {
             sheet.Assessment.Title,
-            Date = sheet.Assessment.Date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture),
+            Date = MarkInput.Day(sheet.Assessment.Date),
             sheet.Assessment.Scale,
             sheet.Assessment.Published,
             sheet.Closed,

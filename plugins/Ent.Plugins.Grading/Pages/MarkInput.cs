@@ -67,6 +67,9 @@ internal static class MarkInput
         return value.Points!.Value.ToString("0.##", language == "en" ? CultureInfo.InvariantCulture : CultureInfo.GetCultureInfo("fr-FR"));
     }
 
+    /// <summary>A day as French school documents write it: <c>21/12/2026</c>.</summary>
+    public static string Day(DateOnly day) => day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
     /// <summary>A number as a page shows it (two decimals), or a dash.</summary>
     public static string Number(decimal? value, string language) =>
         value is { } v ? v.ToString("0.00", language == "en" ? CultureInfo.InvariantCulture : CultureInfo.GetCultureInfo("fr-FR")) : "—";

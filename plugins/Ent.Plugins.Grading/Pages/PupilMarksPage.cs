@@ -42,7 +42,7 @@ internal sealed class PupilMarksPage(IGradebook gradebook, ICourseCatalog catalo
                 Marks = marks.Select(m => new
                 {
                     m.Assessment.Title,
-                    Date = m.Assessment.Date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture),
+                    Date = MarkInput.Day(m.Assessment.Date),
                     Mark = MarkInput.Show(m.Mark, context.Language),
                     m.Assessment.Scale,
                     Coefficient = MarkInput.Number(m.Assessment.Coefficient, context.Language),

@@ -44,7 +44,7 @@ internal sealed class ReportCardPage(IReportCards cards, ILocalizedStrings strin
             Competencies = card.Competencies.Select(c => new { c.Component, c.Level }).ToArray(),
             card.Absences,
             card.Calculation,
-            Issued = card.IssuedOn.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture),
+            Issued = MarkInput.Day(card.IssuedOn),
             Back = context.Link($"{PupilMarksPage.Route}/{route.Pupil.Value}"),
         };
         return PageResult.View("grading/pages/report-card", model, strings.Get("grading", "title", language, card.Pupil, card.Period));

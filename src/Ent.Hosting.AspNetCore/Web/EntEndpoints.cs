@@ -12,6 +12,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
+using Schemes = Microsoft.Extensions.DependencyInjection.EntWebServiceCollectionExtensions;
+
 namespace Ent.Hosting.AspNetCore.Web;
 
 /// <summary>Ent's endpoints: home, sign-in and sign-out, the language switch, and the pages.</summary>
@@ -23,8 +25,8 @@ internal static partial class EntEndpoints
         group.MapGet("/", HomeAsync);
         group.MapGet("/health", () => Results.Text("ok", "text/plain; charset=utf-8")); // for load balancers: the process answers
         group.MapGet("/sign-in", SignInPageAsync);
-        group.MapPost("/sign-in/demo", DemoSignInAsync).RequireRateLimiting(Microsoft.Extensions.DependencyInjection.EntWebServiceCollectionExtensions.SignInRateLimit);
-        group.MapGet("/sign-in/oidc", ChallengeProviderAsync).RequireRateLimiting(Microsoft.Extensions.DependencyInjection.EntWebServiceCollectionExtensions.SignInRateLimit);
+        group.MapPost("/sign-in/demo", DemoSignInAsync).RequireRateLimiting(Schemes.SignInRateLimit);
+        group.MapGet("/sign-in/oidc", ChallengeProviderAsync).RequireRateLimiting(Schemes.SignInRateLimit);
         group.MapGet("/sign-in/oidc/complete", CompleteProviderSignInAsync);
         group.MapPost("/sign-out", SignOutAsync);
         group.MapPost("/school", ChooseSchoolAsync);
@@ -178,7 +180,7 @@ internal static partial class EntEndpoints
 
         var pathBase = context.Request.PathBase.Value ?? string.Empty;
         var complete = $"{pathBase}/sign-in/oidc/complete?return={Uri.EscapeDataString(SafeReturn(context.Request.Query["return"].ToString(), pathBase))}";
-        await context.ChallengeAsync(Microsoft.Extensions.DependencyInjection.EntWebServiceCollectionExtensions.OpenIdConnectScheme, new AuthenticationProperties { RedirectUri = complete }).ConfigureAwait(false);
+        await context.ChallengeAsync(Schemes.OpenIdConnectScheme, new AuthenticationProperties { RedirectUri = complete }).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -188,14 +190,14 @@ internal static partial class EntEndpoints
     private static async Task CompleteProviderSignInAsync(HttpContext context)
     {
         var oidc = context.RequestServices.GetRequiredService<IOptions<EntWebOptions>>().Value.OpenIdConnect;
-        var external = oidc is null ? null : await context.AuthenticateAsync(Microsoft.Extensions.DependencyInjection.EntWebServiceCollectionExtensions.ExternalScheme).ConfigureAwait(false);
+        var external = oidc is null ? null : await context.AuthenticateAsync(Schemes.ExternalScheme).ConfigureAwait(false);
         if (oidc is null || external is not { Succeeded: true })
         {
             await Writer(context).WriteStatusAsync(context, null, StatusCodes.Status400BadRequest).ConfigureAwait(false);
             return;
         }
 
-        await context.SignOutAsync(Microsoft.Extensions.DependencyInjection.EntWebServiceCollectionExtensions.ExternalScheme).ConfigureAwait(false);
+        await context.SignOutAsync(Schemes.ExternalScheme).ConfigureAwait(false);
         var subject = external.Principal.FindFirstValue(oidc.ExternalIdClaim);
         var person = subject is null ? null : context.RequestServices.GetRequiredService<Ent.Core.Organisation.IOrganisationDirectory>().FindPersonByExternalId(oidc.Department, subject);
         if (person is null)
@@ -217,7 +219,7 @@ internal static partial class EntEndpoints
             return;
         }
 
-        await context.SignOutAsync(Microsoft.Extensions.DependencyInjection.EntWebServiceCollectionExtensions.SessionScheme).ConfigureAwait(false);
+        await context.SignOutAsync(Schemes.SessionScheme).ConfigureAwait(false);
         Redirect(context, (context.Request.PathBase.Value ?? string.Empty) + "/sign-in");
     }
 
@@ -264,8 +266,8 @@ internal static partial class EntEndpoints
             claims.Add(new Claim(EntViewers.SchoolClaim, chosen.ToString()));
         }
 
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, Microsoft.Extensions.DependencyInjection.EntWebServiceCollectionExtensions.SessionScheme));
-        return context.SignInAsync(Microsoft.Extensions.DependencyInjection.EntWebServiceCollectionExtensions.SessionScheme, principal);
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, Schemes.SessionScheme));
+        return context.SignInAsync(Schemes.SessionScheme, principal);
     }
 
     private static Task ChallengeAsync(HttpContext context)

@@ -6,6 +6,21 @@ namespace Ent.Sdk.Pages;
 /// <summary>Binds route values and form fields to a page's records, and validates forms with their DataAnnotations attributes.</summary>
 internal static class PageBinder
 {
+    /// <summary>A record's constructor, its parameters and each one's validation attributes, read once per type (every request binds).</summary>
+    private sealed record Shape(ConstructorInfo Constructor, ParameterInfo[] Parameters, ValidationAttribute[][] Validations);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Shape> Shapes = new();
+
+    private static Shape ShapeOf(Type type) => Shapes.GetOrAdd(type, static t =>
+    {
+        var constructor = PageRoutes.ConstructorOf(t);
+        var parameters = constructor.GetParameters();
+        var validations = parameters.Select(p => p.GetCustomAttributes<ValidationAttribute>(inherit: true)
+            .Concat(t.GetProperty(p.Name!, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)?.GetCustomAttributes<ValidationAttribute>(inherit: true) ?? [])
+            .ToArray()).ToArray();
+        return new Shape(constructor, parameters, validations);
+    });
+
     /// <summary>Binds a route's values; false when one is missing or does not read as its type (the page is then not found).</summary>
     public static bool TryBindRoute(Type routeType, IReadOnlyDictionary<string, string?> values, out object route)
     {
@@ -15,8 +30,7 @@ internal static class PageBinder
             return true;
         }
 
-        var constructor = PageRoutes.ConstructorOf(routeType);
-        var parameters = constructor.GetParameters();
+        var (constructor, parameters, _) = ShapeOf(routeType);
         var arguments = new object?[parameters.Length];
         for (var i = 0; i < parameters.Length; i++)
         {
@@ -34,8 +48,7 @@ internal static class PageBinder
     /// <summary>Binds a form's fields and validates them: the form, or the errors naming each field and value.</summary>
     public static (object? Form, IReadOnlyList<FormError> Errors) BindForm(Type formType, IReadOnlyDictionary<string, string> fields, string language)
     {
-        var constructor = PageRoutes.ConstructorOf(formType);
-        var parameters = constructor.GetParameters();
+        var (constructor, parameters, validations) = ShapeOf(formType);
         var arguments = new object?[parameters.Length];
         var errors = new List<FormError>();
         var english = language == "en";
@@ -61,9 +74,7 @@ internal static class PageBinder
                 }
             }
 
-            var property = formType.GetProperty(member, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
-            var attributes = parameter.GetCustomAttributes<ValidationAttribute>(inherit: true).Concat(property?.GetCustomAttributes<ValidationAttribute>(inherit: true) ?? []);
-            foreach (var attribute in attributes)
+            foreach (var attribute in validations[i])
             {
                 var context = new ValidationContext(fields) { MemberName = name, DisplayName = name };
                 if (attribute.GetValidationResult(arguments[i], context) is { } failed && failed != ValidationResult.Success)
