@@ -45,4 +45,16 @@ public interface IDirectoryJournal
     /// <param name="department">The learner's department.</param>
     /// <param name="enrolment">The enrolment.</param>
     void Added(DepartmentId department, Enrolment enrolment);
+
+    /// <summary>
+    /// Writes the additions <paramref name="additions"/> makes (it calls the other members) as one, all or nothing, for
+    /// <see cref="IOrganisationDirectory.Import"/>: if it throws, nothing of them is kept. By default, each is written as it comes.
+    /// </summary>
+    /// <param name="department">The department the additions belong to.</param>
+    /// <param name="additions">Checks and applies the additions, calling this journal for each.</param>
+    void Batch(DepartmentId department, Action additions)
+    {
+        ArgumentNullException.ThrowIfNull(additions);
+        additions();
+    }
 }

@@ -42,6 +42,17 @@ public interface IOrganisationDirectory
     /// <param name="enrolment">The enrolment.</param>
     void Add(Enrolment enrolment);
 
+    /// <summary>
+    /// Adds a batch to one department, all or nothing: each addition is checked as by the <c>Add</c> methods (and must
+    /// belong to the batch's department); if one is refused, nothing of the batch is added, and a durable directory
+    /// writes the batch in one transaction.
+    /// </summary>
+    /// <param name="import">The additions.</param>
+    /// <returns>How many additions were applied and how many changed nothing.</returns>
+    /// <exception cref="ArgumentException">An addition was refused; the message names its kind, position and content, and why. Nothing was added.</exception>
+    /// <exception cref="UnknownReferenceException">The batch's department is not in the directory.</exception>
+    DirectoryImportResult Import(DirectoryImport import);
+
     /// <summary>Finds a department.</summary>
     /// <param name="id">Its identifier.</param>
     Department? FindDepartment(DepartmentId id);

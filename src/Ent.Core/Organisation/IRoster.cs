@@ -26,4 +26,16 @@ public interface IRoster
     /// <param name="cancellationToken">Cancels the publication of the event.</param>
     /// <exception cref="AccessDeniedException">The actor may not manage this class's or group's roster.</exception>
     Task EnrolAsync(Actor actor, Enrolment enrolment, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Enrols learners all or none (a class at the start of the year), publishing <see cref="Events.LearnerEnrolled"/> for each:
+    /// the right is checked on every class or group named, and the enrolments are added as one <see cref="DirectoryImport"/>.
+    /// </summary>
+    /// <param name="actor">The acting person.</param>
+    /// <param name="enrolments">The enrolments, of learners of the actor's department.</param>
+    /// <param name="cancellationToken">Cancels the publication of the events.</param>
+    /// <exception cref="AccessDeniedException">The actor may not manage one of the classes' or groups' rosters; nothing was enrolled.</exception>
+    /// <exception cref="UnknownReferenceException">A learner is not a person of the actor's department; nothing was enrolled.</exception>
+    /// <exception cref="ArgumentException">An enrolment was refused by the directory (the message names it); nothing was enrolled.</exception>
+    Task EnrolAsync(Actor actor, IReadOnlyList<Enrolment> enrolments, CancellationToken cancellationToken = default);
 }

@@ -60,6 +60,37 @@ internal sealed class Roster(IOrganisationDirectory directory, IAccessControl ac
         await events.PublishAsync(new LearnerEnrolled(actor.Person, scope.Department, enrolment.School, time.GetUtcNow(), enrolment), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <inheritdoc />
+    public async Task EnrolAsync(Actor actor, IReadOnlyList<Enrolment> enrolments, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(enrolments);
+        var scopes = new Dictionary<Guid, AccessScope>();
+        foreach (var enrolment in enrolments)
+        {
+            ArgumentNullException.ThrowIfNull(enrolment, nameof(enrolments));
+            var cohort = enrolment.Class?.Value ?? enrolment.Group!.Value.Value;
+            if (!scopes.ContainsKey(cohort))
+            {
+                var scope = enrolment.Class is { } c ? directory.ScopeOf(c) : directory.ScopeOf(enrolment.Group!.Value);
+                access.Demand(actor, Capabilities.ManageRoster, scope);
+                scopes[cohort] = scope;
+            }
+
+            if (directory.FindPerson(enrolment.Learner) is not { } learner || learner.Department != actor.Department)
+            {
+                throw new UnknownReferenceException("person", enrolment.Learner.Value);
+            }
+        }
+
+        directory.Import(new DirectoryImport(actor.Department) { Enrolments = enrolments });
+        var now = time.GetUtcNow();
+        foreach (var enrolment in enrolments)
+        {
+            await events.PublishAsync(new LearnerEnrolled(actor.Person, actor.Department, enrolment.School, now, enrolment), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     private IEnumerable<AccessScope> ScopesOf(Person person)
     {
         foreach (var enrolment in directory.EnrolmentsOf(person.Id))

@@ -94,6 +94,9 @@ internal sealed class StoredOrganisationDirectory : IOrganisationDirectory
     public void Add(Enrolment enrolment) => _memory.Add(enrolment);
 
     /// <inheritdoc />
+    public DirectoryImportResult Import(DirectoryImport import) => _memory.Import(import);
+
+    /// <inheritdoc />
     public Department? FindDepartment(DepartmentId id) => _memory.FindDepartment(id);
 
     /// <inheritdoc />
@@ -149,7 +152,28 @@ internal sealed class StoredOrganisationDirectory : IOrganisationDirectory
     /// <summary>Writes each accepted addition to the store before the directory applies it.</summary>
     private sealed class Journal(IRecordStore store) : IDirectoryJournal
     {
+        private RecordChanges? _batch;
+        private DepartmentId _batchDepartment;
+
         public bool Paused { get; set; }
+
+        /// <summary>An import's additions go into one change set, saved in one transaction once all are accepted.</summary>
+        public void Batch(DepartmentId department, Action additions)
+        {
+            (_batch, _batchDepartment) = (new RecordChanges(), department);
+            try
+            {
+                additions();
+                if (!Paused && !_batch.IsEmpty)
+                {
+                    store.SaveAsync(department, _batch).GetAwaiter().GetResult();
+                }
+            }
+            finally
+            {
+                _batch = null;
+            }
+        }
 
         public void Added(Department department) =>
             Insert(department.Id, Table("departments").NewRecord(department.Id.Value, department.Code, department.Name));
@@ -183,10 +207,23 @@ internal sealed class StoredOrganisationDirectory : IOrganisationDirectory
         // The directory's writes are synchronous by contract; the store completes them before the directory changes.
         private void Insert(DepartmentId department, Record record)
         {
-            if (!Paused)
+            if (Paused)
             {
-                store.SaveAsync(department, new RecordChanges().Insert(record)).GetAwaiter().GetResult();
+                return;
             }
+
+            if (_batch is not null)
+            {
+                if (department != _batchDepartment)
+                {
+                    throw new ArgumentException($"An import into department {_batchDepartment.Value} cannot write to department {department.Value}.", nameof(department));
+                }
+
+                _batch.Insert(record);
+                return;
+            }
+
+            store.SaveAsync(department, new RecordChanges().Insert(record)).GetAwaiter().GetResult();
         }
 
         /// <summary>A role assignment has no id of its own: its content names it, so that the same assignment is one row.</summary>

@@ -76,6 +76,33 @@ public sealed class RosterTests
     }
 
     [Fact]
+    public async Task School_staff_enrol_several_learners_at_once_with_an_event_each()
+    {
+        var year = new DateRange(new(2026, 9, 1));
+        Enrolment[] enrolments = [Enrolment.InGroup(_world.LearnerOf4A.Id, _world.LatinGroup, year), Enrolment.InGroup(_world.Learner.Id, _world.LatinGroup, year)];
+
+        await Roster.EnrolAsync(TestWorld.As(_world.Staff), enrolments);
+
+        Assert.Equal(enrolments.Select(e => e.Id.Value).Order(), _world.Directory.EnrolmentsIn(_world.LatinGroup.Id).Select(e => e.Id.Value).Order());
+        Assert.Equal(enrolments, _events.Published.Cast<LearnerEnrolled>().Select(e => e.Enrolment));
+    }
+
+    [Fact]
+    public async Task Enrolling_at_once_into_a_class_of_another_school_is_refused_and_nothing_is_enrolled()
+    {
+        var year = new DateRange(new(2026, 9, 1));
+        var elsewhere = new SchoolClass(Identifiers.ClassId.New(), _world.OtherSchool.Id, _world.Year.Id, "6e A");
+        _world.Directory.Add(elsewhere);
+        Enrolment[] enrolments = [Enrolment.InGroup(_world.LearnerOf4A.Id, _world.LatinGroup, year), Enrolment.InClass(_world.Learner.Id, elsewhere, year)];
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Roster.EnrolAsync(TestWorld.As(_world.Staff), enrolments));
+
+        Assert.Empty(_world.Directory.EnrolmentsIn(_world.LatinGroup.Id));
+        Assert.Empty(_world.Directory.EnrolmentsIn(elsewhere.Id));
+        Assert.Empty(_events.Published);
+    }
+
+    [Fact]
     public async Task A_teacher_may_not_enrol_and_nothing_is_stored()
     {
         var enrolment = Enrolment.InClass(_world.LearnerOf4A.Id, _world.Class5B, new DateRange(new(2026, 9, 1)));

@@ -100,6 +100,47 @@ public abstract class StoredDirectoryContract : EngineContract
     }
 
     [SkippableFact]
+    public async Task An_import_is_read_back_after_a_restart()
+    {
+        var directory = await OpenAsync();
+        var world = new TestWorld(directory);
+        var year = new DateRange(new(2026, 9, 1), new(2027, 7, 4));
+        var @class = new SchoolClass(ClassId.New(), world.School.Id, world.Year.Id, "6e C");
+        var pupils = Enumerable.Range(1, 30).Select(i => new Person(PersonId.New(), world.Department.Id, $"Élève {i}", "Import")).ToArray();
+
+        directory.Import(new DirectoryImport(world.Department.Id)
+        {
+            Classes = [@class],
+            People = pupils,
+            Enrolments = [.. pupils.Select(p => Enrolment.InClass(p.Id, @class, year))],
+        });
+
+        var reopened = await OpenAsync();
+        Assert.Equal(@class, reopened.FindClass(@class.Id));
+        Assert.Equal(pupils.Select(p => p.Id.Value).Order(), reopened.EnrolmentsIn(@class.Id).Select(e => e.Learner.Value).Order());
+    }
+
+    [SkippableFact]
+    public async Task An_import_with_a_value_the_store_refuses_leaves_nothing_in_memory_or_stored()
+    {
+        var directory = await OpenAsync();
+        var world = new TestWorld(directory);
+        var @class = new SchoolClass(ClassId.New(), world.School.Id, world.Year.Id, "6e C");
+        var fine = new Person(PersonId.New(), world.Department.Id, "Aya", "Traoré");
+        var longName = new Person(PersonId.New(), world.Department.Id, "Léa", "Martin") with { GivenName = new string('a', 201) };
+
+        var error = Assert.Throws<ArgumentException>(() => directory.Import(new DirectoryImport(world.Department.Id) { Classes = [@class], People = [fine, longName] }));
+
+        Assert.Contains("person 2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("core.directory/people.given_name", error.Message, StringComparison.Ordinal);
+        Assert.Null(directory.FindClass(@class.Id));
+        Assert.Null(directory.FindPerson(fine.Id));
+        var reopened = await OpenAsync();
+        Assert.Null(reopened.FindClass(@class.Id));
+        Assert.Null(reopened.FindPerson(fine.Id));
+    }
+
+    [SkippableFact]
     public async Task The_same_role_added_twice_is_kept_once()
     {
         var directory = await OpenAsync();
