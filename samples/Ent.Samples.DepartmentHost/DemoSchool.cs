@@ -15,8 +15,9 @@ namespace Ent.Samples.DepartmentHost;
 /// </summary>
 internal sealed class DemoSchool
 {
-    private DemoSchool(School school, SchoolClass @class, Course course, Person teacher, ImmutableArray<Person> learners, Period period)
+    private DemoSchool(School school, SchoolClass @class, Course course, Person teacher, ImmutableArray<Person> learners, AcademicYear year, Period period)
     {
+        Year = year;
         Period = period;
         School = school;
         Class = @class;
@@ -34,6 +35,9 @@ internal sealed class DemoSchool
     public Person Teacher { get; }
 
     public ImmutableArray<Person> Learners { get; }
+
+    /// <summary>The demo year, with its trimesters.</summary>
+    public AcademicYear Year { get; }
 
     /// <summary>Today's period of the demo year, its id derived like the others so that it is the same at every start.</summary>
     public Period Period { get; }
@@ -80,6 +84,16 @@ internal sealed class DemoSchool
             await calendar.SaveYearAsync(new Actor(admin.Id, department.Id), year).ConfigureAwait(false);
             await calendar.SetZoneAsync(new Actor(admin.Id, department.Id), HolidayZone.C).ConfigureAwait(false);
         }
+
+        var holidays = HolidaysOf(firstYear);
+        if (calendar.HolidayOn(school.Id, holidays[0].First) is null)
+        {
+            // Zone C's school holidays, so that the demonstration's days are school days (added by a later version of the demo too).
+            foreach (var holiday in holidays)
+            {
+                await calendar.SaveHolidayAsync(new Actor(admin.Id, department.Id), holiday).ConfigureAwait(false);
+            }
+        }
         var teacher = people[0];
         var learners = ImmutableArray.Create(people[1], people[2], people[3]);
         var staff = people[4];
@@ -117,7 +131,7 @@ internal sealed class DemoSchool
         if (@class is not null)
         {
             AddFamily();
-            return new DemoSchool(school, @class, course, teacher, learners, period); // seeded by an earlier start
+            return new DemoSchool(school, @class, course, teacher, learners, year, period); // seeded by an earlier start
         }
 
         @class = new SchoolClass(classId, school.Id, year.Id, "5e B");
@@ -147,7 +161,7 @@ internal sealed class DemoSchool
         await records.RecordAsync(As(ines), course.Id, activities[1].Id, ines.Id, CompletionStatus.Completed).ConfigureAwait(false);
         await records.RecordAsync(As(teacher), course.Id, activities[2].Id, ines.Id, CompletionStatus.Completed, new ScoreEvidence(new Score(9, 10))).ConfigureAwait(false);
         await records.RecordAsync(As(hugo), course.Id, activities[0].Id, hugo.Id, CompletionStatus.InProgress).ConfigureAwait(false);
-        return new DemoSchool(school, @class, course, teacher, learners, period);
+        return new DemoSchool(school, @class, course, teacher, learners, year, period);
     }
 
     /// <summary>The demonstration sequence's content, as its teacher wrote it in Markdown.</summary>
@@ -166,6 +180,35 @@ internal sealed class DemoSchool
         | 1/2 | un demi |
         | 3/4 | trois quarts |
         """;
+
+    /// <summary>
+    /// Zone C's school holidays of a school year: those published for 2026-2027 (the académie de Créteil's), and for another
+    /// year the usual pattern (two weeks from the third Saturday of October, two weeks around Christmas, two weeks from the
+    /// Saturday after 14 February and from the Saturday after 10 April).
+    /// </summary>
+    internal static SchoolHoliday[] HolidaysOf(int firstYear)
+    {
+        if (firstYear == 2026)
+        {
+            return
+            [
+                new("Vacances de la Toussaint", new(2026, 10, 17), new(2026, 11, 1), HolidayZone.C),
+                new("Vacances de Noël", new(2026, 12, 19), new(2027, 1, 3), HolidayZone.C),
+                new("Vacances d'hiver", new(2027, 2, 20), new(2027, 3, 7), HolidayZone.C),
+                new("Vacances de printemps", new(2027, 4, 17), new(2027, 5, 2), HolidayZone.C),
+            ];
+        }
+
+        static DateOnly SaturdayFrom(DateOnly day) => day.AddDays(((int)DayOfWeek.Saturday - (int)day.DayOfWeek + 7) % 7);
+        SchoolHoliday Fortnight(string name, DateOnly saturday) => new(name, saturday, saturday.AddDays(15), HolidayZone.C);
+        return
+        [
+            Fortnight("Vacances de la Toussaint", SaturdayFrom(new(firstYear, 10, 15))),
+            Fortnight("Vacances de Noël", SaturdayFrom(new(firstYear, 12, 18))),
+            Fortnight("Vacances d'hiver", SaturdayFrom(new(firstYear + 1, 2, 15))),
+            Fortnight("Vacances de printemps", SaturdayFrom(new(firstYear + 1, 4, 11))),
+        ];
+    }
 
     /// <summary>The demonstration's people: key, given name, family name.</summary>
     private static readonly (string Key, string GivenName, string FamilyName)[] People =

@@ -23,7 +23,9 @@ internal static class DepartmentHostApp
     /// <param name="stopping">Stops the web ENT.</param>
     /// <param name="dataDirectory">Where relative data paths go; <see cref="DepartmentSetup.DefaultDataDirectory"/> when null.</param>
     /// <param name="started">Told the web ENT's address once it listens.</param>
-    public static async Task<int> MainAsync(string[] args, TextWriter output, TextWriter error, TimeProvider time, CancellationToken stopping, string? dataDirectory = null, Action<Uri>? started = null)
+    /// <param name="shape">The department <c>--scale department</c> generates; <see cref="Generation.DepartmentShape.RealSize"/> when null.</param>
+    public static async Task<int> MainAsync(
+        string[] args, TextWriter output, TextWriter error, TimeProvider time, CancellationToken stopping, string? dataDirectory = null, Action<Uri>? started = null, Generation.DepartmentShape? shape = null)
     {
         DepartmentSetup setup;
         try
@@ -34,7 +36,7 @@ internal static class DepartmentHostApp
                 return await RunAsync(args, output, error, time, dataDirectory).ConfigureAwait(false);
             }
 
-            setup = DepartmentSetup.Of(arguments, ConfigurationOf(arguments), dataDirectory);
+            setup = DepartmentSetup.Of(arguments, ConfigurationOf(arguments), dataDirectory, time, shape);
         }
         catch (ConfigurationException exception)
         {

@@ -1,5 +1,7 @@
 using Ent.Core.Identifiers;
+using Ent.Core.Calendar;
 using Ent.Core.Organisation;
+using Ent.Samples.DepartmentHost.Generation;
 using Ent.Sdk.Hosting;
 using Ent.Sdk.Rollout;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +16,12 @@ internal sealed record DepartmentSetup(
     HostArguments Arguments, DepartmentConfiguration Configuration, Department Department, School[] Schools, IReadOnlyList<string> Directories,
     string DataFile, string? PostgreSql, string DataRoot, string ConfigurationFolder)
 {
+    /// <summary>The generated department's shape (<c>--scale department</c>), or null for the configured schools alone.</summary>
+    public DepartmentShape? Shape { get; init; }
+
+    /// <summary>A generated department's rollout waves (the seed scenario's over all its schools), which replace the configured ones.</summary>
+    public IReadOnlyList<RolloutWave>? GeneratedWaves { get; init; }
+
     /// <summary>Where the data is, for people to read: the SQLite file, or the PostgreSQL server and database (never the password).</summary>
     public string DataLocation => PostgreSql is null ? DataFile : PostgreSqlLocation(PostgreSql);
 
@@ -21,7 +29,9 @@ internal sealed record DepartmentSetup(
     /// <param name="arguments">The command line.</param>
     /// <param name="configuration">The configuration.</param>
     /// <param name="dataDirectory">Where relative data paths go; <see cref="DefaultDataDirectory"/> when null.</param>
-    public static DepartmentSetup Of(HostArguments arguments, DepartmentConfiguration configuration, string? dataDirectory)
+    /// <param name="time">The clock: a generated department's first wave began at the start of the school year before today's.</param>
+    /// <param name="shape">The generated department's shape when <c>--scale department</c> asks for one; <see cref="DepartmentShape.RealSize"/> by default.</param>
+    public static DepartmentSetup Of(HostArguments arguments, DepartmentConfiguration configuration, string? dataDirectory, TimeProvider? time = null, DepartmentShape? shape = null)
     {
         var department = new Department(new DepartmentId(configuration.Department.Id), configuration.Department.Code, configuration.Department.Name);
         var schools = configuration.Schools.Select(s => new School(new SchoolId(DemoSchool.DerivedId(department.Id, Uai.Parse(s.Uai).ToString())), department.Id, Uai.Parse(s.Uai), s.Name) { Address = s.Address }).ToArray();
@@ -33,7 +43,20 @@ internal sealed record DepartmentSetup(
         var directories = arguments.PluginDirectories.Count > 0
             ? arguments.PluginDirectories
             : configuration.PluginDirectories.Select(d => Path.GetFullPath(d, configurationFolder)).ToArray();
-        return new DepartmentSetup(arguments, configuration, department, schools, directories, dataFile, arguments.PostgreSql ?? configuration.PostgreSql, dataRoot, configurationFolder);
+        var setup = new DepartmentSetup(arguments, configuration, department, schools, directories, dataFile, arguments.PostgreSql ?? configuration.PostgreSql, dataRoot, configurationFolder);
+        if (arguments.Scale != DemoScale.Department)
+        {
+            return setup;
+        }
+
+        // A department in its second year of rollout: the first wave began the September before this school year's, so that
+        // by this term five waves are on, each for longer than the next, and the others are still to come.
+        shape ??= DepartmentShape.RealSize;
+        var today = SchoolTime.Today(time ?? TimeProvider.System, TimeZoneInfo.FindSystemTimeZoneById(configuration.TimeZone));
+        var firstWave = new DateOnly(today.Month >= 9 ? today.Year - 1 : today.Year - 2, 9, 1);
+        var all = shape.SchoolsOf(department, schools);
+        var plugins = (configuration.Waves ?? []).SelectMany(w => w.Plugins!).Distinct(StringComparer.Ordinal).ToArray();
+        return setup with { Shape = shape, Schools = all, GeneratedWaves = plugins.Length == 0 ? [] : shape.Waves(all, plugins, firstWave) };
     }
 
     /// <summary>Configures Ent for the department: time zone, plugin settings, strictness, views, storage, plugin folders, enablement and waves.</summary>
@@ -78,9 +101,11 @@ internal sealed record DepartmentSetup(
             }
         }
 
-        foreach (var wave in Configuration.Waves ?? [])
+        var waves = GeneratedWaves
+            ?? [.. (Configuration.Waves ?? []).Select(wave => new RolloutWave(wave.Name, wave.Start, [.. wave.Schools!.Select(uai => SchoolOf(uai).Id)], wave.Plugins!))];
+        foreach (var wave in waves)
         {
-            ent.AddRolloutWave(new RolloutWave(wave.Name, wave.Start, [.. wave.Schools!.Select(uai => SchoolOf(uai).Id)], wave.Plugins!));
+            ent.AddRolloutWave(wave);
         }
     }
 

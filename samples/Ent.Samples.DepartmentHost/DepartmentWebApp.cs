@@ -1,6 +1,7 @@
 using System.Net;
 using Ent.Core.Calendar;
 using Ent.Hosting.AspNetCore;
+using Ent.Samples.DepartmentHost.Generation;
 using Ent.Sdk.Demo;
 using Ent.Sdk.Diagnostics;
 using Ent.Sdk.Enablement;
@@ -37,7 +38,8 @@ internal static class DepartmentWebApp
         // The session keys are kept in the department's database, unencrypted there as its other secrets: said in docs/hosting.md, not at every start.
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, setup.Arguments.Port));
-        builder.Services.AddSingleton(time);
+        var clock = new TravellingClock(time); // reads the real time, except where the generator dates its data
+        builder.Services.AddSingleton<TimeProvider>(clock);
         var today = SchoolTime.Today(time, TimeZoneInfo.FindSystemTimeZoneById(setup.Configuration.TimeZone));
         WebApplication app;
         try
@@ -77,7 +79,7 @@ internal static class DepartmentWebApp
             try
             {
                 await app.StartAsync(stopping).ConfigureAwait(false);
-                await SeedAsync(app.Services, setup, time, error).ConfigureAwait(false);
+                await SeedAsync(app.Services, setup, clock, output, error, stopping).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is StorageException or IOException or Microsoft.Extensions.Options.OptionsValidationException)
             {
@@ -114,10 +116,13 @@ internal static class DepartmentWebApp
         yield return new DemoPersona("admin", DemoSchool.PersonOf(department, today, "admin"), "Administratrice du département", "The department's administrator");
     }
 
-    /// <summary>Seeds the demonstration school and asks every plugin on there for its demonstration data; a plugin's failure is reported, not fatal.</summary>
-    private static async Task SeedAsync(IServiceProvider services, DepartmentSetup setup, TimeProvider time, TextWriter error)
+    /// <summary>
+    /// Seeds the demonstration school and asks every plugin on there for its demonstration data (a plugin's failure is reported,
+    /// not fatal); then, for <c>--scale department</c>, generates the rest of the department.
+    /// </summary>
+    private static async Task SeedAsync(IServiceProvider services, DepartmentSetup setup, TravellingClock clock, TextWriter output, TextWriter error, CancellationToken stopping)
     {
-        var demo = await DemoSchool.SeedAsync(services, setup.Department, setup.Schools, time).ConfigureAwait(false);
+        var demo = await DemoSchool.SeedAsync(services, setup.Department, setup.Schools, clock).ConfigureAwait(false);
         var context = new DemoContext(demo.School, demo.Class, demo.Course, demo.Teacher, demo.Learners, demo.Period);
         var runtime = services.GetRequiredService<IEntRuntime>();
         foreach (var contributor in services.GetRequiredService<ISchoolOffer>().DemoContributors(demo.School.Id))
@@ -130,6 +135,11 @@ internal static class DepartmentWebApp
             {
                 await error.WriteLineAsync($"{runtime.PluginDefining(contributor.GetType())?.Id ?? "host"}: {exception.GetType().Name}: {exception.Message}").ConfigureAwait(false);
             }
+        }
+
+        if (setup.Shape is not null)
+        {
+            await new DepartmentGenerator(services, setup, clock, output, error).GenerateAsync(demo, stopping).ConfigureAwait(false);
         }
     }
 }

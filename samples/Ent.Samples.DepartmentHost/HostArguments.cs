@@ -12,6 +12,9 @@ internal sealed record HostArguments(string? ConfigPath, string? DataFile, strin
     /// <summary>Whether the web ENT runs in demonstration mode (persona sign-in).</summary>
     public bool Demo { get; init; } = true;
 
+    /// <summary>How large a demonstration department to seed (<c>--scale small|department</c>).</summary>
+    public Generation.DemoScale Scale { get; init; } = Generation.DemoScale.Small;
+
     /// <summary>The port of the README's main command.</summary>
     public const int DefaultPort = 5080;
 
@@ -22,6 +25,9 @@ internal sealed record HostArguments(string? ConfigPath, string? DataFile, strin
         Usage: Ent.Samples.DepartmentHost [options]
           --port <n>         the loopback port to listen on (5080 by default; 0 for any free port)
           --no-demo          no demonstration sign-in (people sign in through the department's identity provider)
+          --scale <s>        small (the configured schools and a demonstration class; the default) or department:
+                             125 collèges in rollout waves, 75,000 pupils, their families, teachers and courses,
+                             and a term of use, generated once into the data (several minutes the first time)
           --report           print what loaded and the demonstration's report instead, and exit
           --config <file>    department configuration (JSON); the embedded sample department by default
           --plugins <dir>    a plugins directory (repeatable); replaces the configuration's directories
@@ -50,6 +56,7 @@ internal sealed record HostArguments(string? ConfigPath, string? DataFile, strin
         var report = false;
         var demo = true;
         var port = DefaultPort;
+        var scale = Generation.DemoScale.Small;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -91,6 +98,15 @@ internal sealed record HostArguments(string? ConfigPath, string? DataFile, strin
                     }
 
                     break;
+                case "--scale":
+                    var size = Value(args, ref i);
+                    scale = size switch
+                    {
+                        "small" => Generation.DemoScale.Small,
+                        "department" => Generation.DemoScale.Department,
+                        _ => throw new ConfigurationException($"--scale: '{size}' is not a scale (small, department)."),
+                    };
+                    break;
                 case "--help" or "-h":
                     help = true;
                     break;
@@ -99,7 +115,12 @@ internal sealed record HostArguments(string? ConfigPath, string? DataFile, strin
             }
         }
 
-        return new HostArguments(config, data, postgreSql, plugins, strict, language, help) { Report = report, Demo = demo, Port = port };
+        if (report && scale == Generation.DemoScale.Department)
+        {
+            throw new ConfigurationException("--scale department generates a department for the web ENT; it cannot be combined with --report.");
+        }
+
+        return new HostArguments(config, data, postgreSql, plugins, strict, language, help) { Report = report, Demo = demo, Port = port, Scale = scale };
     }
 
     private static string Value(IReadOnlyList<string> args, ref int i) =>

@@ -83,6 +83,70 @@ internal sealed class GradingDemo(IGradebook gradebook, IReportCards cards, Hist
     }
 
     /// <summary>
+    /// A generated school's term of marks: most teachers (the school's uptake, from 55 % to all of them) give two assessments
+    /// per course on school days of the part of the period the school has used the ENT, marked out of 20 or 10 around each
+    /// pupil's own level, a few absent, published. A course that already has an assessment in the period is left as it is.
+    /// </summary>
+    public async Task ContributeAsync(GeneratedSchool school, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(school);
+        var days = SchoolDays(school.School.Id, school.Period, school.From, school.Until);
+        if (days.Length < 4)
+        {
+            return; // too little of the period used yet for two assessments
+        }
+
+        var random = new Random(school.Seed);
+        var uptake = 0.55 + (0.45 * random.NextDouble());
+        foreach (var (@class, pupils, courses) in school.Classes)
+        {
+            foreach (var (course, teacher) in courses)
+            {
+                var actor = new Ent.Core.Access.Actor(teacher.Id, teacher.Department);
+                var uses = random.NextDouble() < uptake;
+                var (first, second) = (days[random.Next(days.Length / 2)], days[(days.Length / 2) + random.Next(days.Length - (days.Length / 2))]);
+                if (!uses || (await gradebook.AssessmentsOfAsync(actor, course.Id, cancellationToken).ConfigureAwait(false)).Any(a => a.Period == school.Period.Id))
+                {
+                    continue;
+                }
+
+                foreach (var (day, title, scale) in new[] { (first, "Évaluation 1", 20m), (second, "Évaluation 2", 10m) })
+                {
+                    using (school.At(day, new TimeOnly(17, 30)))
+                    {
+                        var assessment = await gradebook.CreateAssessmentAsync(actor, new AssessmentDraft(course.Id, school.Period.Id, title, day, scale), cancellationToken).ConfigureAwait(false);
+                        var marks = new Dictionary<PersonId, Mark?>();
+                        foreach (var pupil in pupils)
+                        {
+                            marks[pupil.Id] = random.NextDouble() < 0.03 ? Mark.Coded(MarkCode.Absent) : Mark.Of(MarkAround(Level(pupil.Id), random, scale), scale);
+                        }
+
+                        await gradebook.RecordMarksAsync(actor, course.Id, assessment.Id, marks, cancellationToken: cancellationToken).ConfigureAwait(false);
+                        await gradebook.PublishAsync(actor, course.Id, assessment.Id, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>A pupil's own level out of 1, from their id: the same in every course and at every generation.</summary>
+    private static double Level(PersonId pupil) => 0.3 + (0.6 * (BitConverter.ToUInt16(pupil.Value.ToByteArray(), 0) / (double)ushort.MaxValue));
+
+    /// <summary>A mark near the pupil's level, in quarter points, within the scale.</summary>
+    private static decimal MarkAround(double level, Random random, decimal scale)
+    {
+        var points = (double)scale * Math.Clamp(level + ((random.NextDouble() - 0.5) * 0.3), 0, 1);
+        return Math.Round((decimal)points * 4) / 4;
+    }
+
+    /// <summary>The school days of a period between two days.</summary>
+    private DateOnly[] SchoolDays(Ent.Core.Identifiers.SchoolId school, Ent.Core.Calendar.Period period, DateOnly from, DateOnly until)
+    {
+        var (first, last) = (from > period.First ? from : period.First, until < period.Last ? until : period.Last);
+        return last < first ? [] : [.. Enumerable.Range(0, last.DayNumber - first.DayNumber + 1).Select(first.AddDays).Where(d => calendar.IsSchoolDay(school, d))];
+    }
+
+    /// <summary>
     /// Three school days of the period for the demonstration's assessments: spread over the part of the period already
     /// past (never a holiday, a weekend or a day to come) when it holds enough of them, else its first school days.
     /// </summary>

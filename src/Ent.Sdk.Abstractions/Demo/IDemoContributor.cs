@@ -17,6 +17,18 @@ public interface IDemoContributor
     /// <param name="context">The demonstration school.</param>
     /// <param name="cancellationToken">Cancels the contribution.</param>
     Task<DemoContribution> ContributeAsync(DemoContext context, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Adds the plugin's share of one school of a generated department (a host's <c>--scale department</c>: every school
+    /// with its classes, pupils, teachers and courses), so that dashboards and benchmarks run at real size. The host calls
+    /// it for each school the plugin is on in and each period of the year so far (from the school's rollout wave on), until it
+    /// has returned once for that school and period; the plugin adds its data once
+    /// (finding it the next time), deterministically from <see cref="GeneratedSchool.Seed"/>, and dates it inside the
+    /// term with <see cref="GeneratedSchool.At"/>. By default a plugin adds nothing.
+    /// </summary>
+    /// <param name="school">The generated school.</param>
+    /// <param name="cancellationToken">Cancels the contribution.</param>
+    Task ContributeAsync(GeneratedSchool school, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>The host's demonstration school, in the core's terms (shared with every plugin).</summary>

@@ -18,14 +18,19 @@ public class WebEntServer : IAsyncLifetime
     {
     }
 
-    /// <summary>A server allowing so many sign-in attempts per minute and address.</summary>
-    protected WebEntServer(int signInAttemptsPerMinute) => _signInAttemptsPerMinute = signInAttemptsPerMinute;
+    /// <summary>A server allowing so many sign-in attempts per minute and address, on its own data folder or on one its caller keeps.</summary>
+    protected WebEntServer(int signInAttemptsPerMinute, string? dataFolder = null)
+    {
+        _signInAttemptsPerMinute = signInAttemptsPerMinute;
+        (_data, _keepsData) = dataFolder is null ? (Directory.CreateTempSubdirectory("ent-web-").FullName, false) : (dataFolder, true);
+    }
 
     private static readonly string PluginArtifacts = typeof(WebEntServer).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "EntPlugins").Value!;
 
     private readonly CancellationTokenSource _stopping = new();
-    private readonly string _data = Directory.CreateTempSubdirectory("ent-web-").FullName;
+    private readonly string _data;
+    private readonly bool _keepsData;
     private readonly StringWriter _output = new();
     private readonly StringWriter _error = new();
     private Task<int>? _run;
@@ -61,7 +66,7 @@ public class WebEntServer : IAsyncLifetime
         }
 
         _run = Task.Run(() => DepartmentHostApp.MainAsync(["--config", configuration, "--plugins", PluginArtifacts, "--port", "0", "--data", Path.Combine(_data, "department.db"), .. Arguments],
-            _output, _error, time, _stopping.Token, _data, started.SetResult));
+            _output, _error, time, _stopping.Token, _data, started.SetResult, Shape));
         var first = await Task.WhenAny(started.Task, _run).ConfigureAwait(false);
         if (first == _run)
         {
@@ -73,6 +78,9 @@ public class WebEntServer : IAsyncLifetime
 
     /// <summary>The host's clock, which stands still: Thursday 26 November 2026, 10:00 in Paris, unless a server says otherwise.</summary>
     protected virtual DateTimeOffset Now => new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The department <c>--scale department</c> generates, when the arguments ask for one.</summary>
+    private protected virtual Ent.Samples.DepartmentHost.Generation.DepartmentShape? Shape => null;
 
     /// <summary>More of the command line (<c>--postgres</c>, say).</summary>
     protected virtual IEnumerable<string> Arguments => [];
@@ -92,6 +100,9 @@ public class WebEntServer : IAsyncLifetime
 
         _stopping.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_data, recursive: true);
+        if (!_keepsData)
+        {
+            Directory.Delete(_data, recursive: true);
+        }
     }
 }
