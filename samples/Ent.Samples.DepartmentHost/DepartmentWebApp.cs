@@ -76,15 +76,22 @@ internal static class DepartmentWebApp
         await using (app.ConfigureAwait(false))
         {
             app.MapEnt();
+            // Stopped by the caller (Ctrl+C) or by the host's lifetime, which takes the process's SIGTERM (systemd, docker stop).
+            using var either = CancellationTokenSource.CreateLinkedTokenSource(stopping, app.Lifetime.ApplicationStopping);
             try
             {
                 await app.StartAsync(stopping).ConfigureAwait(false);
-                await SeedAsync(app.Services, setup, clock, output, error, stopping).ConfigureAwait(false);
+                await SeedAsync(app.Services, setup, clock, output, error, either.Token).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is StorageException or IOException or Microsoft.Extensions.Options.OptionsValidationException)
             {
                 await error.WriteLineAsync(exception.Message).ConfigureAwait(false);
                 return 1;
+            }
+            catch (OperationCanceledException) when (either.IsCancellationRequested)
+            {
+                await app.StopAsync(CancellationToken.None).ConfigureAwait(false); // stopped while generating: what is generated is kept, the rest comes next time
+                return 0;
             }
 
             var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::1]", "127.0.0.1", StringComparison.Ordinal) + "/");
@@ -93,7 +100,7 @@ internal static class DepartmentWebApp
             started?.Invoke(address);
             try
             {
-                await Task.Delay(Timeout.Infinite, stopping).ConfigureAwait(false);
+                await Task.Delay(Timeout.Infinite, either.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

@@ -19,20 +19,26 @@ internal sealed record CouncilRoute(ClassId Class, PeriodId Period);
 /// <param name="Appraisals">Each pupil's appraisal (<c>appraisals[&lt;pupil id&gt;]</c>).</param>
 internal sealed record CouncilForm(string Action, bool Confirm, IReadOnlyDictionary<string, string> Appraisals);
 
-/// <summary>The head of school's classes for the current period, each to its class council.</summary>
+/// <summary>
+/// The head of school's classes for each period of the year begun so far, the current one first: a period's councils are held
+/// in the days after it ends, while the next has begun.
+/// </summary>
 internal sealed class CouncilsPage(IOrganisationDirectory directory, ISchoolCalendar calendar, ILocalizedStrings strings) : EntPage<NoRouteValues>
 {
     public const string Route = "grading/councils";
 
     public override Task<PageResult> GetAsync(PageContext context, NoRouteValues route, CancellationToken cancellationToken)
     {
-        var period = context.School is { } school ? calendar.PeriodOf(school.Id, context.Today) : null;
         var year = context.School is { } current ? calendar.YearOf(current.Id, context.Today) : null;
-        var classes = context.School is null || period is null || year is null
+        var classes = context.School is null || year is null
             ? []
-            : directory.ClassesOf(context.School.Id).Where(c => c.Year == year.Id).OrderBy(c => c.Name, StringComparer.CurrentCulture)
-                .Select(c => new { c.Name, Href = context.Link($"{Route}/{c.Id.Value}/{period.Id.Value}") }).ToArray();
-        var model = new { Period = period?.Name, Classes = classes };
+            : directory.ClassesOf(context.School.Id).Where(c => c.Year == year.Id).OrderBy(c => c.Name, StringComparer.CurrentCulture).ToArray();
+        var periods = year is null || classes.Length == 0
+            ? []
+            : year.Periods.Where(p => p.First <= context.Today).OrderByDescending(p => p.First)
+                .Select(p => new { p.Name, Classes = classes.Select(c => new { c.Name, Href = context.Link($"{Route}/{c.Id.Value}/{p.Id.Value}") }).ToArray() })
+                .ToArray();
+        var model = new { Periods = periods };
         return Task.FromResult(PageResult.View("grading/pages/councils", model, strings.Get("grading", "pages.councils.title", context.Language)));
     }
 }
@@ -55,6 +61,7 @@ internal sealed class CouncilPage(IReportCards cards, ISchoolCalendar calendar, 
             Pupils = summary.Pupils.Select(p => new
             {
                 p.Pupil,
+                Card = context.Link($"grading/report-cards/{route.Class.Value}/{route.Period.Value}/{p.Id.Value}"),
                 Averages = p.Averages.Select(a => MarkInput.Number(a, language)).ToArray(),
                 Overall = MarkInput.Number(p.Overall, language),
                 Field = $"appraisals[{p.Id.Value}]",

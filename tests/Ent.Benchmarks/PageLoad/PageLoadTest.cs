@@ -6,11 +6,14 @@ using Ent.Samples.DepartmentHost;
 namespace Ent.Benchmarks.PageLoad;
 
 /// <summary>
-/// A bounded loopback load test of the web ENT (<c>dotnet run -c Release --project tests/Ent.Benchmarks -- page-load [--postgres]</c>):
-/// the department host started as the README's main command, signed-in clients sharing the machine with it, each page
-/// requested by concurrent workers for a fixed time; throughput and latency percentiles of the report card page and the
-/// gradebook page, beside the host's static answer (<c>/health</c>) in the same run, and the cost of signing in and of the
-/// home page (the navigation composed for the viewer).
+/// A bounded loopback load test of the web ENT (<c>dotnet run -c Release --project tests/Ent.Benchmarks -- page-load [--postgres]
+/// [--scale department]</c>): the department host started as the README's main command, signed-in clients sharing the machine
+/// with it, each page requested by concurrent workers for a fixed time; throughput and latency percentiles of the report card
+/// page and the gradebook page, beside the host's static answer (<c>/health</c>) in the same run, and the cost of signing in and
+/// of the home page (the navigation composed for the viewer). With <c>--scale department</c> the host serves the generated
+/// department (125 collèges, 75,000 pupils, a term of marks and use), generated once into <c>$ENT_PAGE_LOAD_DATA</c> (by
+/// default a folder of the system's temporary directory, kept for the next run) or into the PostgreSQL database, and the pages
+/// of a generated class of 25 are measured too, as its head of school opens them.
 /// </summary>
 internal static partial class PageLoadTest
 {
@@ -21,7 +24,11 @@ internal static partial class PageLoadTest
     public static async Task<int> RunAsync(string[] args)
     {
         var postgres = args.Contains("--postgres") ? Environment.GetEnvironmentVariable("ENT_TEST_POSTGRES") ?? throw new InvalidOperationException("Set ENT_TEST_POSTGRES for --postgres.") : null;
-        var data = Directory.CreateTempSubdirectory("ent-page-load-").FullName;
+        var department = args.SkipWhile(a => a != "--scale").Skip(1).FirstOrDefault() is "department";
+        // The generated department is kept for the next run (generating it takes minutes); a small one is made afresh each time.
+        var data = department
+            ? Directory.CreateDirectory(Environment.GetEnvironmentVariable("ENT_PAGE_LOAD_DATA") is { Length: > 0 } kept ? kept : Path.Combine(Path.GetTempPath(), "ent-page-load-department")).FullName
+            : Directory.CreateTempSubdirectory("ent-page-load-").FullName;
         using var stopping = new CancellationTokenSource();
         var started = new TaskCompletionSource<Uri>();
         var plugins = typeof(PageLoadTest).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false).Cast<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == "EntPlugins").Value!;
@@ -33,33 +40,67 @@ internal static partial class PageLoadTest
             await File.WriteAllTextAsync(config, json.ToJsonString());
         }
 
-        string[] hostArgs = ["--config", config, "--plugins", plugins, "--port", "0", "--data", Path.Combine(data, "department.db"), .. postgres is null ? Array.Empty<string>() : ["--postgres", postgres]];
-        var host = Task.Run(() => DepartmentHostApp.MainAsync(hostArgs, TextWriter.Null, Console.Error, TimeProvider.System, stopping.Token, data, started.SetResult));
-        var address = await started.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        string[] hostArgs = ["--config", config, "--plugins", plugins, "--port", "0", "--data", Path.Combine(data, "department.db"),
+            .. postgres is null ? Array.Empty<string>() : ["--postgres", postgres], .. department ? ["--scale", "department"] : Array.Empty<string>()];
+        var clock = Stopwatch.StartNew();
+        var host = Task.Run(() => DepartmentHostApp.MainAsync(hostArgs, department ? Console.Out : TextWriter.Null, Console.Error, TimeProvider.System, stopping.Token, data, started.SetResult));
+        var address = await started.Task.WaitAsync(TimeSpan.FromMinutes(department ? 60 : 2));
+        Console.WriteLine($"Started (seeded{(department ? ", generated or found generated" : string.Empty)}) in {clock.Elapsed.TotalSeconds:0} s.");
         try
         {
             Console.WriteLine($"Web ENT on {address} ({(postgres is null ? "SQLite" : "PostgreSQL")}), {Workers} workers, {Duration.TotalSeconds:0} s per page after {Warmup.TotalSeconds:0} s of warm-up, on {Environment.ProcessorCount} cores shared with the host.");
-            var signIn = await MeasureSignInAsync(address, 200);
             var teacher = await SignedInAsync(address, "teacher");
             var pupil = await SignedInAsync(address, "pupil");
             var gradebook = await FirstLinkAsync(teacher, await FirstLinkAsync(teacher, "grading/courses", "/grading/courses/"), "/assessments/");
             var card = await FirstLinkAsync(pupil, (await pupil.GetAsync("grading/marks")).Headers.Location!.ToString(), "/report-cards/");
+            var pages = new List<(string Name, HttpClient Client, string Path)> { ("static (/health)", teacher, "health"), ("home: navigation", teacher, ""), ("report card", pupil, card), ("gradebook", teacher, gradebook) };
+            if (department)
+            {
+                // A generated class of 25 in the demonstration's collège: its oldest period's council (the term of marks), a pupil's bilan, a gradebook.
+                var head = await SignedInAsync(address, "head");
+                var council = (await LinksAsync(head, "grading/councils")).Last(l => l.Text == "3e A").Href;
+                pages.Add(("report card, generated 3e A", head, await FirstLinkAsync(head, council, "/report-cards/")));
+                pages.Add(("gradebook, generated 3e A", head, await FirstLinkAsync(head, await FirstLinkAsync(head, "grading/courses", "/grading/courses/"), "/assessments/")));
+                pages.Add(("class council, generated 3e A", head, council));
+            }
+
             Console.WriteLine("| page | requests/s | p50 (ms) | p99 (ms) | errors |");
             Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
-            foreach (var (name, client, path) in new[] { ("static (/health)", teacher, "health"), ("home: navigation", teacher, ""), ("report card", pupil, card), ("gradebook", teacher, gradebook) })
+            foreach (var (name, client, path) in pages)
             {
                 var result = await LoadAsync(client, path);
                 Console.WriteLine($"| {name} | {result.PerSecond:0} | {result.P50:0.00} | {result.P99:0.00} | {result.Errors} |");
             }
 
+            var signIn = await MeasureSignInAsync(address, 400); // after the loads: the host warm, as it is once people use it
             Console.WriteLine($"Signing in (the persona form's post: the session opened; one client after the other): median {signIn.P50:0.00} ms, p99 {signIn.P99:0.00} ms over {signIn.Count} sign-ins.");
+            if (department)
+            {
+                // The department's usage dashboard over the school year so far, from the stored log: one request at a time.
+                var admin = await SignedInAsync(address, "admin");
+                var today = DateOnly.FromDateTime(DateTime.Today);
+                var path = $"admin/usage?from={new DateOnly(today.Month >= 9 ? today.Year : today.Year - 1, 9, 1):yyyy-MM-dd}&to={today:yyyy-MM-dd}";
+                var times = new List<double>();
+                for (var i = 0; i < 6; i++)
+                {
+                    var timing = Stopwatch.StartNew();
+                    using var response = await admin.GetAsync(path);
+                    await response.Content.ReadAsByteArrayAsync();
+                    times.Add(timing.Elapsed.TotalMilliseconds);
+                }
+
+                Console.WriteLine($"The department's usage dashboard over the school year (one request at a time, after one to warm up): median {Percentile([.. times.Skip(1).Order()], 0.5):0} ms.");
+            }
         }
         finally
         {
             await stopping.CancelAsync();
             await host;
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(data, recursive: true);
+            if (!department)
+            {
+                Directory.Delete(data, recursive: true);
+            }
         }
 
         return 0;
@@ -135,6 +176,12 @@ internal static partial class PageLoadTest
         return Link().Matches(page).Select(m => m.Groups[1].Value).First(h => h.Contains(containing, StringComparison.Ordinal)).TrimStart('/');
     }
 
+    private static async Task<IReadOnlyList<(string Href, string Text)>> LinksAsync(HttpClient client, string path) =>
+        [.. LinkWithText().Matches(await client.GetStringAsync(path.TrimStart('/'))).Select(m => (m.Groups[1].Value.TrimStart('/'), m.Groups[2].Value))];
+
     [GeneratedRegex("href=\"(/[^\"]+)\"")]
     private static partial Regex Link();
+
+    [GeneratedRegex("href=\"(/[^\"]+)\">([^<]*)</a>")]
+    private static partial Regex LinkWithText();
 }

@@ -59,16 +59,17 @@ public sealed class AbsencesOnReportCardTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_attendance_plugins_half_days_show_justified_and_unjustified_on_the_card()
+    public async Task An_attendance_plugins_half_days_show_justified_and_unjustified_on_the_card_with_the_times_late()
     {
-        var attendance = new CountedAbsences(new() { [_world.Learner.Id] = new AbsenceHalfDays(justified: 3, unjustified: 2) });
+        var attendance = new CountedAbsences(new() { [_world.Learner.Id] = new AbsenceHalfDays(justified: 3, unjustified: 2) { Late = 6 } });
         var cards = await CardsAsync(attendance);
 
         var card = await cards.ForPupilAsync(TestWorld.As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term.Id);
         var html = await cards.RenderAsync(TestWorld.As(_world.Head), _world.Learner.Id, _world.Class5B.Id, _term.Id);
 
-        Assert.Equal(new AbsenceHalfDays(3, 2), card.Absences);
+        Assert.Equal(new AbsenceHalfDays(3, 2) { Late = 6 }, card.Absences);
         Assert.Contains("<p>Demi-journées d'absence : 5 (justifiées : 3, non justifiées : 2)</p>", html, StringComparison.Ordinal);
+        Assert.Contains("<p>Retards : 6</p>", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -102,6 +103,14 @@ public sealed class AbsencesOnReportCardTests : IAsyncLifetime
 
         Assert.Contains("14,00", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Demi-journées", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Times_late_are_never_negative()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new AbsenceHalfDays(2, 1) { Late = -1 });
+
+        Assert.Equal("Late", error.ParamName);
     }
 
     [Fact]

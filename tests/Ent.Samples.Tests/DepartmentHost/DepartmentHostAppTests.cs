@@ -107,6 +107,7 @@ public sealed class DepartmentHostAppTests : IDisposable
             Assert.Contains("fixture.attendance 1.0.0", report, StringComparison.Ordinal);
             var card = await File.ReadAllTextAsync(Path.Combine(_data, "demo", "bulletin-lina-benali.html"));
             Assert.Contains("<p>Demi-journées d'absence : 3 (justifiées : 2, non justifiées : 1)</p>", card, StringComparison.Ordinal);
+            Assert.Contains("<p>Retards : 4</p>", card, StringComparison.Ordinal);
         }
         finally
         {

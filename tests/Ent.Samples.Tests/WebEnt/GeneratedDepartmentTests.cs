@@ -77,6 +77,10 @@ public sealed class GeneratedDepartmentTests(GeneratedDepartmentServer server) :
         var pupils = council.Document.QuerySelectorAll("main table tbody tr");
         Assert.Equal(3, pupils.Length);
         Assert.All(pupils, p => Assert.Matches(@"^\d{1,2},\d{2}$", p.Children[^1].TextContent.Trim()));
+        var card = await head.GetAsync(pupils[0].QuerySelector("th a")!.GetAttribute("href")!);
+        Assert.Equal(HttpStatusCode.OK, card.Status);
+        Assert.Contains("6e A", card.Main, StringComparison.Ordinal);
+        Assert.Contains("Trimestre 1", card.Main, StringComparison.Ordinal);
     }
 }
 

@@ -63,3 +63,30 @@ public sealed class WebEntCouncilTests(WebEntServer server) : IClassFixture<WebE
         Assert.Null(council.Document.QuerySelector("#close-period"));
     }
 }
+
+/// <summary>The councils after a term has ended, on a web ENT whose clock stands on Thursday 3 December 2026 (the second term begun).</summary>
+public sealed class WebEntCouncilsAfterTheTermTests(AfterTheFirstTermServer server) : IClassFixture<AfterTheFirstTermServer>
+{
+    [Fact]
+    public async Task The_councils_page_lists_each_period_begun_the_current_first_and_a_council_opens_each_pupils_bilan()
+    {
+        using var head = await server.SignInAsync("head");
+
+        var councils = await head.GetAsync("grading/councils");
+        var firstTerm = councils.Document.QuerySelectorAll("main .cards")[1].QuerySelector("a")!.GetAttribute("href")!;
+        var council = await head.GetAsync(firstTerm);
+        var card = await head.GetAsync(council.Document.QuerySelector("main tbody th a")!.GetAttribute("href")!);
+
+        Assert.Equal(["Trimestre 2", "Trimestre 1"], councils.Document.QuerySelectorAll("main h2").Select(h => h.TextContent));
+        Assert.Contains("Trimestre 1", council.Document.QuerySelector("main h1")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, card.Status);
+        Assert.Contains("Trimestre 1", card.Main, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>The main command's web ENT, its clock on Thursday 3 December 2026 at 10:00 in Paris.</summary>
+public sealed class AfterTheFirstTermServer : WebEntServer
+{
+    /// <inheritdoc />
+    protected override DateTimeOffset Now => new(2026, 12, 3, 9, 0, 0, TimeSpan.Zero);
+}

@@ -14,7 +14,7 @@ public sealed class AttendancePlugin : EntPlugin
     public override void ConfigureServices(PluginServiceContext context) => context.Services.AddSingleton<IAbsenceSummary, FixedAbsences>();
 }
 
-/// <summary>Every pupil enrolled in the class during the period has missed 2 justified half-days and 1 unjustified.</summary>
+/// <summary>Every pupil enrolled in the class during the period has missed 2 justified half-days and 1 unjustified, and arrived late 4 times.</summary>
 internal sealed class FixedAbsences(IOrganisationDirectory directory, ISchoolCalendar calendar) : IAbsenceSummary
 {
     public Task<IReadOnlyDictionary<PersonId, AbsenceHalfDays>> HalfDaysAsync(Actor actor, ClassId @class, PeriodId periodId, CancellationToken cancellationToken = default)
@@ -24,6 +24,6 @@ internal sealed class FixedAbsences(IOrganisationDirectory directory, ISchoolCal
             .Where(e => e.Validity.Begin <= period.Last && (e.Validity.End is null || e.Validity.End >= period.First))
             .Select(e => e.Learner)
             .Distinct()
-            .ToDictionary(p => p, _ => new AbsenceHalfDays(justified: 2, unjustified: 1)));
+            .ToDictionary(p => p, _ => new AbsenceHalfDays(justified: 2, unjustified: 1) { Late = 4 }));
     }
 }
