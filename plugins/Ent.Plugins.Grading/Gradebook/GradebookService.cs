@@ -7,6 +7,7 @@ using Ent.Plugins.Grading.Averages;
 using Ent.Plugins.Grading.Competencies;
 using Ent.Plugins.Grading.Marks;
 using Ent.Sdk.Operations;
+using Ent.Storage.Documents;
 using Microsoft.Extensions.Options;
 
 namespace Ent.Plugins.Grading.Gradebook;
@@ -46,8 +47,22 @@ internal sealed class GradebookService(IOperations operations, IOrganisationDire
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var work = await operations.BeginAsync(actor, OperationTarget.OfCourse(course), GradingCapabilities.WriteMarks, cancellationToken).ConfigureAwait(false);
-        var stored = await FindAsync(work.Documents<AssessmentDocument>(), course, assessment, cancellationToken).ConfigureAwait(false);
-        var closed = await work.Documents<ClosureDocument>().FindAsync(c => c.Class == stored.Class && c.Period == stored.Period, cancellationToken).ConfigureAwait(false) is not null;
+        AssessmentDocument stored;
+        bool closed;
+        if (work.Scope.Class is { } @class)
+        {
+            // The assessment and its class's closures in one read (the course names the class).
+            var (found, closures) = await work.Documents<AssessmentDocument>().Where(a => a.Course == course && a.Id == assessment)
+                .ListTogetherAsync(work.Documents<ClosureDocument>().Where(c => c.Class == @class), cancellationToken).ConfigureAwait(false);
+            stored = found.Count == 1 ? found[0] : throw new ArgumentException($"No assessment {assessment} in course {course.Value}.", nameof(assessment));
+            closed = closures.Any(c => c.Class == stored.Class && c.Period == stored.Period);
+        }
+        else
+        {
+            stored = await FindAsync(work.Documents<AssessmentDocument>(), course, assessment, cancellationToken).ConfigureAwait(false);
+            closed = await work.Documents<ClosureDocument>().FindAsync(c => c.Class == stored.Class && c.Period == stored.Period, cancellationToken).ConfigureAwait(false) is not null;
+        }
+
         var lines = directory.PupilsOn(stored.Class, stored.Date)
             .Select(p => directory.FindPerson(p) is { } person ? new SheetLine(p, $"{person.FamilyName} {person.GivenName}", stored.MarkOf(p)) : new SheetLine(p, p.Value.ToString(), stored.MarkOf(p)))
             .OrderBy(l => l.Name, StringComparer.CurrentCulture)

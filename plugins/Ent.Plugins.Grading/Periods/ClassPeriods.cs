@@ -5,6 +5,7 @@ using Ent.Core.Organisation;
 using Ent.Plugins.Grading.Averages;
 using Ent.Plugins.Grading.Gradebook;
 using Ent.Sdk.Operations;
+using Ent.Storage.Documents;
 using Microsoft.Extensions.Options;
 
 namespace Ent.Plugins.Grading.Periods;
@@ -64,18 +65,33 @@ internal sealed class ClassPeriods(IOrganisationDirectory directory, ICourseCata
     /// <param name="cancellationToken">Cancels the reads.</param>
     public async Task<ClassPeriod> ReadAsync(IUnitOfWork work, ClassId @class, Period period, bool staff, CancellationToken cancellationToken)
     {
-        var closure = await work.Documents<ClosureDocument>().FindAsync(c => c.Class == @class && c.Period == period.Id, cancellationToken).ConfigureAwait(false);
-        return await ReadAsync(work, @class, period, closure, staff, known: null, cancellationToken).ConfigureAwait(false);
+        // The closure and the assessments in one read.
+        var (closures, assessments) = await work.Documents<ClosureDocument>().Where(c => c.Class == @class && c.Period == period.Id)
+            .ListTogetherAsync(work.Documents<AssessmentDocument>().Where(a => a.Class == @class && a.Period == period.Id), cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(work, @class, period, closures.FirstOrDefault(), staff, known: null, cancellationToken, assessments).ConfigureAwait(false);
     }
 
-    /// <summary>Reads a class's period whose closure is read; the school's courses when known, the others looked up one by one.</summary>
+    /// <summary>
+    /// Reads a class's period whose closure is read (and its assessments, when read with it); the school's courses when known
+    /// (the others looked up one by one), else the class's read at once.
+    /// </summary>
     private async Task<ClassPeriod> ReadAsync(
-        IUnitOfWork work, ClassId @class, Period period, ClosureDocument? closure, bool staff, IReadOnlyDictionary<CourseId, Course>? known, CancellationToken cancellationToken)
+        IUnitOfWork work, ClassId @class, Period period, ClosureDocument? closure, bool staff, IReadOnlyDictionary<CourseId, Course>? known, CancellationToken cancellationToken,
+        IReadOnlyList<AssessmentDocument>? read = null)
     {
         var settings = options.Value;
-        var assessments = await work.Documents<AssessmentDocument>().Where(a => a.Class == @class && a.Period == period.Id).ListAsync(cancellationToken).ConfigureAwait(false);
+        var assessments = read ?? await work.Documents<AssessmentDocument>().Where(a => a.Class == @class && a.Period == period.Id).ListAsync(cancellationToken).ConfigureAwait(false);
         var subjects = new List<PeriodSubject>();
-        foreach (var group in assessments.Where(a => staff || a.Published).GroupBy(a => a.Course))
+        var groups = assessments.Where(a => staff || a.Published).GroupBy(a => a.Course).ToArray();
+        if (known is null && groups.Length > 0)
+        {
+            // The class's courses in one read, not one each.
+            var ids = groups.Select(g => g.Key).ToArray();
+            var found = await courses.FindManyAsync(work.Actor.Department, ids, cancellationToken).ConfigureAwait(false);
+            known = ids.Zip(found).Where(p => p.Second is not null).ToDictionary(p => p.First, p => p.Second!);
+        }
+
+        foreach (var group in groups)
         {
             var course = known?.GetValueOrDefault(group.Key) // a course of another school (or gone) is looked up on its own
                 ?? await courses.FindAsync(work.Actor.Department, group.Key, cancellationToken).ConfigureAwait(false);

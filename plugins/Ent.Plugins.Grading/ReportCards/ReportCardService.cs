@@ -9,6 +9,7 @@ using Ent.Plugins.Grading.Gradebook;
 using Ent.Plugins.Grading.Periods;
 using Ent.Sdk.Operations;
 using Ent.Sdk.Views;
+using Ent.Storage.Documents;
 using Microsoft.Extensions.Logging;
 
 namespace Ent.Plugins.Grading.ReportCards;
@@ -112,22 +113,22 @@ internal sealed partial class ReportCardService(
     {
         var (@class, period) = (classPeriod.Class, classPeriod.Period);
         var found = directory.FindClass(@class) ?? throw new UnknownReferenceException("class", @class.Value);
-        var evaluations = await work.Documents<CompetencyDocument>().Where(c => c.Class == @class && c.Period == period.Id).ListAsync(cancellationToken).ConfigureAwait(false);
+        // Teachers' comments and the council's appraisals are drafts until the period is closed: pupils and parents read them
+        // once it is. What the reader may see is read in one go.
+        var drafts = staff || classPeriod.Closure is not null;
+        var evaluationsRead = work.Documents<CompetencyDocument>().Where(c => c.Class == @class && c.Period == period.Id);
+        var (evaluations, commentsRead, appraisalsRead) = drafts
+            ? await evaluationsRead.ListTogetherAsync(
+                work.Documents<CommentDocument>().Where(c => c.Class == @class && c.Period == period.Id),
+                work.Documents<AppraisalDocument>().Where(a => a.Class == @class && a.Period == period.Id), cancellationToken).ConfigureAwait(false)
+            : (await evaluationsRead.ListAsync(cancellationToken).ConfigureAwait(false), [], []);
         var competencies = evaluations
             .GroupBy(c => c.Pupil)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<ReportCardCompetency>)[.. g.GroupBy(c => (int)c.Component).OrderBy(c => c.Key)
                 .Select(c => new ReportCardCompetency(c.Key, (int)Competencies.CompetencyConversion.Position(c.Select(e => e.Level))!.Value))]);
-        // Teachers' comments are drafts until the class council: pupils and parents read them once the period is closed.
-        var comments = !staff && classPeriod.Closure is null
-            ? []
-            : (await work.Documents<CommentDocument>().Where(c => c.Class == @class && c.Period == period.Id).ListAsync(cancellationToken).ConfigureAwait(false))
-                .ToDictionary(c => (c.Course, c.Pupil), c => c.Text);
+        var comments = commentsRead.ToDictionary(c => (c.Course, c.Pupil), c => c.Text);
         var absences = await AbsencesAsync(work.Actor, @class, period.Id, period.Name, cancellationToken).ConfigureAwait(false);
-        // The council's appraisals are read by pupils and parents once the period is closed, as the teachers' comments.
-        var appraisals = !staff && classPeriod.Closure is null
-            ? []
-            : (await work.Documents<AppraisalDocument>().Where(a => a.Class == @class && a.Period == period.Id).ListAsync(cancellationToken).ConfigureAwait(false))
-                .ToDictionary(a => a.Pupil, a => a.Text);
+        var appraisals = appraisalsRead.ToDictionary(a => a.Pupil, a => a.Text);
         var school = directory.SchoolOf(found.School);
         var teachers = TeachersOf(found, classPeriod.Subjects.Select(s => s.Course), period);
         var header = new CardHeader(school.Name, school.Address, school.Uai.Value, calendar.YearOf(found.School, period.First)?.Label, found.Name, period.Name, classPeriod.Closure is null, work.Today);

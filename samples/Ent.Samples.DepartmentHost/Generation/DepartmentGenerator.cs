@@ -214,8 +214,11 @@ internal sealed class DepartmentGenerator(IServiceProvider services, DepartmentS
                     people.Add(teacher);
                 }
 
+                // The class's teacher, and the course's: the school's timetable export names who teaches which subject to which class.
+                var course = CourseOf(Id, school, @class, code, subject);
                 roles.Add(new RoleAssignment(teacher.Id, Role.Teacher, classScope, validity));
-                courses.Add(new GeneratedCourse(CourseOf(Id, school, @class, code, subject), teacher));
+                roles.Add(new RoleAssignment(teacher.Id, Role.Teacher, classScope with { Course = course.Id }, validity));
+                courses.Add(new GeneratedCourse(course, teacher));
             }
 
             if (!existing.Contains(name))

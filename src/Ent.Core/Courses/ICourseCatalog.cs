@@ -18,6 +18,13 @@ public interface ICourseCatalog
     /// <param name="cancellationToken">Cancels the read.</param>
     Task<Course?> FindAsync(DepartmentId department, CourseId id, CancellationToken cancellationToken = default);
 
+    /// <summary>Finds several courses of a department in one read (a class's report cards name each of its courses).</summary>
+    /// <param name="department">The department asked about: a course of another department is not found.</param>
+    /// <param name="ids">Their identifiers.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>One entry per identifier, in their order: the course, or null.</returns>
+    Task<IReadOnlyList<Course?>> FindManyAsync(DepartmentId department, IReadOnlyList<CourseId> ids, CancellationToken cancellationToken = default);
+
     /// <summary>The courses of a school, in one read (a school's term close or report cards need all of them).</summary>
     /// <param name="department">The department of the school.</param>
     /// <param name="school">The school.</param>
@@ -53,6 +60,13 @@ public sealed class InMemoryCourseCatalog : ICourseCatalog
     /// <inheritdoc />
     public Task<Course?> FindAsync(DepartmentId department, CourseId id, CancellationToken cancellationToken = default) =>
         Task.FromResult(_courses.GetValueOrDefault((department, id)));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Course?>> FindManyAsync(DepartmentId department, IReadOnlyList<CourseId> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        return Task.FromResult<IReadOnlyList<Course?>>([.. ids.Select(id => _courses.GetValueOrDefault((department, id)))]);
+    }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<Course>> ListAsync(DepartmentId department, SchoolId school, CancellationToken cancellationToken = default) =>

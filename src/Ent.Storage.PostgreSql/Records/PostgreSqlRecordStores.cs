@@ -541,45 +541,77 @@ internal sealed class PostgreSqlRecordStores : IRecordStores
             }
         }
 
-        public async Task<IReadOnlyList<Record>> QueryAsync(DepartmentId department, RecordQuery query, CancellationToken cancellationToken = default)
+        public async Task<IReadOnlyList<Record>> QueryAsync(DepartmentId department, RecordQuery query, CancellationToken cancellationToken = default) =>
+            (await QueryManyAsync(department, [query], cancellationToken).ConfigureAwait(false))[0];
+
+        /// <summary>The queries in one batch: one round trip, each query's rows read in turn.</summary>
+        public async Task<IReadOnlyList<IReadOnlyList<Record>>> QueryManyAsync(DepartmentId department, IReadOnlyList<RecordQuery> queries, CancellationToken cancellationToken = default)
         {
-            ArgumentNullException.ThrowIfNull(query);
+            ArgumentNullException.ThrowIfNull(queries);
             RecordSchemaRegistry.CheckDepartment(department);
-            RecordSchemaRegistry.CheckTable(schema, query.Table);
+            foreach (var query in queries)
+            {
+                ArgumentNullException.ThrowIfNull(query, nameof(queries));
+                RecordSchemaRegistry.CheckTable(schema, query.Table);
+            }
+
+            if (queries.Count == 0)
+            {
+                return [];
+            }
+
             await using var connection = await owner._database.ConnectAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                await using var select = new NpgsqlCommand(PostgreSqlRecordSql.Query(query), connection);
-                select.Parameters.Add(new NpgsqlParameter<Guid>(null!, department.Value));
-                foreach (var (ordinal, value) in query.Filters)
+                await using var batch = new NpgsqlBatch(connection);
+                foreach (var query in queries)
                 {
-                    if (value is not null)
+                    batch.BatchCommands.Add(Select(department, query));
+                }
+
+                var results = new IReadOnlyList<Record>[queries.Count];
+                await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                for (var i = 0; i < queries.Count; i++)
+                {
+                    var records = new List<Record>();
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
-                        select.Parameters.Add(Parameter(query.Table.Columns[ordinal].Type, value));
+                        records.Add(ReadRecord(reader, queries[i].Table));
                     }
+
+                    results[i] = records;
+                    await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
                 }
 
-                if (query.After is { } after)
-                {
-                    for (var i = 0; i < query.Table.KeyCount; i++)
-                    {
-                        select.Parameters.Add(Parameter(query.Table.Columns[i].Type, after.Values[i]));
-                    }
-                }
-
-                var records = new List<Record>();
-                await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    records.Add(ReadRecord(reader, query.Table));
-                }
-
-                return records;
+                return results;
             }
             catch (NpgsqlException exception)
             {
                 throw owner._database.Translate(exception);
             }
+        }
+
+        private static NpgsqlBatchCommand Select(DepartmentId department, RecordQuery query)
+        {
+            var select = new NpgsqlBatchCommand(PostgreSqlRecordSql.Query(query));
+            select.Parameters.Add(new NpgsqlParameter<Guid>(null!, department.Value));
+            foreach (var (ordinal, value) in query.Filters)
+            {
+                if (value is not null)
+                {
+                    select.Parameters.Add(Parameter(query.Table.Columns[ordinal].Type, value));
+                }
+            }
+
+            if (query.After is { } after)
+            {
+                for (var i = 0; i < query.Table.KeyCount; i++)
+                {
+                    select.Parameters.Add(Parameter(query.Table.Columns[i].Type, after.Values[i]));
+                }
+            }
+
+            return select;
         }
 
         public Task<IReadOnlyList<Record>> SaveAsync(DepartmentId department, RecordChanges changes, CancellationToken cancellationToken = default)

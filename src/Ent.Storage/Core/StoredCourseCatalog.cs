@@ -46,6 +46,18 @@ internal sealed class StoredCourseCatalog(IRecordStores stores) : ICourseCatalog
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<Course?>> FindManyAsync(DepartmentId department, IReadOnlyList<CourseId> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var stored = await _store.FindManyAsync(department, [.. ids.Select(id => Table.Key(id.Value))], cancellationToken).ConfigureAwait(false);
+        return [.. stored.Select(record => record is null ? null : JsonSerializer.Deserialize<Course>(record.GetText("document"), Json))];
+    }
+
     public async Task<IReadOnlyList<Course>> ListAsync(DepartmentId department, SchoolId school, CancellationToken cancellationToken = default)
     {
         var stored = await _store.QueryAsync(department, RecordQuery.From(Table).Where("school", school.Value), cancellationToken).ConfigureAwait(false);

@@ -203,9 +203,19 @@ internal sealed class DocumentSession
         private object? Value((System.Reflection.PropertyInfo Member, object? Value) term) => type.Member(term.Member.Name).ToColumn(term.Value);
     }
 
-    private sealed class Query<T>(DocumentSession session, DocumentType<T> type, RecordQuery query) : IDocumentQuery<T>
+    private sealed class Query<T>(DocumentSession session, DocumentType<T> type, RecordQuery query) : IDocumentQuery<T>, IBatchedDocumentQuery
         where T : class
     {
+        public object Session => session;
+
+        public IRecordStore Store => session.Store(type);
+
+        public DepartmentId Department => session.Department;
+
+        public RecordQuery Records => query;
+
+        public object ReadAll(IReadOnlyList<Record> records) => (IReadOnlyList<T>)Read(records);
+
         public async Task<IReadOnlyList<T>> ListAsync(CancellationToken cancellationToken = default)
         {
             var records = await session.Store(type).QueryAsync(session.Department, query, cancellationToken).ConfigureAwait(false);

@@ -34,6 +34,26 @@ public interface IRecordStore
     Task<IReadOnlyList<Record>> QueryAsync(DepartmentId department, RecordQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Reads the records of several queries of this component's tables at once, each as <see cref="QueryAsync"/> would: a page
+    /// that needs several reads pays one round trip to a server engine instead of one each. By default, one after the other.
+    /// </summary>
+    /// <param name="department">The owning department.</param>
+    /// <param name="queries">The queries, of this component's tables.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <returns>One list per query, in the order given.</returns>
+    async Task<IReadOnlyList<IReadOnlyList<Record>>> QueryManyAsync(DepartmentId department, IReadOnlyList<RecordQuery> queries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(queries);
+        var results = new IReadOnlyList<Record>[queries.Count];
+        for (var i = 0; i < queries.Count; i++)
+        {
+            results[i] = await QueryAsync(department, queries[i], cancellationToken).ConfigureAwait(false);
+        }
+
+        return results;
+    }
+
+    /// <summary>
     /// Saves a change set in one transaction: all of it or, on any error, nothing. When the task completes
     /// the changes are durable as the engine defines it (docs/storage.md).
     /// </summary>

@@ -81,6 +81,7 @@ public sealed class GeneratedDepartmentTests(GeneratedDepartmentServer server) :
         Assert.Equal(HttpStatusCode.OK, card.Status);
         Assert.Contains("6e A", card.Main, StringComparison.Ordinal);
         Assert.Contains("Trimestre 1", card.Main, StringComparison.Ordinal);
+        Assert.Equal(headers.Length - 2, card.Document.QuerySelectorAll("main small.teacher").Count(t => t.TextContent.Length > 0)); // every subject with its teacher
     }
 }
 

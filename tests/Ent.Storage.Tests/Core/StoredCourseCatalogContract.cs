@@ -41,6 +41,23 @@ public abstract class StoredCourseCatalogContract : EngineContract
     }
 
     [SkippableFact]
+    public async Task Several_courses_are_found_in_one_read_in_the_order_asked_and_none_of_another_department()
+    {
+        var catalog = await OpenAsync();
+        var course = _world.MathsCourse;
+        var french = new Course(CourseId.New(), course.School, course.Audience, new Subject("FRANC", "Français"), "Lecture", course.Sequences);
+        await catalog.SaveAsync(_world.Department.Id, course);
+        await catalog.SaveAsync(_world.Department.Id, french);
+        var missing = CourseId.New();
+
+        var found = await catalog.FindManyAsync(_world.Department.Id, [french.Id, missing, course.Id]);
+        var elsewhere = await catalog.FindManyAsync(_world.OtherDepartment.Id, [course.Id]);
+
+        Assert.Equal(["Lecture", null, course.Title], found.Select(c => c?.Title));
+        Assert.Equal([null], elsewhere);
+    }
+
+    [SkippableFact]
     public async Task A_schools_courses_are_listed_in_one_read_and_no_other_schools_or_departments()
     {
         var catalog = await OpenAsync();

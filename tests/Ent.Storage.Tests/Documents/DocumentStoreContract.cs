@@ -135,6 +135,42 @@ public abstract class DocumentStoreContract : EngineContract
     }
 
     [SkippableFact]
+    public async Task Queries_listed_together_give_what_each_lists_alone()
+    {
+        await OpenAsync();
+        var ours = await AddSheetsAsync(6);
+        var otherPeriod = PeriodId.New();
+        var theirs = await AddSheetsAsync(3, n => SampleDocuments.Sheet(Course, Class, otherPeriod, n));
+        var session = Session();
+        var sheets = session.Set<Sheet>();
+
+        var (first, second, third) = await sheets.Where(s => s.Class == Class && s.Period == Period)
+            .ListTogetherAsync(sheets.Where(s => s.Class == Class && s.Period == otherPeriod), sheets.Where(s => s.Class == Class && s.Period == PeriodId.New()));
+
+        Assert.Equal(ours.Select(s => s.Id).Order(), first.Select(s => s.Id));
+        Assert.Equal(theirs.Select(s => s.Id).Order(), second.Select(s => s.Id));
+        Assert.Empty(third);
+    }
+
+    [SkippableFact]
+    public async Task Documents_listed_together_are_read_in_the_unit_of_work_so_that_a_concurrent_change_is_refused()
+    {
+        await OpenAsync();
+        var sheet = (await AddSheetsAsync(1))[0];
+        var session = Session();
+        var (read, _) = await session.Set<Sheet>().Where(s => s.Class == Class && s.Period == Period)
+            .ListTogetherAsync(session.Set<Sheet>().Where(s => s.Class == Class && s.Period == PeriodId.New()));
+        var other = Session();
+        var theirs = (await other.Set<Sheet>().FindAsync(s => s.Course == Course && s.Id == sheet.Id))!;
+        other.Set<Sheet>().Replace(theirs with { Title = "changed meanwhile" });
+        await CommitAsync(other);
+
+        session.Set<Sheet>().Replace(read[0] with { Title = "mine" });
+
+        await Assert.ThrowsAsync<RecordConflictException>(() => CommitAsync(session));
+    }
+
+    [SkippableFact]
     public async Task A_query_by_index_returns_the_matching_documents_in_key_order()
     {
         await OpenAsync();

@@ -99,6 +99,25 @@ public abstract class RecordStoreContract : EngineContract
     }
 
     [SkippableFact]
+    public async Task Queries_read_together_give_each_querys_records_in_order_and_never_another_departments()
+    {
+        var store = await OpenAsync();
+        var otherClass = Guid.CreateVersion7();
+        var marks = Marks.Many(8, Assessment, Class).Concat(Marks.Many(3, Assessment, otherClass)).ToArray();
+        await store.SaveAsync(Department, new RecordChanges().InsertAll(marks));
+        await store.SaveAsync(DepartmentId.New(), new RecordChanges().InsertAll(Marks.Many(4, Assessment, Class)));
+        var table = Marks.Table(Marks.V1);
+
+        var read = await store.QueryManyAsync(Department, [RecordQuery.From(table).Where("class", otherClass), RecordQuery.From(table).Where("class", Guid.CreateVersion7()), RecordQuery.From(table).Where("class", Class)]);
+
+        Assert.Equal(3, read.Count);
+        Assert.Equal(marks.Where(m => m.GetId("class") == otherClass).Select(m => m.GetId("pupil")).Order(), read[0].Select(m => m.GetId("pupil")));
+        Assert.Empty(read[1]);
+        Assert.Equal(marks.Where(m => m.GetId("class") == Class).Select(m => m.GetId("pupil")).Order(), read[2].Select(m => m.GetId("pupil")));
+        Assert.Empty(await store.QueryManyAsync(Department, []));
+    }
+
+    [SkippableFact]
     public async Task A_query_on_null_matches_only_null_values()
     {
         var store = await OpenAsync();
