@@ -4,8 +4,6 @@ using Ent.Hosting.AspNetCore;
 using Ent.Samples.DepartmentHost.Generation;
 using Ent.Sdk.Demo;
 using Ent.Sdk.Diagnostics;
-using Ent.Sdk.Enablement;
-using Ent.Sdk.Hosting;
 using Ent.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -131,18 +129,7 @@ internal static class DepartmentWebApp
     {
         var demo = await DemoSchool.SeedAsync(services, setup.Department, setup.Schools, clock).ConfigureAwait(false);
         var context = new DemoContext(demo.School, demo.Class, demo.Course, demo.Teacher, demo.Learners, demo.Period);
-        var runtime = services.GetRequiredService<IEntRuntime>();
-        foreach (var contributor in services.GetRequiredService<ISchoolOffer>().DemoContributors(demo.School.Id))
-        {
-            try
-            {
-                await contributor.ContributeAsync(context, CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is not OutOfMemoryException && !(exception is StorageException and not RecordConflictException))
-            {
-                await error.WriteLineAsync($"{runtime.PluginDefining(contributor.GetType())?.Id ?? "host"}: {exception.GetType().Name}: {exception.Message}").ConfigureAwait(false);
-            }
-        }
+        await DemoContributions.RunAsync(services, demo.School.Id, (contributor, token) => contributor.ContributeAsync(context, token), where: null, error, CancellationToken.None).ConfigureAwait(false);
 
         if (setup.Shape is not null)
         {

@@ -90,7 +90,8 @@ internal sealed class GradingDemo(IGradebook gradebook, IReportCards cards, Hist
     public async Task ContributeAsync(GeneratedSchool school, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(school);
-        var days = SchoolDays(school.School.Id, school.Period, school.From, school.Until);
+        var period = school.Period;
+        var days = Ent.Core.Calendar.SchoolTime.SchoolDaysBetween(calendar, school.School.Id, school.From > period.First ? school.From : period.First, school.Until < period.Last ? school.Until : period.Last);
         if (days.Length < 4)
         {
             return; // too little of the period used yet for two assessments
@@ -139,13 +140,6 @@ internal sealed class GradingDemo(IGradebook gradebook, IReportCards cards, Hist
         return Math.Round((decimal)points * 4) / 4;
     }
 
-    /// <summary>The school days of a period between two days.</summary>
-    private DateOnly[] SchoolDays(Ent.Core.Identifiers.SchoolId school, Ent.Core.Calendar.Period period, DateOnly from, DateOnly until)
-    {
-        var (first, last) = (from > period.First ? from : period.First, until < period.Last ? until : period.Last);
-        return last < first ? [] : [.. Enumerable.Range(0, last.DayNumber - first.DayNumber + 1).Select(first.AddDays).Where(d => calendar.IsSchoolDay(school, d))];
-    }
-
     /// <summary>
     /// Three school days of the period for the demonstration's assessments: spread over the part of the period already
     /// past (never a holiday, a weekend or a day to come) when it holds enough of them, else its first school days.
@@ -154,10 +148,7 @@ internal sealed class GradingDemo(IGradebook gradebook, IReportCards cards, Hist
     {
         var school = context.School.Id;
         var period = context.Period;
-        var schoolDays = Enumerable.Range(0, period.Last.DayNumber - period.First.DayNumber + 1)
-            .Select(period.First.AddDays)
-            .Where(d => calendar.IsSchoolDay(school, d))
-            .ToArray();
+        var schoolDays = Ent.Core.Calendar.SchoolTime.SchoolDaysBetween(calendar, school, period.First, period.Last);
         var past = schoolDays.Where(d => d < calendar.Today).ToArray();
         return past.Length >= 3
             ? [past[past.Length / 4], past[past.Length / 2], past[3 * past.Length / 4]]

@@ -7,10 +7,7 @@ using Ent.Core.Identifiers;
 using Ent.Core.Learning;
 using Ent.Core.Organisation;
 using Ent.Sdk.Demo;
-using Ent.Sdk.Enablement;
-using Ent.Sdk.Hosting;
 using Ent.Sdk.Rollout;
-using Ent.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ent.Samples.DepartmentHost.Generation;
@@ -102,21 +99,8 @@ internal sealed class DepartmentGenerator(IServiceProvider services, DepartmentS
     }
 
     /// <summary>Asks every plugin on in the school for its share of a period; a plugin's failure is reported, not fatal.</summary>
-    private async Task ContributionsAsync(GeneratedSchool school, CancellationToken cancellationToken)
-    {
-        var runtime = services.GetRequiredService<IEntRuntime>();
-        foreach (var contributor in services.GetRequiredService<ISchoolOffer>().DemoContributors(school.School.Id))
-        {
-            try
-            {
-                await contributor.ContributeAsync(school, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is not OutOfMemoryException and not OperationCanceledException && !(exception is StorageException and not RecordConflictException))
-            {
-                await error.WriteLineAsync($"{runtime.PluginDefining(contributor.GetType())?.Id ?? "host"} ({school.School.Uai}, {school.Period.Name}): {exception.GetType().Name}: {exception.Message}").ConfigureAwait(false);
-            }
-        }
-    }
+    private Task ContributionsAsync(GeneratedSchool school, CancellationToken cancellationToken) =>
+        DemoContributions.RunAsync(services, school.School.Id, (contributor, token) => contributor.ContributeAsync(school, token), $"{school.School.Uai}, {school.Period.Name}", error, cancellationToken);
 
     /// <summary>
     /// The pupils' own work in a period: more or fewer of them depending on the school, each pupil does an activity of the French
@@ -125,7 +109,7 @@ internal sealed class DepartmentGenerator(IServiceProvider services, DepartmentS
     /// </summary>
     private async Task PupilsWorkAsync(GeneratedSchool school, bool resumed, CancellationToken cancellationToken)
     {
-        var days = SchoolDays(school.School.Id, school.From, school.Until);
+        var days = _calendar.SchoolDaysBetween(school.School.Id, school.From, school.Until);
         if (days.Length == 0)
         {
             return;
@@ -267,14 +251,7 @@ internal sealed class DepartmentGenerator(IServiceProvider services, DepartmentS
         return day;
     }
 
-    private DateOnly[] SchoolDays(SchoolId school, DateOnly from, DateOnly until) =>
-        until < from ? [] : [.. Enumerable.Range(0, until.DayNumber - from.DayNumber + 1).Select(from.AddDays).Where(d => _calendar.IsSchoolDay(school, d))];
-
-    private DateTimeOffset Instant(DateOnly day, TimeOnly time)
-    {
-        var local = day.ToDateTime(time);
-        return new DateTimeOffset(local, _zone.GetUtcOffset(local));
-    }
+    private DateTimeOffset Instant(DateOnly day, TimeOnly time) => SchoolTime.At(day, time, _zone);
 
     private sealed record SchoolPlan(
         School School, AcademicYear Year, int Seed, DirectoryImport Directory, IReadOnlyList<Enrolment> Enrolments, IReadOnlyList<GeneratedClass> Classes,

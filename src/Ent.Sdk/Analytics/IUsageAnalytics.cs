@@ -1,4 +1,5 @@
 using Ent.Core.Access;
+using Ent.Core.Calendar;
 using Ent.Core.Identifiers;
 using Ent.Core.Organisation;
 using Ent.Storage.Events;
@@ -77,11 +78,7 @@ internal sealed class UsageAnalytics(IEventLog log, IOrganisationDirectory direc
     }
 
     /// <summary>The instant a day begins in the department's time zone.</summary>
-    private DateTimeOffset Start(DateOnly day)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local));
-    }
+    private DateTimeOffset Start(DateOnly day) => SchoolTime.At(day, TimeOnly.MinValue, zone);
 
     private Role? RoleOf(PersonId person, SchoolId? school, DateOnly first, DateOnly last) => directory.RolesOf(person)
         .Where(r => r.Validity.Begin <= last && (r.Validity.End is null || r.Validity.End >= first))
