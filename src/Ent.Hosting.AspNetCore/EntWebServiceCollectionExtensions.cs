@@ -43,7 +43,7 @@ public static class EntWebServiceCollectionExtensions
 
         options.ValidateOnStart();
         services.AddSingleton<IValidateOptions<EntWebOptions>, EntWebOptionsValidator>();
-        services.AddEntViews("ent", typeof(EntWebOptions).Assembly);
+        services.AddEntHostViews("ent", typeof(EntWebOptions).Assembly); // the layout, the sign-in and the host's own pages: trusted as this code is
         // The host's own pages: courses and their content, the rollout (department administrators, heads of school for their school) and the usage dashboard.
         services.AddEntPage<Ent.Hosting.AspNetCore.Admin.RolloutPage>(Ent.Hosting.AspNetCore.Admin.RolloutPage.Route, Capabilities.ManagePlugins, new PageNavigation("ent", "nav.rollout", 900))
             .AddEntPage<Ent.Hosting.AspNetCore.Admin.UsagePage>(Ent.Hosting.AspNetCore.Admin.UsagePage.Route, Capabilities.ViewUsage, new PageNavigation("ent", "nav.usage", 910))

@@ -6,6 +6,9 @@ namespace Ent.Plugins.Grading.Pages;
 /// <summary>Marks as teachers type them in a gradebook (<c>12,5</c>, <c>Abs</c>, <c>Disp</c>…) and as pages show them.</summary>
 internal static class MarkInput
 {
+    /// <summary>How French pages write numbers (a decimal comma), looked up once: every mark of every sheet is written with it.</summary>
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+
     private static readonly (string Text, MarkCode Code)[] Codes =
     [
         ("Abs*", MarkCode.AbsentUnjustified), ("Abs", MarkCode.Absent), ("Disp", MarkCode.Exempt), ("NN", MarkCode.NotGraded),
@@ -64,7 +67,7 @@ internal static class MarkInput
             return Codes.First(c => c.Code == code).Text;
         }
 
-        return value.Points!.Value.ToString("0.##", language == "en" ? CultureInfo.InvariantCulture : CultureInfo.GetCultureInfo("fr-FR"));
+        return value.Points!.Value.ToString("0.##", NumbersOf(language));
     }
 
     /// <summary>A day as French school documents write it: <c>21/12/2026</c>.</summary>
@@ -72,5 +75,8 @@ internal static class MarkInput
 
     /// <summary>A number as a page shows it (two decimals), or a dash.</summary>
     public static string Number(decimal? value, string language) =>
-        value is { } v ? v.ToString("0.00", language == "en" ? CultureInfo.InvariantCulture : CultureInfo.GetCultureInfo("fr-FR")) : "—";
+        value is { } v ? v.ToString("0.00", NumbersOf(language)) : "—";
+
+    /// <summary>How numbers are written in a language: with a decimal point in English, a decimal comma otherwise.</summary>
+    private static CultureInfo NumbersOf(string language) => language == "en" ? CultureInfo.InvariantCulture : French;
 }

@@ -101,6 +101,13 @@ internal sealed class PluginServiceRules
                 continue;
             }
 
+            if (descriptor.ImplementationInstance is ViewPackage { Host: true } hostViews)
+            {
+                problems.Add((PluginDiagnosticCodes.ServiceReserved,
+                    $"It registers the templates of area '{hostViews.Area}' as the host's own (AddEntHostViews), which only the host does: a plugin's templates (context.AddViews) are always sanitised."));
+                continue;
+            }
+
             if (IsContributionPoint(type))
             {
                 accepted.Add(descriptor);

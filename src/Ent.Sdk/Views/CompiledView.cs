@@ -5,7 +5,8 @@ namespace Ent.Sdk.Views;
 /// <summary>One version of a template, parsed once.</summary>
 /// <param name="Source">Where it comes from.</param>
 /// <param name="Template">The parsed template.</param>
-internal sealed record CompiledView(ViewSource Source, Template Template);
+/// <param name="Host">Whether it is the host's own shipped version (never an override, never a plugin's): trusted as the host's code.</param>
+internal sealed record CompiledView(ViewSource Source, Template Template, bool Host = false);
 
 /// <summary>A template name with its versions: the shipped one and the overrides that parsed.</summary>
 internal sealed class ViewEntry(string name, ViewKind kind)

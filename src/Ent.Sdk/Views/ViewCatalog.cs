@@ -122,7 +122,7 @@ internal sealed partial class ViewCatalog : IViewCatalog
             if (path.StartsWith("views/", StringComparison.Ordinal) && KindOf(path) is { } kind)
             {
                 var name = $"{package.Area}/{path["views/".Length..^Extension(kind).Length]}";
-                Add(name, kind, source, () => ReadResource(package, resource), (entry, view) => entry.Shipped = view);
+                Add(name, kind, source, () => ReadResource(package, resource), (entry, view) => entry.Shipped = view with { Host = package.Host });
             }
             else if (path.StartsWith("strings/", StringComparison.Ordinal) && path.EndsWith(".json", StringComparison.Ordinal))
             {

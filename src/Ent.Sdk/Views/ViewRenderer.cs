@@ -14,7 +14,7 @@ namespace Ent.Sdk.Views;
 /// <summary>
 /// Renders the catalog's templates: a new context per render over one set of read-only built-ins, the
 /// model copied into script objects, limits on loops, recursion, output and time, values HTML-encoded
-/// and the page sanitised for HTML templates. An override that fails at run time falls back to the
+/// and the page sanitised for HTML templates (but for the host's own, while no other template takes part). An override that fails at run time falls back to the
 /// version below it, with a diagnostic; a failure of the shipped version is a <see cref="ViewException"/>.
 /// A plugin's view rendered for a school is offered only where the plugin is on that day.
 /// </summary>
@@ -81,8 +81,8 @@ internal sealed class ViewRenderer : IViewRenderer
 
             try
             {
-                var output = Run(entry, candidate, globals, scope.School, language, culture, cancellationToken);
-                return entry.Kind == ViewKind.Html ? HtmlPageSanitizer.Sanitize(output) : output;
+                var (output, hostOnly) = Run(entry, candidate, globals, scope.School, language, culture, cancellationToken);
+                return entry.Kind == ViewKind.Html && !hostOnly ? HtmlPageSanitizer.Sanitize(output) : output; // the host's own templates are trusted as its code
             }
             catch (ViewException exception) when (candidate.Source.Layer != ViewLayer.Shipped)
             {
@@ -120,6 +120,7 @@ internal sealed class ViewRenderer : IViewRenderer
             while (true)
             {
                 var candidate = candidates.Current;
+                context.HostOnly &= candidate.Host;
                 context.PushOutput();
                 try
                 {
@@ -148,7 +149,8 @@ internal sealed class ViewRenderer : IViewRenderer
         }
     }
 
-    private string Run(ViewEntry entry, CompiledView view, ScriptObject globals, string? school, string language, CultureInfo culture, CancellationToken cancellationToken)
+    /// <summary>Runs a version of a template; says too whether only the host's own templates took part.</summary>
+    private (string Output, bool HostOnly) Run(ViewEntry entry, CompiledView view, ScriptObject globals, string? school, string language, CultureInfo culture, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.Timeout);
@@ -161,11 +163,13 @@ internal sealed class ViewRenderer : IViewRenderer
             LimitToString = 0, // a value is never cut with a silent "...": a value too long for the output stops the render at OutputLimit
             Deadline = System.Diagnostics.Stopwatch.GetTimestamp() + (long)(_options.Timeout.TotalSeconds * System.Diagnostics.Stopwatch.Frequency),
             CancellationToken = timeout.Token,
+            HostOnly = view.Host,
         };
         context.PushGlobal(globals);
         try
         {
-            return Translate(() => view.Template.Render(context), entry.Name, view.Source, timeout.Token);
+            var output = Translate(() => view.Template.Render(context), entry.Name, view.Source, timeout.Token);
+            return (output, context.HostOnly);
         }
         catch (ViewException exception) when (exception.Failure == ViewFailure.Timeout && cancellationToken.IsCancellationRequested)
         {

@@ -29,6 +29,26 @@ public static class ViewServiceCollectionExtensions
     }
 
     /// <summary>
+    /// Adds the host's own templates and strings under an area, as <see cref="AddEntViews"/> does, trusted as the host's code is:
+    /// an HTML template of theirs is rendered without the page sanitiser as long as only host templates take part (no department
+    /// or school override of it, nor of anything it includes, and no include of a plugin's template); otherwise the whole output
+    /// is sanitised as any other. Their values are still HTML-encoded, and Markdown goes through its own pipeline; a value written
+    /// into a URL attribute must be a URL the host built (a person's text there is not checked). Plugins cannot register them.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="area">The area: lower-case letters, digits and '-', e.g. <c>ent</c>.</param>
+    /// <param name="assembly">The host's assembly that embeds them.</param>
+    /// <returns>The service collection, for chaining.</returns>
+    /// <exception cref="ArgumentException">The area is not valid.</exception>
+    public static IServiceCollection AddEntHostViews(this IServiceCollection services, string area, Assembly assembly)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(assembly);
+        services.AddSingleton(ViewPackage.Create(area, assembly, assembly.GetName().Name ?? "the host", host: true));
+        return services;
+    }
+
+    /// <summary>
     /// Adds a page of the host itself (on in every school; see <see cref="Ent.Sdk.Pages.EntPage{TRoute}"/>): plugins call
     /// <c>PluginServiceContext.AddPage</c> instead. Its route and types are checked as a plugin's are.
     /// </summary>

@@ -53,6 +53,12 @@ internal sealed class ViewTemplateContext : TemplateContext
     /// <summary>How deep includes nest at this point.</summary>
     public int IncludeDepth { get; set; }
 
+    /// <summary>
+    /// Whether only the host's own shipped templates have run so far: the first other one (an override, a plugin's template)
+    /// clears it, and the output is then sanitised as a whole.
+    /// </summary>
+    public bool HostOnly { get; set; }
+
     /// <inheritdoc />
     public override TemplateContext Write(SourceSpan span, object? textAsObject)
     {
@@ -66,7 +72,10 @@ internal sealed class ViewTemplateContext : TemplateContext
     }
 }
 
-/// <summary>HTML that Ent produced (an included template, rendered Markdown): written without encoding, still sanitised with the page.</summary>
+/// <summary>
+/// HTML that Ent produced (an included template, rendered Markdown): written without encoding. Markdown is safe on its own (its
+/// pipeline keeps only what Markdown produces); an included template is sanitised with the page unless only host templates ran.
+/// </summary>
 /// <param name="Html">The HTML.</param>
 internal sealed record HtmlFragment(string Html)
 {

@@ -150,6 +150,7 @@ public sealed class PluginServiceOwnershipTests
         ["Ent.Core.Events.IDomainEventPublisher"] = c => c.Services.AddSingleton<IDomainEventPublisher>(_ => null!),
         ["Ent.Storage.Events.IEventLog"] = c => c.Services.AddSingleton<IEventLog>(_ => null!),
         ["System.TimeProvider"] = c => c.Services.AddSingleton(TimeProvider.System),
+        ["AddEntHostViews"] = c => c.Services.AddEntHostViews("acme", typeof(PluginServiceOwnershipTests).Assembly),
         ["System.TimeZoneInfo"] = c => c.Services.AddSingleton(TimeZoneInfo.Utc),
         ["Microsoft.Extensions.Logging.ILoggerFactory"] = c => c.Services.Replace(ServiceDescriptor.Singleton<Microsoft.Extensions.Logging.ILoggerFactory, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory>()),
         ["IPostConfigureOptions<MarkdownOptions>"] = c => c.Services.PostConfigure<Ent.Sdk.Content.MarkdownOptions>(o => o.MaxInputLength = int.MaxValue),
