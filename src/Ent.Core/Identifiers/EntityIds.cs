@@ -98,3 +98,34 @@ public readonly record struct EventId(Guid Value)
     /// <summary>Creates a new, time-ordered identifier.</summary>
     public static EventId New() => new(Guid.CreateVersion7());
 }
+
+/// <summary>Identifies a weekly slot of a school's timetable.</summary>
+/// <param name="Value">The underlying GUID.</param>
+public readonly record struct TimetableSlotId(Guid Value)
+{
+    /// <summary>Creates a new, time-ordered identifier.</summary>
+    public static TimetableSlotId New() => new(Guid.CreateVersion7());
+}
+
+/// <summary>
+/// Identifies one session of a timetable: a slot on the day it is scheduled. Derived from the two, so that the same session
+/// has the same id however and whenever the timetable is read (a roll call is kept under it), even once the session is moved.
+/// </summary>
+/// <param name="Value">The underlying GUID.</param>
+public readonly record struct SessionId(Guid Value)
+{
+    /// <summary>The id of a slot's session on the day it is scheduled.</summary>
+    /// <param name="slot">The slot.</param>
+    /// <param name="scheduledOn">The day the slot gives it (before any move).</param>
+    public static SessionId Of(TimetableSlotId slot, DateOnly scheduledOn)
+    {
+        Span<byte> input = stackalloc byte[20];
+        slot.Value.TryWriteBytes(input);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(input[16..], scheduledOn.DayNumber);
+        Span<byte> hash = stackalloc byte[32];
+        System.Security.Cryptography.SHA256.HashData(input, hash);
+        hash[7] = (byte)((hash[7] & 0x0F) | 0x80); // version 8 (custom), variant RFC 9562: a name-based id
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new SessionId(new Guid(hash[..16]));
+    }
+}
