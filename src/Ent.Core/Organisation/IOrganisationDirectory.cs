@@ -90,6 +90,10 @@ public interface IOrganisationDirectory
     /// <param name="school">The school.</param>
     IReadOnlyList<SchoolClass> ClassesOf(SchoolId school);
 
+    /// <summary>The teaching groups of a school (options, language groups, half-classes), whatever their year.</summary>
+    /// <param name="school">The school.</param>
+    IReadOnlyList<TeachingGroup> GroupsOf(SchoolId school);
+
     /// <summary>The role assignments of a person, whatever their dates.</summary>
     /// <param name="person">The person.</param>
     IReadOnlyList<RoleAssignment> RolesOf(PersonId person);

@@ -19,6 +19,7 @@ public sealed class InMemoryOrganisationDirectory(IDirectoryJournal? journal = n
     private readonly Dictionary<Uai, School> _schoolsByUai = [];
     private readonly Dictionary<ClassId, SchoolClass> _classes = [];
     private readonly Dictionary<SchoolId, List<SchoolClass>> _classesBySchool = [];
+    private readonly Dictionary<SchoolId, List<TeachingGroup>> _groupsBySchool = [];
     private readonly Dictionary<GroupId, TeachingGroup> _groups = [];
     private readonly Dictionary<PersonId, Person> _people = [];
     private readonly Dictionary<PersonId, List<RoleAssignment>> _roles = [];
@@ -219,7 +220,12 @@ public sealed class InMemoryOrganisationDirectory(IDirectoryJournal? journal = n
         CheckUnique(_groups, group.Id, "group");
         journal?.Added(school.Department, group);
         _groups.Add(group.Id, group);
-        undo?.Add(() => _groups.Remove(group.Id));
+        List(_groupsBySchool, group.School).Add(group);
+        undo?.Add(() =>
+        {
+            _groups.Remove(group.Id);
+            _groupsBySchool[group.School].Remove(group);
+        });
         return true;
     }
 
@@ -389,6 +395,9 @@ public sealed class InMemoryOrganisationDirectory(IDirectoryJournal? journal = n
 
     /// <inheritdoc />
     public IReadOnlyList<SchoolClass> ClassesOf(SchoolId school) => Snapshot(_classesBySchool, school);
+
+    /// <inheritdoc />
+    public IReadOnlyList<TeachingGroup> GroupsOf(SchoolId school) => Snapshot(_groupsBySchool, school);
 
     /// <inheritdoc />
     public IReadOnlyList<RoleAssignment> RolesOf(PersonId person) => Snapshot(_roles, person);

@@ -121,6 +121,9 @@ internal sealed class StoredOrganisationDirectory : IOrganisationDirectory
     public IReadOnlyList<SchoolClass> ClassesOf(SchoolId school) => _memory.ClassesOf(school);
 
     /// <inheritdoc />
+    public IReadOnlyList<TeachingGroup> GroupsOf(SchoolId school) => _memory.GroupsOf(school);
+
+    /// <inheritdoc />
     public IReadOnlyList<RoleAssignment> RolesOf(PersonId person) => _memory.RolesOf(person);
 
     /// <inheritdoc />

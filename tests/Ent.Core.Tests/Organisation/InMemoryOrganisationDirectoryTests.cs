@@ -9,6 +9,16 @@ public sealed class InMemoryOrganisationDirectoryTests
     private readonly TestWorld _world = new();
 
     [Fact]
+    public void A_schools_groups_are_listed_with_it_and_not_with_another()
+    {
+        var option = new TeachingGroup(GroupId.New(), _world.OtherSchool.Id, _world.Year.Id, "3e Grec");
+        _world.Directory.Add(option);
+
+        Assert.Equal([_world.LatinGroup], _world.Directory.GroupsOf(_world.School.Id));
+        Assert.Equal([option], _world.Directory.GroupsOf(_world.OtherSchool.Id));
+    }
+
+    [Fact]
     public void A_school_of_an_unknown_department_is_refused_naming_the_reference()
     {
         var orphan = new School(SchoolId.New(), DepartmentId.New(), Uai.Parse(TestWorld.UaiFor(931_0000)), "Orphelin");

@@ -30,6 +30,7 @@ public abstract class StoredDirectoryContract : EngineContract
         Assert.Equal(world.Class5B, reopened.FindClass(world.Class5B.Id));
         Assert.Equal([world.Class4A, world.Class5B], reopened.ClassesOf(world.School.Id).OrderBy(c => c.Name, StringComparer.Ordinal));
         Assert.Equal(world.LatinGroup, reopened.FindGroup(world.LatinGroup.Id));
+        Assert.Equal([world.LatinGroup], reopened.GroupsOf(world.School.Id));
         Assert.Equal(world.Teacher, reopened.FindPerson(world.Teacher.Id));
         Assert.Equal(world.Directory.RolesOf(world.Head.Id), reopened.RolesOf(world.Head.Id));
         Assert.Equal(world.Directory.RolesOf(world.OtherDepartmentAdmin.Id), reopened.RolesOf(world.OtherDepartmentAdmin.Id));
