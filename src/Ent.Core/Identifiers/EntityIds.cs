@@ -117,15 +117,6 @@ public readonly record struct SessionId(Guid Value)
     /// <summary>The id of a slot's session on the day it is scheduled.</summary>
     /// <param name="slot">The slot.</param>
     /// <param name="scheduledOn">The day the slot gives it (before any move).</param>
-    public static SessionId Of(TimetableSlotId slot, DateOnly scheduledOn)
-    {
-        Span<byte> input = stackalloc byte[20];
-        slot.Value.TryWriteBytes(input);
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(input[16..], scheduledOn.DayNumber);
-        Span<byte> hash = stackalloc byte[32];
-        System.Security.Cryptography.SHA256.HashData(input, hash);
-        hash[7] = (byte)((hash[7] & 0x0F) | 0x80); // version 8 (custom), variant RFC 9562: a name-based id
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new SessionId(new Guid(hash[..16]));
-    }
+    public static SessionId Of(TimetableSlotId slot, DateOnly scheduledOn) =>
+        new(NameBasedId.Of(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"session/{slot.Value:N}/{scheduledOn:yyyy-MM-dd}")));
 }

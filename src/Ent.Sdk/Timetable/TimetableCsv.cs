@@ -168,11 +168,8 @@ public static class TimetableCsv
     /// <summary>A slot's id from the school and what makes the slot: the same line imported again gives the same id.</summary>
     private static TimetableSlotId SlotId(SchoolId school, CourseAudience audience, string subject, DayOfWeek day, TimeOnly start, TeachingWeeks weeks)
     {
-        var key = $"{school.Value:N}|{audience.Class?.Value:N}|{audience.Group?.Value:N}|{subject.ToUpperInvariant()}|{(int)day}|{start:HH\\:mm}|{weeks}";
-        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key));
-        hash[7] = (byte)((hash[7] & 0x0F) | 0x80); // version 8, variant RFC 9562: a name-based id
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new TimetableSlotId(new Guid(hash.AsSpan(0, 16)));
+        var name = string.Create(CultureInfo.InvariantCulture, $"timetable-slot/{school.Value:N}/{audience.Class?.Value:N}/{audience.Group?.Value:N}/{subject.ToUpperInvariant()}/{(int)day}/{start:HH\\:mm}/{weeks}");
+        return new TimetableSlotId(NameBasedId.Of(name));
     }
 
     private static TimeOnly? Time(List<string> problems, string column, string text) =>

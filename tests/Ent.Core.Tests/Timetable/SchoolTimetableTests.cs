@@ -118,6 +118,23 @@ public sealed class SchoolTimetableTests
     }
 
     [Fact]
+    public void A_sessions_id_does_not_depend_on_the_culture_it_is_derived_in()
+    {
+        var slot = TimetableSlotId.New();
+        var invariant = SessionId.Of(slot, new(2026, 10, 12));
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("th-TH"); // a Buddhist-era calendar
+            Assert.Equal(invariant, SessionId.Of(slot, new(2026, 10, 12)));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    [Fact]
     public void A_slot_that_ends_before_it_starts_is_refused_naming_its_times()
     {
         var error = Assert.Throws<ArgumentException>(() => new TimetableSlot(TimetableSlotId.New(), _world.School.Id, CourseAudience.ForClass(_world.Class5B.Id), Maths,
