@@ -6,6 +6,10 @@ public static class SchoolTime
     /// <summary>Metropolitan France's time zone, the default for a French department.</summary>
     public static TimeZoneInfo Paris { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
+    /// <summary>The Monday that begins a day's week (French weeks begin on Monday).</summary>
+    /// <param name="day">The day.</param>
+    public static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+
     /// <summary>Today's date in a time zone.</summary>
     /// <param name="time">The clock.</param>
     /// <param name="zone">The time zone.</param>

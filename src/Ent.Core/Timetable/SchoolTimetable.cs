@@ -78,8 +78,8 @@ public sealed class SchoolTimetable
     public TeachingWeeks WeekOf(ISchoolCalendar calendar, DateOnly day)
     {
         ArgumentNullException.ThrowIfNull(calendar);
-        var reference = MondayOf(FirstWeekA);
-        var target = MondayOf(day);
+        var reference = SchoolTime.MondayOf(FirstWeekA);
+        var target = SchoolTime.MondayOf(day);
         var taught = 0; // teaching weeks after the reference up to the target (or from the target up to before it)
         if (target > reference)
         {
@@ -146,10 +146,14 @@ public sealed class SchoolTimetable
             return true;
         }
 
-        var monday = MondayOf(day);
+        var monday = SchoolTime.MondayOf(day);
         if (!weeks.TryGetValue(monday, out var week))
         {
-            weeks[monday] = week = WeekOf(calendar, day);
+            // Days are read in order: a week follows the one before it (flipped if the school teaches in it) rather than being
+            // counted again from the first week A.
+            weeks[monday] = week = weeks.TryGetValue(monday.AddDays(-7), out var before) && monday.AddDays(-7) >= SchoolTime.MondayOf(FirstWeekA)
+                ? (Teaches(calendar, monday) ? Other(before) : before)
+                : WeekOf(calendar, day);
         }
 
         return week == slot.Weeks;
@@ -170,18 +174,8 @@ public sealed class SchoolTimetable
     }
 
     /// <summary>Whether the school teaches at least one day of the week that begins on a Monday.</summary>
-    private bool Teaches(ISchoolCalendar calendar, DateOnly monday)
-    {
-        for (var i = 0; i < 6; i++)
-        {
-            if (calendar.IsSchoolDay(School, monday.AddDays(i)))
-            {
-                return true;
-            }
-        }
+    private bool Teaches(ISchoolCalendar calendar, DateOnly monday) => calendar.SchoolDaysBetween(School, monday, monday.AddDays(5)).Length > 0;
 
-        return false;
-    }
+    private static TeachingWeeks Other(TeachingWeeks week) => week == TeachingWeeks.WeekA ? TeachingWeeks.WeekB : TeachingWeeks.WeekA;
 
-    private static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 }

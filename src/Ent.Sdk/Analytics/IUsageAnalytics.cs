@@ -67,7 +67,7 @@ internal sealed class UsageAnalytics(IEventLog log, IOrganisationDirectory direc
         }
 
         var weeks = new List<UsageWeek>();
-        for (var monday = first.AddDays(-(((int)first.DayOfWeek + 6) % 7)); monday <= last; monday = monday.AddDays(7))
+        for (var monday = SchoolTime.MondayOf(first); monday <= last; monday = monday.AddDays(7))
         {
             var (from, until) = (monday < first ? first : monday, monday.AddDays(6) > last ? last : monday.AddDays(6));
             var counts = await log.CountByCategoryAsync(query with { From = Start(from), Until = Start(until.AddDays(1)) }, cancellationToken).ConfigureAwait(false);

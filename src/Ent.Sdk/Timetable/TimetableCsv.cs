@@ -132,11 +132,15 @@ public static class TimetableCsv
                 try
                 {
                     var id = SlotId(school.Id, audience!.Value, code, (DayOfWeek)day, start!.Value, weeks);
-                    slots.Add(new TimetableSlot(id, school.Id, audience.Value, new Subject(code, label), teacher!.Id, Field(5), (DayOfWeek)day, start.Value, end!.Value, weeks,
-                        new DateRange(from!.Value, until)));
-                    if (!seen.TryAdd(id, line))
+                    if (seen.TryGetValue(id, out var first))
                     {
-                        problems.Add($"the same slot (class or group, subject, day, start and weeks) as line {seen[id]}.");
+                        problems.Add($"the same slot (class or group, subject, day, start and weeks) as line {first}.");
+                    }
+                    else
+                    {
+                        slots.Add(new TimetableSlot(id, school.Id, audience.Value, new Subject(code, label), teacher!.Id, Field(5), (DayOfWeek)day, start.Value, end!.Value, weeks,
+                            new DateRange(from!.Value, until)));
+                        seen[id] = line;
                     }
                 }
                 catch (ArgumentException exception)
