@@ -5,6 +5,7 @@ using Ent.Core.Organisation;
 using Ent.Core.Events;
 using Ent.Core.Learning;
 using Ent.Core.Strategies;
+using Ent.Core.Timetable;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -35,6 +36,8 @@ public static class EntCoreServiceCollectionExtensions
         services.TryAddSingleton<ISchoolCalendar>(sp => new InMemorySchoolCalendar(
             sp.GetRequiredService<IOrganisationDirectory>(), sp.GetRequiredService<IAccessControl>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<TimeZoneInfo>(),
             sp.GetService<ICalendarJournal>()));
+        services.TryAddSingleton<ITimetables>(sp => new InMemoryTimetables(
+            sp.GetRequiredService<IOrganisationDirectory>(), sp.GetRequiredService<IAccessControl>(), sp.GetRequiredService<ISchoolCalendar>(), sp.GetService<ITimetableJournal>()));
         services.TryAddSingleton<IDomainEventPublisher, InProcessDomainEventPublisher>();
         services.TryAddSingleton<IRoster, Roster>();
         services.TryAddSingleton<ILearnerRecords, LearnerRecords>();

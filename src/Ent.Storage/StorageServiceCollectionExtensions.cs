@@ -67,7 +67,7 @@ public static class StorageServiceCollectionExtensions
 
     /// <summary>
     /// Keeps the core's own records (the directory, courses, learners' progress) in the host's storage engine instead
-    /// of memory, with their record schemas (and the calendar, and handlers' delivery failures). Storage engines call this, and
+    /// of memory, with their record schemas (and the calendar, the timetables, and handlers' delivery failures). Storage engines call this, and
     /// load the directory and the calendar with <see cref="LoadStoredCoreAsync"/> once migrated; applications call <c>UseSqlite</c> or <c>UsePostgreSql</c>.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -89,6 +89,13 @@ public static class StorageServiceCollectionExtensions
         }
 
         services.AddSingleton<StoredCalendar>();
+        foreach (var timetable in StoredTimetables.All)
+        {
+            services.AddRecordSchema(timetable.Schema);
+        }
+
+        services.AddSingleton<StoredTimetables>();
+        services.Replace(ServiceDescriptor.Singleton<Ent.Core.Timetable.ITimetableJournal>(sp => sp.GetRequiredService<StoredTimetables>()));
         services.AddRecordSchema(StoredKeyRing.Keys.Schema);
         services.TryAddSingleton<IKeyRingStore, StoredKeyRing>();
         services.Replace(ServiceDescriptor.Singleton<Ent.Core.Calendar.ICalendarJournal>(sp => sp.GetRequiredService<StoredCalendar>()));
@@ -96,7 +103,7 @@ public static class StorageServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Loads what the core keeps in memory from the store (the directory, then the calendar): storage engines call it at start, once migrated.</summary>
+    /// <summary>Loads what the core keeps in memory from the store (the directory, then the calendar and the timetables): storage engines call it at start, once migrated.</summary>
     /// <param name="services">The host's services.</param>
     /// <param name="cancellationToken">Cancels the loading.</param>
     public static async Task LoadStoredCoreAsync(this IServiceProvider services, CancellationToken cancellationToken)
@@ -106,6 +113,11 @@ public static class StorageServiceCollectionExtensions
         if (services.GetRequiredService<Ent.Core.Calendar.ISchoolCalendar>() is Ent.Core.Calendar.InMemorySchoolCalendar calendar)
         {
             await services.GetRequiredService<StoredCalendar>().LoadAsync(calendar, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (services.GetRequiredService<Ent.Core.Timetable.ITimetables>() is Ent.Core.Timetable.InMemoryTimetables timetables)
+        {
+            await services.GetRequiredService<StoredTimetables>().LoadAsync(timetables, cancellationToken).ConfigureAwait(false);
         }
     }
 

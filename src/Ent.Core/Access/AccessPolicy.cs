@@ -48,9 +48,9 @@ public sealed class AccessPolicy
         .Grant(Role.Learner, GrantReach.Self, Capabilities.ViewPerson, Capabilities.ViewLearnerProgress, Capabilities.RecordLearnerProgress)
         .Grant(Role.Parent, GrantReach.Children, Capabilities.ViewPerson, Capabilities.ViewLearnerProgress)
         .Grant(Role.Teacher, GrantReach.Scope, Capabilities.ViewPerson, Capabilities.ViewEnrolments, Capabilities.ViewCourses, Capabilities.ManageCourses, Capabilities.ViewLearnerProgress, Capabilities.RecordLearnerProgress)
-        .Grant(Role.SchoolStaff, GrantReach.Scope, Capabilities.ViewPerson, Capabilities.ViewEnrolments, Capabilities.ManageRoster, Capabilities.ViewCourses)
-        .Grant(Role.HeadOfSchool, GrantReach.Scope, Capabilities.ViewPerson, Capabilities.ViewEnrolments, Capabilities.ManageRoster, Capabilities.ViewCourses, Capabilities.ManageCourses, Capabilities.ViewLearnerProgress, Capabilities.ViewAuditTrail, Capabilities.ManagePlugins, Capabilities.ManageCalendar, Capabilities.ViewUsage)
-        .Grant(Role.DepartmentAdmin, GrantReach.Scope, Capabilities.ViewPerson, Capabilities.ViewEnrolments, Capabilities.ManageRoster, Capabilities.ViewAuditTrail, Capabilities.ManagePlugins, Capabilities.ManageCalendar, Capabilities.ViewUsage);
+        .Grant(Role.SchoolStaff, GrantReach.Scope, Capabilities.ViewPerson, Capabilities.ViewEnrolments, Capabilities.ManageRoster, Capabilities.ViewCourses, Capabilities.ManageTimetable)
+        .Grant(Role.HeadOfSchool, GrantReach.Scope, Capabilities.ViewPerson, Capabilities.ViewEnrolments, Capabilities.ManageRoster, Capabilities.ViewCourses, Capabilities.ManageCourses, Capabilities.ViewLearnerProgress, Capabilities.ViewAuditTrail, Capabilities.ManagePlugins, Capabilities.ManageCalendar, Capabilities.ManageTimetable, Capabilities.ViewUsage)
+        .Grant(Role.DepartmentAdmin, GrantReach.Scope, Capabilities.ViewPerson, Capabilities.ViewEnrolments, Capabilities.ManageRoster, Capabilities.ViewAuditTrail, Capabilities.ManagePlugins, Capabilities.ManageCalendar, Capabilities.ManageTimetable, Capabilities.ViewUsage);
 
     /// <summary>Returns a policy with more grants.</summary>
     /// <param name="role">The role granted.</param>

@@ -59,6 +59,9 @@ public static class Capabilities
     /// <summary>Set the calendar: academic years and periods, holidays, the zone, a school's half-day boundary.</summary>
     public static Capability ManageCalendar { get; } = new("core.calendar.manage");
 
+    /// <summary>Import a school's timetable and change its sessions (cancel, move, name a replacement).</summary>
+    public static Capability ManageTimetable { get; } = new("core.timetable.manage");
+
     /// <summary>Enable and disable plugins in schools.</summary>
     public static Capability ManagePlugins { get; } = new("core.plugins.manage");
 

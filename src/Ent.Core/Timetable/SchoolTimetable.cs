@@ -133,6 +133,26 @@ public sealed class SchoolTimetable
         return sessions;
     }
 
+    /// <summary>Whether a slot of the timetable gives a session on a day, before any change: the slot's weekday and week, in its validity, on a school day.</summary>
+    /// <param name="calendar">The department's calendar.</param>
+    /// <param name="slot">The slot.</param>
+    /// <param name="day">The day.</param>
+    /// <returns>False as well for a slot not in the timetable.</returns>
+    public bool Schedules(ISchoolCalendar calendar, TimetableSlotId slot, DateOnly day)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        return _slots.TryGetValue(slot, out var found) && Gives(calendar, found, day, []);
+    }
+
+    /// <summary>The timetable with other changes (the slots and the first week A kept).</summary>
+    /// <param name="changes">The changes.</param>
+    /// <exception cref="ArgumentException">A change is to an unknown slot, or two are to one session.</exception>
+    public SchoolTimetable WithChanges(ImmutableArray<SessionChange> changes) => new(School, FirstWeekA, Slots, changes);
+
+    /// <summary>The slot of that id, or null.</summary>
+    /// <param name="slot">The slot's id.</param>
+    public TimetableSlot? Slot(TimetableSlotId slot) => _slots.GetValueOrDefault(slot);
+
     /// <summary>Whether a slot gives a session on a day: a school day of its validity, its weekday, its week.</summary>
     private bool Gives(ISchoolCalendar calendar, TimetableSlot slot, DateOnly day, Dictionary<DateOnly, TeachingWeeks> weeks)
     {
