@@ -4,6 +4,7 @@ using Ent.Core.Courses;
 using Ent.Core.Organisation;
 using Ent.Core.Events;
 using Ent.Core.Learning;
+using Ent.Core.Notifications;
 using Ent.Core.Strategies;
 using Ent.Core.Timetable;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -39,6 +40,8 @@ public static class EntCoreServiceCollectionExtensions
         services.TryAddSingleton<ITimetables>(sp => new InMemoryTimetables(
             sp.GetRequiredService<IOrganisationDirectory>(), sp.GetRequiredService<IAccessControl>(), sp.GetRequiredService<ISchoolCalendar>(), sp.GetService<ITimetableJournal>()));
         services.TryAddSingleton<IDomainEventPublisher, InProcessDomainEventPublisher>();
+        services.TryAddSingleton<INotificationInbox, InMemoryNotificationInbox>();
+        services.TryAddSingleton<INotifications, NotificationCenter>();
         services.TryAddSingleton<IRoster, Roster>();
         services.TryAddSingleton<ILearnerRecords, LearnerRecords>();
         services.TryAddSingleton<IActivityKindRegistry>(sp => new ActivityKindRegistry(sp.GetServices<ActivityKind>()));

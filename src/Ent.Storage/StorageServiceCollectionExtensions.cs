@@ -67,7 +67,7 @@ public static class StorageServiceCollectionExtensions
 
     /// <summary>
     /// Keeps the core's own records (the directory, courses, learners' progress) in the host's storage engine instead
-    /// of memory, with their record schemas (and the calendar, the timetables, and handlers' delivery failures). Storage engines call this, and
+    /// of memory, with their record schemas (and the calendar, the timetables, the notifications' inbox, and handlers' delivery failures). Storage engines call this, and
     /// load the directory and the calendar with <see cref="LoadStoredCoreAsync"/> once migrated; applications call <c>UseSqlite</c> or <c>UsePostgreSql</c>.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -95,6 +95,8 @@ public static class StorageServiceCollectionExtensions
         }
 
         services.AddSingleton<StoredTimetables>();
+        services.AddRecordSchema(StoredNotificationInbox.Inbox.Schema);
+        services.Replace(ServiceDescriptor.Singleton<Ent.Core.Notifications.INotificationInbox, StoredNotificationInbox>());
         services.Replace(ServiceDescriptor.Singleton<Ent.Core.Timetable.ITimetableJournal>(sp => sp.GetRequiredService<StoredTimetables>()));
         services.AddRecordSchema(StoredKeyRing.Keys.Schema);
         services.TryAddSingleton<IKeyRingStore, StoredKeyRing>();

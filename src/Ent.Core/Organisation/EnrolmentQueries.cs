@@ -27,6 +27,34 @@ public static class EnrolmentQueries
         return directory.EnrolmentsIn(@class).Where(e => e.Validity.Contains(day)).Select(e => e.Learner).Distinct();
     }
 
+    /// <summary>The pupils enrolled in a group on a day, each once.</summary>
+    /// <param name="directory">The directory.</param>
+    /// <param name="group">The group.</param>
+    /// <param name="day">The day.</param>
+    public static IEnumerable<PersonId> PupilsOn(this IOrganisationDirectory directory, GroupId group, DateOnly day)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        return directory.EnrolmentsIn(group).Where(e => e.Validity.Contains(day)).Select(e => e.Learner).Distinct();
+    }
+
+    /// <summary>The class a pupil is in on a day; null when they are in none (not yet arrived, or gone).</summary>
+    /// <param name="directory">The directory.</param>
+    /// <param name="pupil">The pupil.</param>
+    /// <param name="day">The day.</param>
+    public static ClassId? ClassOn(this IOrganisationDirectory directory, PersonId pupil, DateOnly day)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        foreach (var enrolment in directory.EnrolmentsOf(pupil))
+        {
+            if (enrolment.Class is { } @class && enrolment.Validity.Contains(day))
+            {
+                return @class;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Whether a pupil is enrolled in a class at some time during a period.</summary>
     /// <param name="directory">The directory.</param>
     /// <param name="pupil">The pupil.</param>

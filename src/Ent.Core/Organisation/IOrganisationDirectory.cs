@@ -111,6 +111,10 @@ public interface IOrganisationDirectory
     /// <param name="guardian">The guardian.</param>
     IReadOnlyList<PersonId> ChildrenOf(PersonId guardian);
 
+    /// <summary>A learner's legal guardians, ordered by id: whom a school tells of the learner's absences.</summary>
+    /// <param name="learner">The learner.</param>
+    IReadOnlyList<PersonId> GuardiansOf(PersonId learner);
+
     /// <summary>The enrolments of a learner, whatever their dates.</summary>
     /// <param name="learner">The learner.</param>
     IReadOnlyList<Enrolment> EnrolmentsOf(PersonId learner);

@@ -26,6 +26,7 @@ public sealed class InMemoryOrganisationDirectory(IDirectoryJournal? journal = n
     private readonly Dictionary<SchoolId, List<RoleAssignment>> _rolesBySchool = [];
     private readonly HashSet<Guardianship> _guardianships = [];
     private readonly Dictionary<PersonId, List<PersonId>> _childrenByGuardian = [];
+    private readonly Dictionary<PersonId, List<PersonId>> _guardiansByLearner = [];
     private readonly Dictionary<(DepartmentId, string), PersonId> _byExternalId = [];
     private readonly Dictionary<PersonId, List<Enrolment>> _enrolmentsByLearner = [];
     private readonly Dictionary<Guid, List<Enrolment>> _enrolmentsByCohort = [];
@@ -307,10 +308,13 @@ public sealed class InMemoryOrganisationDirectory(IDirectoryJournal? journal = n
         _guardianships.Add(guardianship);
         var children = List(_childrenByGuardian, guardianship.Guardian);
         children.Add(guardianship.Learner);
+        var guardians = List(_guardiansByLearner, guardianship.Learner);
+        guardians.Add(guardianship.Guardian);
         undo?.Add(() =>
         {
             _guardianships.Remove(guardianship);
             children.Remove(guardianship.Learner);
+            guardians.Remove(guardianship.Guardian);
         });
         return true;
     }
@@ -430,6 +434,15 @@ public sealed class InMemoryOrganisationDirectory(IDirectoryJournal? journal = n
         lock (_gate)
         {
             return _childrenByGuardian.TryGetValue(guardian, out var children) ? [.. children.OrderBy(l => l.Value)] : [];
+        }
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<PersonId> GuardiansOf(PersonId learner)
+    {
+        lock (_gate)
+        {
+            return _guardiansByLearner.TryGetValue(learner, out var guardians) ? [.. guardians.OrderBy(g => g.Value)] : [];
         }
     }
 

@@ -133,6 +133,9 @@ internal sealed class StoredOrganisationDirectory : IOrganisationDirectory
     public IReadOnlyList<PersonId> ChildrenOf(PersonId guardian) => _memory.ChildrenOf(guardian);
 
     /// <inheritdoc />
+    public IReadOnlyList<PersonId> GuardiansOf(PersonId learner) => _memory.GuardiansOf(learner);
+
+    /// <inheritdoc />
     public IReadOnlyList<RoleAssignment> RolesIn(SchoolId school) => _memory.RolesIn(school);
 
     /// <inheritdoc />
