@@ -1,0 +1,117 @@
+using Ent.Core.Identifiers;
+using Ent.Plugins.Attendance.Alerts;
+using Ent.Sdk.Operations;
+
+namespace Ent.Plugins.Attendance.Absences;
+
+/// <summary>
+/// Writes absences in a unit of work and keeps what depends on them with them, in the same transaction: each pupil's month
+/// (its half-days) is summed again from its absences, and an alert is raised when the month reaches the school's threshold.
+/// </summary>
+internal sealed class AbsenceBook(AttendanceRules rules)
+{
+    /// <summary>Adds, replaces and removes absences, then sums again the months they touch and raises the alerts they reach.</summary>
+    /// <param name="work">The unit of work (its school is the absences').</param>
+    /// <param name="written">Absences added or replaced (by id).</param>
+    /// <param name="removed">Absences removed, as (pupil, month, id).</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <returns>The pupils' months as summed now.</returns>
+    public async Task<IReadOnlyList<PupilMonthDocument>> ApplyAsync(IUnitOfWork work, IReadOnlyCollection<AbsenceDocument> written, IReadOnlyCollection<(PersonId Pupil, int Month, Guid Id)> removed, CancellationToken cancellationToken)
+    {
+        var absences = work.Documents<AbsenceDocument>();
+        var touched = written.Select(a => (a.Pupil, a.Month)).Concat(removed.Select(r => (r.Pupil, r.Month))).Distinct().ToList();
+        if (touched.Count == 0)
+        {
+            return [];
+        }
+
+        var months = new List<PupilMonthDocument>();
+        foreach (var (pupil, month) in touched)
+        {
+            // The month as stored, read in this unit of work, so that what is replaced or removed was read (a concurrent writer is detected).
+            var stored = (await absences.Where(a => a.Pupil == pupil && a.Month == month).ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(a => a.Id);
+            foreach (var (_, _, id) in removed.Where(r => r.Pupil == pupil && r.Month == month))
+            {
+                if (stored.Remove(id, out var gone))
+                {
+                    absences.Remove(gone);
+                }
+            }
+
+            foreach (var absence in written.Where(a => a.Pupil == pupil && a.Month == month))
+            {
+                if (stored.TryGetValue(absence.Id, out var was))
+                {
+                    if (was != absence)
+                    {
+                        absences.Replace(absence);
+                    }
+                }
+                else
+                {
+                    absences.Add(absence);
+                }
+
+                stored[absence.Id] = absence;
+            }
+
+            months.Add(HalfDays.Summarise(pupil, month, work.School, stored.Values, rules.Counts));
+        }
+
+        var pupilMonths = work.Documents<PupilMonthDocument>();
+        var before = await pupilMonths.FindManyAsync(months, m => p => p.Pupil == m.Pupil && p.Month == m.Month, cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < months.Count; i++)
+        {
+            if (before[i] is null)
+            {
+                pupilMonths.Add(months[i]);
+            }
+            else if (before[i] != months[i])
+            {
+                pupilMonths.Replace(months[i]);
+            }
+        }
+
+        await RaiseAlertsAsync(work, months, cancellationToken).ConfigureAwait(false);
+        return months;
+    }
+
+    /// <summary>The school's thresholds: its own, else the department's.</summary>
+    public async Task<(int Absences, int Lateness)> ThresholdsAsync(IUnitOfWork work, CancellationToken cancellationToken)
+    {
+        var school = work.School;
+        var own = await work.Documents<SchoolSettingsDocument>().FindAsync(s => s.School == school, cancellationToken).ConfigureAwait(false);
+        return own is null ? (rules.Options.AbsenceThreshold, rules.Options.LatenessThreshold) : (own.AbsenceThreshold, own.LatenessThreshold);
+    }
+
+    private async Task RaiseAlertsAsync(IUnitOfWork work, List<PupilMonthDocument> months, CancellationToken cancellationToken)
+    {
+        var (absenceThreshold, latenessThreshold) = await ThresholdsAsync(work, cancellationToken).ConfigureAwait(false);
+        var school = work.School;
+        var candidates = new List<(PupilMonthDocument Month, AlertKind Kind, int Count, int Threshold)>();
+        foreach (var month in months)
+        {
+            candidates.Add((month, AlertKind.Absences, month.UnjustifiedHalfDays, absenceThreshold));
+            candidates.Add((month, AlertKind.Lateness, month.Late, latenessThreshold));
+        }
+
+        var alerts = work.Documents<AlertDocument>();
+        var existing = await alerts.FindManyAsync(candidates, c => a => a.School == school && a.Month == c.Month.Month && a.Pupil == c.Month.Pupil && a.Kind == c.Kind, cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var (month, kind, count, threshold) = candidates[i];
+            if (existing[i] is { } alert)
+            {
+                if (alert.State == AlertState.Open && alert.Count != count)
+                {
+                    alerts.Replace(alert with { Count = count }); // an open alert follows the month (an absence justified since lowers it)
+                }
+            }
+            else if (count >= threshold)
+            {
+                alerts.Add(new AlertDocument(school, month.Month, month.Pupil, kind, count, threshold, work.Now, AlertState.Open, null, null, null, null, null, null));
+                work.Publish(new AttendanceThresholdReached(work.Actor.Person, work.Actor.Department, school, work.Now, month.Pupil, month.Month, kind, count, threshold));
+            }
+        }
+    }
+}
