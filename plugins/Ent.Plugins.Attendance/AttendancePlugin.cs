@@ -27,6 +27,7 @@ public sealed class AttendancePlugin : EntPlugin
         context.Services.TryAddSingleton<AttendanceRules>();
         context.Services.TryAddSingleton<AbsenceBook>();
         context.Services.TryAddSingleton<IRollCalls, RollCallService>();
+        context.Services.TryAddSingleton<Declarations.IAbsenceDeclarations, Declarations.DeclarationService>();
         context.Services.AddSingleton<IAbsenceSummary, Figures.AbsenceSummary>();
 
         context.GrantCapability(Role.Teacher, GrantReach.Scope, AttendanceCapabilities.TakeRollCall)

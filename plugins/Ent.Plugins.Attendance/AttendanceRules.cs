@@ -43,6 +43,16 @@ internal sealed class AttendanceRules
     /// <summary>A stored reason, if the department still has it.</summary>
     public AbsenceReason? FindReason(string? code) => code is not null && _reasons.TryGetValue(code, out var reason) ? reason : null;
 
+    /// <summary>Where an absence a declaration covers stands: justified once the school accepted a legitimate reason, unjustified when it refused it or the reason is not legitimate, awaiting while it is reviewed.</summary>
+    /// <param name="state">The declaration's state.</param>
+    /// <param name="reason">The declaration's reason.</param>
+    public Absences.Justification StateOf(Declarations.DeclarationState state, string reason) => state switch
+    {
+        Declarations.DeclarationState.Accepted => FindReason(reason) is { Legitimate: true } ? Absences.Justification.Justified : Absences.Justification.Unjustified,
+        Declarations.DeclarationState.Refused => Absences.Justification.Unjustified,
+        _ => Absences.Justification.Awaiting,
+    };
+
     /// <summary>Whether an absence with this reason counts in the half-days (no reason counts; a school trip does not).</summary>
     public bool Counts(string? reason) => FindReason(reason)?.OnReportCard ?? true;
 }

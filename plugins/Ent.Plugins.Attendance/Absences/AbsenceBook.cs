@@ -76,6 +76,35 @@ internal sealed class AbsenceBook(AttendanceRules rules)
         return months;
     }
 
+    /// <summary>Changes a pupil's absences that fall between two times (a declaration's, a justification's), then sums their months again.</summary>
+    /// <param name="work">The unit of work.</param>
+    /// <param name="pupil">The pupil.</param>
+    /// <param name="from">The first day and time.</param>
+    /// <param name="to">The last day and time.</param>
+    /// <param name="change">The absence changed, or null to leave it.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <returns>The absences changed.</returns>
+    public async Task<IReadOnlyList<AbsenceDocument>> ChangeBetweenAsync(IUnitOfWork work, PersonId pupil, (DateOnly Day, TimeOnly Time) from, (DateOnly Day, TimeOnly Time) to,
+        Func<AbsenceDocument, AbsenceDocument?> change, CancellationToken cancellationToken)
+    {
+        var changed = new List<AbsenceDocument>();
+        for (var month = HalfDays.FirstDayOf(HalfDays.MonthOf(from.Day)); month <= to.Day; month = month.AddMonths(1))
+        {
+            var key = HalfDays.MonthOf(month);
+            foreach (var absence in await work.Documents<AbsenceDocument>().Where(a => a.Pupil == pupil && a.Month == key).ListAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var inside = (absence.Date > from.Day || (absence.Date == from.Day && absence.End > from.Time)) && (absence.Date < to.Day || (absence.Date == to.Day && absence.Start < to.Time));
+                if (inside && change(absence) is { } after && after != absence)
+                {
+                    changed.Add(after);
+                }
+            }
+        }
+
+        await ApplyAsync(work, changed, [], cancellationToken).ConfigureAwait(false);
+        return changed;
+    }
+
     /// <summary>The school's thresholds: its own, else the department's.</summary>
     public async Task<(int Absences, int Lateness)> ThresholdsAsync(IUnitOfWork work, CancellationToken cancellationToken)
     {

@@ -207,7 +207,7 @@ internal sealed class RollCallService(IOperations operations, IOrganisationDirec
             var previous = stored[i];
             var (reason, state, declaration) = previous is { Reason: not null } || previous?.State == Justification.Justified
                 ? (previous.Reason, previous.State, previous.Declaration) // the school's work on it stays
-                : declared is not null ? (declared.Reason, StateOf(declared), (Guid?)declared.Declaration) : (null, Justification.Unjustified, null);
+                : declared is not null ? (declared.Reason, rules.StateOf(declared.State, declared.Reason), (Guid?)declared.Declaration) : (null, Justification.Unjustified, null);
             var absence = new AbsenceDocument(pupil, month, id, session.School, directory.ClassOn(pupil, session.Date), period, session.Date, from, session.End, from >= morningEnds,
                 effect, minutes, session.Id, declaration, reason, state, previous?.RecordedBy ?? work.Actor.Person, previous?.RecordedAt ?? work.Now, previous?.JustifiedBy, previous?.JustifiedAt);
             written.Add(absence);
@@ -219,14 +219,6 @@ internal sealed class RollCallService(IOperations operations, IOrganisationDirec
 
         await book.ApplyAsync(work, written, removed, cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>Where an absence a declaration covers stands: justified once the school accepted a legitimate reason (and has its proof when one is needed).</summary>
-    internal Justification StateOf(KnownAbsenceDocument declared) => declared.State switch
-    {
-        DeclarationState.Accepted => rules.FindReason(declared.Reason) is { Legitimate: true } ? Justification.Justified : Justification.Unjustified,
-        DeclarationState.Refused => Justification.Unjustified,
-        _ => Justification.Awaiting,
-    };
 
     private ImmutableArray<RollCallEntry> Entries(Session session, ImmutableArray<PersonId> roster, IReadOnlyList<PupilAttendance> marks)
     {
