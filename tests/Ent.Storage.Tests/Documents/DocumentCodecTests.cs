@@ -58,6 +58,33 @@ public sealed class DocumentCodecTests
         Assert.Throws<InvalidDataException>(() => ValueCodec<Values>.Read(new BodyReader(cut)));
     }
 
+    public sealed record Unsigned(ulong Mask, uint Count, ushort Small, sbyte Signed);
+
+    public sealed record WithChar(char Letter);
+
+    [Theory]
+    [InlineData(0UL)]
+    [InlineData(0x3FFF_FFFF_FFFF_FFFFUL)]
+    [InlineData(ulong.MaxValue)]
+    public void Unsigned_integers_are_read_back_whole_their_highest_bit_included(ulong mask)
+    {
+        var writer = new BodyWriter();
+        ValueCodec<Unsigned>.Write(writer, new Unsigned(mask, uint.MaxValue, ushort.MaxValue, sbyte.MinValue));
+
+        var read = ValueCodec<Unsigned>.Read(new BodyReader(writer.ToArray()));
+
+        Assert.Equal(new Unsigned(mask, uint.MaxValue, ushort.MaxValue, sbyte.MinValue), read);
+    }
+
+    [Fact]
+    public void A_number_type_the_store_does_not_keep_is_refused_naming_the_member_rather_than_written_empty()
+    {
+        var error = Assert.Throws<NotSupportedException>(() => DocumentShape.Describe(typeof(WithChar)));
+
+        Assert.Contains("Letter", error.Message);
+        Assert.Contains("System.Char", error.Message);
+    }
+
     private static Values RoundTrip(Values values)
     {
         var writer = new BodyWriter();

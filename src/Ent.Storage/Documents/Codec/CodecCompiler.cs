@@ -73,7 +73,8 @@ internal static class CodecCompiler
                 return codec.Primitive switch
                 {
                     "bool" => Call(writer, nameof(BodyWriter.WriteBoolean), value),
-                    "byte" or "short" => Call(writer, nameof(BodyWriter.WriteInt32), Expression.Convert(value, typeof(int))),
+                    "byte" or "short" or "sbyte" or "ushort" => Call(writer, nameof(BodyWriter.WriteInt32), Expression.Convert(value, typeof(int))),
+                    "uint" or "ulong" => Call(writer, nameof(BodyWriter.WriteInt64), Expression.Convert(value, typeof(long))), // the same 64 bits, unchecked
                     "int" => Call(writer, nameof(BodyWriter.WriteInt32), value),
                     "long" => Call(writer, nameof(BodyWriter.WriteInt64), value),
                     "float" => Call(writer, nameof(BodyWriter.WriteDouble), Expression.Convert(value, typeof(double))),
@@ -136,7 +137,8 @@ internal static class CodecCompiler
                 return codec.Primitive switch
                 {
                     "bool" => Call(reader, nameof(BodyReader.ReadBoolean)),
-                    "byte" or "short" => Expression.Convert(Call(reader, nameof(BodyReader.ReadInt32)), codec.Type),
+                    "byte" or "short" or "sbyte" or "ushort" => Expression.Convert(Call(reader, nameof(BodyReader.ReadInt32)), codec.Type),
+                    "uint" or "ulong" => Expression.Convert(Call(reader, nameof(BodyReader.ReadInt64)), codec.Type),
                     "int" => Call(reader, nameof(BodyReader.ReadInt32)),
                     "long" => Call(reader, nameof(BodyReader.ReadInt64)),
                     "float" => Expression.Convert(Call(reader, nameof(BodyReader.ReadDouble)), typeof(float)),

@@ -23,6 +23,7 @@ internal sealed class CodecType
     private static readonly Dictionary<Type, string> Primitives = new()
     {
         [typeof(bool)] = "bool", [typeof(byte)] = "byte", [typeof(short)] = "short", [typeof(int)] = "int", [typeof(long)] = "long",
+        [typeof(sbyte)] = "sbyte", [typeof(ushort)] = "ushort", [typeof(uint)] = "uint", [typeof(ulong)] = "ulong",
         [typeof(float)] = "float", [typeof(double)] = "double", [typeof(decimal)] = "decimal", [typeof(string)] = "string", [typeof(Guid)] = "guid",
         [typeof(DateOnly)] = "date", [typeof(TimeOnly)] = "time", [typeof(DateTime)] = "datetime", [typeof(DateTimeOffset)] = "timestamp", [typeof(TimeSpan)] = "timespan",
     };
@@ -104,6 +105,11 @@ internal sealed class CodecType
             {
                 return new CodecType(type, CodecKind.Dictionary, arguments);
             }
+        }
+
+        if (type.IsPrimitive || type == typeof(Half) || type == typeof(Int128) || type == typeof(UInt128))
+        {
+            throw new NotSupportedException($"{type} is a number type the store does not keep; use bool, an integer (byte to long, or unsigned), float, double or decimal.");
         }
 
         if (type.IsInterface || type.IsAbstract || type.IsPointer || type.IsByRef || type.IsGenericTypeDefinition || type == typeof(object) || typeof(Delegate).IsAssignableFrom(type))
