@@ -28,7 +28,12 @@ public sealed class AttendancePlugin : EntPlugin
         context.Services.TryAddSingleton<AbsenceBook>();
         context.Services.TryAddSingleton<IRollCalls, RollCallService>();
         context.Services.TryAddSingleton<Declarations.IAbsenceDeclarations, Declarations.DeclarationService>();
+        context.Services.TryAddSingleton<AttendanceNames>();
+        context.Services.TryAddSingleton<FollowUp.IAttendanceFollowUp, FollowUp.FollowUpService>();
+        context.Services.TryAddSingleton<Alerts.IAttendanceAlerts, Alerts.AlertService>();
         context.Services.AddSingleton<IAbsenceSummary, Figures.AbsenceSummary>();
+        context.AddEventHandler<AbsenceRecorded, FamilyNotifier>(); // families told of an unjustified absence the day it is recorded
+        context.AddViews("attendance"); // Views/letter; Strings/fr.json and en.json
 
         context.GrantCapability(Role.Teacher, GrantReach.Scope, AttendanceCapabilities.TakeRollCall)
             .GrantCapability(Role.SchoolStaff, GrantReach.Scope, AttendanceCapabilities.TakeRollCall)

@@ -7,7 +7,7 @@ using Ent.Sdk.Operations;
 namespace Ent.Plugins.Attendance.Declarations;
 
 /// <summary>Declarations on the plugin's documents: a declaration, its proof, the days it covers and the absences it gives its reason to, in one unit of work.</summary>
-internal sealed class DeclarationService(IOperations operations, IOrganisationDirectory directory, Ent.Core.Calendar.ISchoolCalendar calendar, AttendanceRules rules, AbsenceBook book) : IAbsenceDeclarations
+internal sealed class DeclarationService(IOperations operations, IOrganisationDirectory directory, AttendanceRules rules, AbsenceBook book, AttendanceNames names) : IAbsenceDeclarations
 {
     /// <summary>The most days a declaration covers.</summary>
     public const int MaxDays = 92;
@@ -123,13 +123,8 @@ internal sealed class DeclarationService(IOperations operations, IOrganisationDi
             cancellationToken);
     }
 
-    private async Task<IUnitOfWork> BeginAsync(Actor actor, PersonId pupil, Ent.Core.Access.Capability capability, CancellationToken cancellationToken)
-    {
-        var today = calendar.Today;
-        var @class = directory.EnrolmentsOf(pupil).Where(e => e.Class is not null).OrderByDescending(e => e.Validity.Contains(today)).ThenByDescending(e => e.Validity.Begin).Select(e => e.Class).FirstOrDefault()
-            ?? throw new UnknownReferenceException("pupil", pupil.Value);
-        return await operations.BeginAsync(actor, OperationTarget.OfClass(@class, pupil), capability, cancellationToken).ConfigureAwait(false);
-    }
+    private Task<IUnitOfWork> BeginAsync(Actor actor, PersonId pupil, Ent.Core.Access.Capability capability, CancellationToken cancellationToken) =>
+        names.BeginOnPupilAsync(operations, actor, pupil, capability, cancellationToken);
 
     private static IEnumerable<KnownAbsenceDocument> KnownDays(DeclarationDocument declaration)
     {
@@ -179,6 +174,6 @@ internal sealed class DeclarationService(IOperations operations, IOrganisationDi
 
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private static Declaration ToDeclaration(DeclarationDocument d) =>
+    internal static Declaration ToDeclaration(DeclarationDocument d) =>
         new(d.Id, d.Pupil, d.School, d.FromDate, d.FromTime, d.ToDate, d.ToTime, d.Reason, d.Comment, d.ProofName, d.DeclaredBy, d.DeclaredAt, d.State, d.ReviewedBy, d.ReviewedAt, d.ReviewNote);
 }
