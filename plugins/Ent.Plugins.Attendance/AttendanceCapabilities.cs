@@ -17,6 +17,9 @@ public static class AttendanceCapabilities
     /// <summary>Declare a pupil's absence ahead or after the fact: a parent for their children, the school's staff for any pupil of the school.</summary>
     public static Capability Declare { get; } = new("ent.attendance.declare");
 
+    /// <summary>See the absenteeism indicator: a head of school for their school, the department's administrator for the department.</summary>
+    public static Capability ViewIndicator { get; } = new("ent.attendance.indicator.view");
+
     /// <summary>Open "my attendance": a pupil their own record, a parent their children's.</summary>
     public static Capability OwnRecord { get; } = new("ent.attendance.own");
 }

@@ -23,6 +23,8 @@ internal static class AttendanceDocuments
         // A pupil's month of absences and lateness (the half-days are counted from it), a class's period (report cards), a school's day (the CPE's follow-up).
         .AddDocuments<AbsenceDocument>("absences", d => d.Key(a => new { a.Pupil, a.Month, a.Id }).Index(a => new { a.Class, a.Period }).Index(a => new { a.School, a.Date }))
         .AddDocuments<PupilMonthDocument>("pupil-months", d => d.Key(m => new { m.Pupil, m.Month }).Index(m => new { m.School, m.Month }))
+        // A school's month: how many pupils reached the national threshold (the DEPP's absenteeism indicator).
+        .AddDocuments<SchoolMonthDocument>("school-months", d => d.Key(m => new { m.School, m.Month }))
         .AddDocuments<DeclarationDocument>("declarations", d => d.Key(x => new { x.Pupil, x.Id }).Index(x => new { x.School, x.State }))
         .AddDocuments<ProofDocument>("proofs", d => d.Key(p => new { p.Pupil, p.Declaration }))
         // Each day a declaration covers, so that a roll call finds the day's known absences in one read.

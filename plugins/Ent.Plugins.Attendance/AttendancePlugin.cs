@@ -31,7 +31,9 @@ public sealed class AttendancePlugin : EntPlugin
         context.Services.TryAddSingleton<AttendanceNames>();
         context.Services.TryAddSingleton<FollowUp.IAttendanceFollowUp, FollowUp.FollowUpService>();
         context.Services.TryAddSingleton<Alerts.IAttendanceAlerts, Alerts.AlertService>();
-        context.Services.AddSingleton<IAbsenceSummary, Figures.AbsenceSummary>();
+        context.Services.TryAddSingleton<Figures.AbsenceSummary>();
+        context.Services.AddSingleton<IAbsenceSummary>(sp => sp.GetRequiredService<Figures.AbsenceSummary>());
+        context.Services.TryAddSingleton<Figures.IAttendanceFigures, Figures.FiguresService>();
         context.AddEventHandler<AbsenceRecorded, FamilyNotifier>(); // families told of an unjustified absence the day it is recorded
         context.AddViews("attendance"); // Views/letter; Strings/fr.json and en.json
 
@@ -48,6 +50,8 @@ public sealed class AttendancePlugin : EntPlugin
             .GrantCapability(Role.SchoolStaff, GrantReach.Scope, AttendanceCapabilities.Declare)
             .GrantCapability(Role.HeadOfSchool, GrantReach.Scope, AttendanceCapabilities.Declare)
             .GrantCapability(Role.Parent, GrantReach.Children, AttendanceCapabilities.Declare)
+            .GrantCapability(Role.HeadOfSchool, GrantReach.Scope, AttendanceCapabilities.ViewIndicator)
+            .GrantCapability(Role.DepartmentAdmin, GrantReach.Scope, AttendanceCapabilities.ViewIndicator)
             .GrantCapability(Role.Learner, GrantReach.Self, AttendanceCapabilities.OwnRecord)
             .GrantCapability(Role.Parent, GrantReach.Children, AttendanceCapabilities.OwnRecord);
     }

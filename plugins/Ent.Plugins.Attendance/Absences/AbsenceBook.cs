@@ -60,6 +60,7 @@ internal sealed class AbsenceBook(AttendanceRules rules)
 
         var pupilMonths = work.Documents<PupilMonthDocument>();
         var before = await pupilMonths.FindManyAsync(months, m => p => p.Pupil == m.Pupil && p.Month == m.Month, cancellationToken).ConfigureAwait(false);
+        var crossings = new Dictionary<int, int>(); // month → pupils who reached (+1) or fell back under (−1) the national threshold
         for (var i = 0; i < months.Count; i++)
         {
             if (before[i] is null)
@@ -70,7 +71,16 @@ internal sealed class AbsenceBook(AttendanceRules rules)
             {
                 pupilMonths.Replace(months[i]);
             }
+
+            var was = (before[i]?.UnjustifiedHalfDays ?? 0) >= AttendanceOptions.NationalAbsenceThreshold;
+            var @is = months[i].UnjustifiedHalfDays >= AttendanceOptions.NationalAbsenceThreshold;
+            if (was != @is)
+            {
+                crossings[months[i].Month] = crossings.GetValueOrDefault(months[i].Month) + (@is ? 1 : -1);
+            }
         }
+
+        await CountCrossingsAsync(work, crossings, cancellationToken).ConfigureAwait(false);
 
         await RaiseAlertsAsync(work, months, cancellationToken).ConfigureAwait(false);
         return months;
@@ -111,6 +121,31 @@ internal sealed class AbsenceBook(AttendanceRules rules)
         var school = work.School;
         var own = await work.Documents<SchoolSettingsDocument>().FindAsync(s => s.School == school, cancellationToken).ConfigureAwait(false);
         return own is null ? (rules.Options.AbsenceThreshold, rules.Options.LatenessThreshold) : (own.AbsenceThreshold, own.LatenessThreshold);
+    }
+
+    /// <summary>Keeps each school month's count of pupils at the national threshold, for the DEPP's indicator.</summary>
+    private static async Task CountCrossingsAsync(IUnitOfWork work, Dictionary<int, int> crossings, CancellationToken cancellationToken)
+    {
+        if (crossings.Count == 0)
+        {
+            return;
+        }
+
+        var school = work.School;
+        var counts = work.Documents<SchoolMonthDocument>();
+        var keys = crossings.Keys.ToList();
+        var stored = await counts.FindManyAsync(keys, month => c => c.School == school && c.Month == month, cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (stored[i] is { } count)
+            {
+                counts.Replace(count with { PupilsAtThreshold = Math.Max(0, count.PupilsAtThreshold + crossings[keys[i]]) });
+            }
+            else
+            {
+                counts.Add(new SchoolMonthDocument(school, keys[i], Math.Max(0, crossings[keys[i]])));
+            }
+        }
     }
 
     private async Task RaiseAlertsAsync(IUnitOfWork work, List<PupilMonthDocument> months, CancellationToken cancellationToken)

@@ -24,3 +24,6 @@ internal sealed record PupilMonthDocument(PersonId Pupil, int Month, SchoolId Sc
     /// <summary>Half-days missed, all justified.</summary>
     public int JustifiedHalfDays => System.Numerics.BitOperations.PopCount(Justified);
 }
+
+/// <summary>A school's month for the DEPP's absenteeism indicator: how many of its pupils missed at least 4 half-days in it without a legitimate reason.</summary>
+internal sealed record SchoolMonthDocument(SchoolId School, int Month, int PupilsAtThreshold);
