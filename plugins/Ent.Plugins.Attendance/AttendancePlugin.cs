@@ -36,6 +36,7 @@ public sealed class AttendancePlugin : EntPlugin
         context.Services.TryAddSingleton<Figures.IAttendanceFigures, Figures.FiguresService>();
         context.AddEventHandler<AbsenceRecorded, FamilyNotifier>(); // families told of an unjustified absence the day it is recorded
         context.AddViews("attendance"); // Views/letter; Strings/fr.json and en.json
+        context.AddDemoContributor<Demo.AttendanceDemo>();
 
         context.GrantCapability(Role.Teacher, GrantReach.Scope, AttendanceCapabilities.TakeRollCall)
             .GrantCapability(Role.SchoolStaff, GrantReach.Scope, AttendanceCapabilities.TakeRollCall)

@@ -131,6 +131,7 @@ internal sealed class DemoSchool
         if (@class is not null)
         {
             AddFamily();
+            await SeedTimetableAsync(services, school, @class, teacher, staff, year, Stable).ConfigureAwait(false);
             return new DemoSchool(school, @class, course, teacher, learners, year, period); // seeded by an earlier start
         }
 
@@ -151,6 +152,7 @@ internal sealed class DemoSchool
         }
 
         AddFamily();
+        await SeedTimetableAsync(services, school, @class, teacher, staff, year, Stable).ConfigureAwait(false);
 
         // Progress, recorded by the pupils themselves and by their teacher, through the rights-checked service.
         var records = services.GetRequiredService<ILearnerRecords>();
@@ -162,6 +164,27 @@ internal sealed class DemoSchool
         await records.RecordAsync(As(teacher), course.Id, activities[2].Id, ines.Id, CompletionStatus.Completed, new ScoreEvidence(new Score(9, 10))).ConfigureAwait(false);
         await records.RecordAsync(As(hugo), course.Id, activities[0].Id, hugo.Id, CompletionStatus.InProgress).ConfigureAwait(false);
         return new DemoSchool(school, @class, course, teacher, learners, year, period);
+    }
+
+    /// <summary>
+    /// The demonstration class's timetable, imported by the school's staff once (added by a later version of the demo too): four
+    /// hours of mathematics a week with its teacher, in room B12, for the whole year.
+    /// </summary>
+    private static async Task SeedTimetableAsync(IServiceProvider services, School school, SchoolClass @class, Person teacher, Person staff, AcademicYear year, Func<string, Guid> stable)
+    {
+        var timetables = services.GetRequiredService<Ent.Core.Timetable.ITimetables>();
+        if (timetables.Of(school.Id, year.Id) is not null)
+        {
+            return;
+        }
+
+        var maths = new Subject("MATHS", "Mathématiques");
+        var valid = new DateRange(year.Dates.Begin, year.Dates.End);
+        Ent.Core.Timetable.TimetableSlot Slot(DayOfWeek day, int hour) => new(new TimetableSlotId(stable($"slot/{day}")), school.Id, CourseAudience.ForClass(@class.Id), maths, teacher.Id, "B12",
+            day, new TimeOnly(hour, 0), new TimeOnly(hour + 1, 0), Ent.Core.Timetable.TeachingWeeks.Every, valid);
+        var firstMonday = year.Dates.Begin.AddDays(((int)DayOfWeek.Monday - (int)year.Dates.Begin.DayOfWeek + 7) % 7);
+        await timetables.ImportAsync(As(staff), year.Id, new Ent.Core.Timetable.SchoolTimetable(school.Id, firstMonday,
+            [Slot(DayOfWeek.Monday, 8), Slot(DayOfWeek.Tuesday, 10), Slot(DayOfWeek.Thursday, 14), Slot(DayOfWeek.Friday, 9)], [])).ConfigureAwait(false);
     }
 
     /// <summary>The demonstration sequence's content, as its teacher wrote it in Markdown.</summary>

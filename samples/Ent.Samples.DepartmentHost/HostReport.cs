@@ -19,14 +19,14 @@ internal sealed class HostReport(TextWriter output, HostReport.Labels labels)
     public static readonly Labels French = new(
         CultureInfo.GetCultureInfo("fr-FR"), "Hôte départemental Ent", "Répertoires d'extensions", "Extensions chargées (ordre de démarrage)", "aucune",
         "Diagnostics", "aucun", "Activation des extensions le", "activée", "désactivée", "Démonstration", "classe", "cours",
-        "Propositions de la stratégie", "pour", "rien à proposer", "Regroupements proposés", "terminé", "Usage", "pédagogique", "administration", "communication", "part pédagogique",
+        "Propositions de la stratégie", "pour", "rien à proposer", "Regroupements proposés", "terminé", "Usage", "pédagogique", "administration", "communication", "vie scolaire", "part pédagogique",
         "Données", "cette exécution", "journal, toutes exécutions", "Modèles de vues (source en vigueur)", "fourni par", "surcharge du département", "surcharge(s) d'établissement",
         "Contenu de démonstration des extensions (documents à côté du fichier de données)", "nom de document refusé");
 
     public static readonly Labels English = new(
         CultureInfo.GetCultureInfo("en-GB"), "Ent department host", "Plugin directories", "Plugins loaded (start order)", "none",
         "Diagnostics", "none", "Plugin enablement on", "on", "off", "Demonstration", "class", "course",
-        "Proposals of strategy", "for", "nothing to propose", "Proposed groupings", "finished", "Usage", "pedagogical", "administration", "communication", "pedagogical share",
+        "Proposals of strategy", "for", "nothing to propose", "Proposed groupings", "finished", "Usage", "pedagogical", "administration", "communication", "school life (attendance)", "pedagogical share",
         "Data", "this run", "log, all runs", "View templates (effective source)", "shipped by", "department override", "school override(s)",
         "Plugins' demonstration content (documents next to the data file)", "document name refused");
 
@@ -214,7 +214,7 @@ internal sealed class HostReport(TextWriter output, HostReport.Labels labels)
     {
         var total = Math.Max(Enum.GetValues<UsageCategory>().Sum(count), 1);
         return $"{labels.Pedagogical} {count(UsageCategory.Pedagogical)}, {labels.Administration} {count(UsageCategory.Administration)}, "
-            + $"{labels.Communication} {count(UsageCategory.Communication)} — {labels.PedagogicalShare} {((double)count(UsageCategory.Pedagogical) / total).ToString("P0", labels.Culture)}";
+            + $"{labels.Communication} {count(UsageCategory.Communication)}, {labels.VieScolaire} {count(UsageCategory.VieScolaire)} — {labels.PedagogicalShare} {((double)count(UsageCategory.Pedagogical) / total).ToString("P0", labels.Culture)}";
     }
 
     private void Line(string text = "") => output.WriteLine(text);
@@ -224,6 +224,6 @@ internal sealed class HostReport(TextWriter output, HostReport.Labels labels)
         CultureInfo Culture, string Title, string Directories, string Plugins, string NoPlugin, string Diagnostics, string NoDiagnostic,
         string Enablement, string On, string Off, string Demo, string Class, string Course, string ProposalsOf, string For,
         string NothingToPropose, string Groupings, string Finished, string Usage, string Pedagogical, string Administration,
-        string Communication, string PedagogicalShare, string Data, string ThisRun, string LogAllRuns, string Views, string ShippedBy, string DepartmentOverride, string SchoolOverrides,
+        string Communication, string VieScolaire, string PedagogicalShare, string Data, string ThisRun, string LogAllRuns, string Views, string ShippedBy, string DepartmentOverride, string SchoolOverrides,
         string Contributions, string RefusedDocument);
 }

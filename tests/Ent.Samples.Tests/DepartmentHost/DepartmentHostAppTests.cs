@@ -81,7 +81,7 @@ public sealed class DepartmentHostAppTests : IDisposable
         var (exit, report, _) = await Run("--plugins", PluginArtifacts);
 
         Assert.Equal(0, exit);
-        Assert.Contains("1. ent.grading 0.1.0 — Notes et compétences [Started]", report, StringComparison.Ordinal);
+        Assert.Contains("2. ent.grading 0.1.0 — Notes et compétences [Started]", report, StringComparison.Ordinal); // after ent.attendance, which it reads when present
         var card = await File.ReadAllTextAsync(Path.Combine(_data, "demo", "bulletin-lina-benali.html"));
         Assert.Contains("<title>Bulletin de Lina Benali — Trimestre 1</title>", card, StringComparison.Ordinal);
         Assert.Contains("<td>Mathématiques<br><small>Marie Curie</small></td>", card, StringComparison.Ordinal); // the subject and its teacher
@@ -93,34 +93,36 @@ public sealed class DepartmentHostAppTests : IDisposable
     }
 
     [Fact]
-    public async Task With_an_attendance_plugin_in_its_own_folder_the_report_card_shows_its_half_days_of_absence()
+    public async Task With_the_attendance_plugin_in_its_own_folder_the_report_card_shows_the_half_days_of_the_demo_roll_calls()
     {
-        var plugins = Directory.CreateTempSubdirectory("ent-plugins-").FullName;
-        try
-        {
-            CopyFolder(Path.Combine(PluginArtifacts, "Ent.Plugins.Grading"), Path.Combine(plugins, "Ent.Plugins.Grading"));
-            CopyFolder(Path.Combine(TestPluginArtifacts, "Fixture.Attendance"), Path.Combine(plugins, "Fixture.Attendance"));
+        var (exit, report, error) = await Run("--plugins", PluginArtifacts);
 
-            var (exit, report, error) = await Run("--plugins", plugins);
-
-            Assert.True(exit == 0, error);
-            Assert.Contains("fixture.attendance 1.0.0", report, StringComparison.Ordinal);
-            var card = await File.ReadAllTextAsync(Path.Combine(_data, "demo", "bulletin-lina-benali.html"));
-            Assert.Contains("<p>Demi-journées d'absence : 3 (justifiées : 2, non justifiées : 1)</p>", card, StringComparison.Ordinal);
-            Assert.Contains("<p>Retards : 4</p>", card, StringComparison.Ordinal);
-        }
-        finally
-        {
-            Directory.Delete(plugins, recursive: true);
-        }
+        Assert.True(exit == 0, error);
+        Assert.Contains("ent.attendance: 41 appels de la 5e B enregistrés depuis le 01/09/2026", report, StringComparison.Ordinal);
+        var card = await File.ReadAllTextAsync(Path.Combine(_data, "demo", "bulletin-lina-benali.html"));
+        // Two days of illness declared by her parent and accepted (one session each), one session missed without a reason, late twice.
+        Assert.Contains("<p>Demi-journées d'absence : 3 (justifiées : 2, non justifiées : 1)</p>", card, StringComparison.Ordinal);
+        Assert.Contains("<p>Retards : 2</p>", card, StringComparison.Ordinal);
+        var letter = await File.ReadAllTextAsync(Path.Combine(_data, "demo", "courrier-l131-8-martin-hugo-202610.html"));
+        Assert.Contains("Hugo Martin a manqué 4 demi-journées de classe en octobre 2026", letter, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Without_an_attendance_plugin_the_report_card_has_no_line_of_absences()
     {
-        await Run("--plugins", PluginArtifacts);
+        var plugins = Directory.CreateTempSubdirectory("ent-plugins-").FullName;
+        try
+        {
+            CopyFolder(Path.Combine(PluginArtifacts, "Ent.Plugins.Grading"), Path.Combine(plugins, "Ent.Plugins.Grading"));
 
-        Assert.DoesNotContain("Demi-journées", await File.ReadAllTextAsync(Path.Combine(_data, "demo", "bulletin-lina-benali.html")), StringComparison.Ordinal);
+            await Run("--plugins", plugins);
+
+            Assert.DoesNotContain("Demi-journées", await File.ReadAllTextAsync(Path.Combine(_data, "demo", "bulletin-lina-benali.html")), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(plugins, recursive: true);
+        }
     }
 
     [Fact]
@@ -220,8 +222,8 @@ public sealed class DepartmentHostAppTests : IDisposable
         var (exit, report, _) = await Run("--config", config, "--plugins", PluginArtifacts);
 
         Assert.Equal(0, exit);
-        Assert.Contains("0930001W Collège Jean Jaurès (Vague 1, 01/09/2026): ent.grading activée", report, StringComparison.Ordinal);
-        Assert.Contains("0930002X Collège Louise Michel (Vague 2, 01/12/2026): ent.grading désactivée", report, StringComparison.Ordinal); // the clock says 26 November
+        Assert.Contains("0930001W Collège Jean Jaurès (Vague 1, 01/09/2026): ent.attendance désactivée, ent.grading activée", report, StringComparison.Ordinal); // the waves name grading only
+        Assert.Contains("0930002X Collège Louise Michel (Vague 2, 01/12/2026): ent.attendance désactivée, ent.grading désactivée", report, StringComparison.Ordinal); // the clock says 26 November
     }
 
     [Theory]
@@ -422,7 +424,7 @@ public sealed class DepartmentHostAppTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.Contains("ENT002 error: plugin '?'", report, StringComparison.Ordinal);
-        Assert.Contains("2. sample.flipped-classroom 1.0.0", report, StringComparison.Ordinal);
+        Assert.Contains("3. sample.flipped-classroom 1.0.0", report, StringComparison.Ordinal);
     }
 
     [Fact]
