@@ -27,6 +27,9 @@ public sealed class EntWebOptions
     /// <summary>Sign-in attempts allowed per client address and minute; more are refused with 429.</summary>
     public int SignInAttemptsPerMinute { get; set; } = 10;
 
+    /// <summary>The largest file a form may send, in bytes (1 MiB): a larger one is refused with 413 before any page sees it.</summary>
+    public int MaxUploadBytes { get; set; } = 1024 * 1024;
+
     /// <summary>The problems of these options, each naming its value; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -39,6 +42,11 @@ public sealed class EntWebOptions
         if (SignInAttemptsPerMinute < 1)
         {
             problems.Add($"EntWebOptions.SignInAttemptsPerMinute: {SignInAttemptsPerMinute} is not a positive number.");
+        }
+
+        if (MaxUploadBytes is < 1 or > 64 * 1024 * 1024)
+        {
+            problems.Add($"EntWebOptions.MaxUploadBytes: {MaxUploadBytes} is outside 1 byte–64 MiB.");
         }
 
         if (OpenIdConnect is { } oidc)

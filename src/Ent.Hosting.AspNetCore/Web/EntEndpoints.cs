@@ -54,26 +54,49 @@ internal static partial class EntEndpoints
         }
 
         var form = new Dictionary<string, string>(StringComparer.Ordinal);
+        var files = new Dictionary<string, PostedFile>(StringComparer.OrdinalIgnoreCase);
         if (post)
         {
+            var limit = context.RequestServices.GetRequiredService<IOptions<EntWebOptions>>().Value.MaxUploadBytes;
+            if (context.Request.ContentLength > limit + (64 * 1024))
+            {
+                await Writer(context).WriteStatusAsync(context, viewer, StatusCodes.Status413PayloadTooLarge).ConfigureAwait(false);
+                return;
+            }
+
             if (!await IsValidPostAsync(context).ConfigureAwait(false))
             {
                 await Writer(context).WriteStatusAsync(context, viewer, StatusCodes.Status400BadRequest).ConfigureAwait(false);
                 return;
             }
 
-            foreach (var (key, value) in await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false))
+            var posted = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+            foreach (var (key, value) in posted)
             {
                 if (key != EntPageWriter.AntiforgeryField)
                 {
                     form[key] = value.ToString();
                 }
             }
+
+            foreach (var file in posted.Files)
+            {
+                if (file.Length > limit)
+                {
+                    await Writer(context).WriteStatusAsync(context, viewer, StatusCodes.Status413PayloadTooLarge).ConfigureAwait(false);
+                    return;
+                }
+
+                using var content = new MemoryStream((int)file.Length);
+                await file.CopyToAsync(content, context.RequestAborted).ConfigureAwait(false);
+                files[file.Name] = new PostedFile(file.FileName, file.ContentType ?? "application/octet-stream", content.ToArray());
+            }
         }
 
         var request = new PageRequest(page, viewer, post, context.Request.RouteValues.ToDictionary(v => v.Key, v => v.Value?.ToString(), StringComparer.OrdinalIgnoreCase))
         {
             Form = form,
+            Files = files,
             Query = context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal),
             PathBase = context.Request.PathBase.Value ?? string.Empty,
         };
@@ -95,7 +118,16 @@ internal static partial class EntEndpoints
                     context.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}\"";
                 }
 
-                await context.Response.WriteAsync(response.Content!, context.RequestAborted).ConfigureAwait(false);
+                if (response.Bytes is { } bytes)
+                {
+                    context.Response.Headers.XContentTypeOptions = "nosniff";
+                    await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
+                }
+                else
+                {
+                    await context.Response.WriteAsync(response.Content!, context.RequestAborted).ConfigureAwait(false);
+                }
+
                 break;
             case PageStatus.Redirect:
                 context.Response.StatusCode = StatusCodes.Status303SeeOther;

@@ -34,11 +34,11 @@ internal sealed partial class EntPageWriter(IViewRenderer views, ILocalizedStrin
         await context.Response.WriteAsync(html, context.RequestAborted).ConfigureAwait(false);
     }
 
-    /// <summary>Writes a status page (403, 404, 400, 429, 500) in the viewer's language; <paramref name="reason"/> names a more precise text (<c>status.&lt;reason&gt;</c>).</summary>
+    /// <summary>Writes a status page (403, 404, 400, 413, 429, 500) in the viewer's language; <paramref name="reason"/> names a more precise text (<c>status.&lt;reason&gt;</c>).</summary>
     public Task WriteStatusAsync(HttpContext context, PageViewer? viewer, int status, string? reason = null)
     {
         var language = viewer?.Language ?? viewers.LanguageOf(context);
-        var key = reason ?? status switch { 403 => "forbidden", 404 => "not-found", 400 => "bad-request", 429 => "too-many", _ => "failed" };
+        var key = reason ?? status switch { 403 => "forbidden", 404 => "not-found", 400 => "bad-request", 413 => "too-large", 429 => "too-many", _ => "failed" };
         var content = views.Render("ent/status", new StatusModel(status, strings.Get("ent", $"status.{key}.title", language), strings.Get("ent", $"status.{key}.text", language),
             (context.Request.PathBase.Value ?? string.Empty) + "/"), new ViewScope(viewer?.School?.Uai.Value, language));
         return WritePageAsync(context, viewer, strings.Get("ent", $"status.{key}.title", language), content, status);

@@ -31,6 +31,12 @@ public abstract record PageResult
     /// <param name="fileName">The name to save it under (letters, digits, '-', '_' and '.'), or null to show it in the browser.</param>
     public static PageResult File(string contentType, string content, string? fileName = null) => new FilePageResult(contentType, content, fileName);
 
+    /// <summary>A binary file to download (a scanned proof, a PDF), with its type and, to save it rather than show it, its name.</summary>
+    /// <param name="contentType">Its media type, e.g. <c>application/pdf</c>.</param>
+    /// <param name="content">Its bytes.</param>
+    /// <param name="fileName">A name to save it under (letters, digits, '-', '_' and '.'), or null to show it.</param>
+    public static PageResult File(string contentType, byte[] content, string? fileName = null) => new BinaryFilePageResult(contentType, content, fileName);
+
     /// <summary>Nothing here (the host answers with its 404 page in the viewer's language).</summary>
     public static PageResult NotFound() => new NotFoundPageResult();
 }
@@ -50,6 +56,12 @@ public sealed record JsonPageResult(object? Value) : PageResult;
 /// <param name="Content">Its content.</param>
 /// <param name="FileName">The name to save it under, or null.</param>
 public sealed record FilePageResult(string ContentType, string Content, string? FileName) : PageResult;
+
+/// <summary>A binary file served as it is.</summary>
+/// <param name="ContentType">Its media type.</param>
+/// <param name="Content">Its bytes.</param>
+/// <param name="FileName">The name to save it under, or null.</param>
+public sealed record BinaryFilePageResult(string ContentType, byte[] Content, string? FileName) : PageResult;
 
 /// <summary>A redirect within the host.</summary>
 /// <param name="Path">The path, without the host's base.</param>

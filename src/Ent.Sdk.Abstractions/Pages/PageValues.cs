@@ -11,7 +11,7 @@ internal static class PageValues
         var inner = Nullable.GetUnderlyingType(type) ?? type;
         return inner == typeof(string) || inner == typeof(Guid) || inner == typeof(int) || inner == typeof(long) || inner == typeof(decimal)
             || inner == typeof(bool) || inner == typeof(DateOnly) || GuidConstructor(inner) is not null
-            || (form && type == typeof(IReadOnlyDictionary<string, string>));
+            || (form && (type == typeof(IReadOnlyDictionary<string, string>) || type == typeof(PostedFile)));
     }
 
     /// <summary>Converts a text to a parameter's type; false (and a null value) when the text does not read as one.</summary>

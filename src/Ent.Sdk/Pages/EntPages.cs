@@ -110,7 +110,7 @@ internal sealed partial class EntPages : IEntPages
                     return new PageResponse(PageStatus.NotFound) { Reason = $"the page '{page.Route}' has no form" };
                 }
 
-                var (form, errors) = PageBinder.BindForm(page.FormType, request.Form, viewer.Language);
+                var (form, errors) = PageBinder.BindForm(page.FormType, request.Form, request.Files, viewer.Language);
                 if (errors.Count > 0)
                 {
                     return await ShowAgainAsync(invoker, instance, context, route, request.Form, errors, cancellationToken).ConfigureAwait(false);
@@ -166,14 +166,19 @@ internal sealed partial class EntPages : IEntPages
     {
         ViewPageResult view => new PageResponse(status) { Title = view.Title, Html = _views.Render(view.ViewName, view.Model, context.ViewScope) },
         JsonPageResult json => new PageResponse(PageStatus.Json) { Json = JsonSerializer.Serialize(json.Value, Json) },
-        FilePageResult file when file.FileName is { } name && (name.Length == 0 || name.StartsWith('.') || name.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_' or '.'))) =>
-            throw new InvalidOperationException($"'{name}' is not a file name a page may give: letters, digits, '-', '_' and '.'."),
-        FilePageResult file => new PageResponse(PageStatus.File) { ContentType = file.ContentType, Content = file.Content, FileName = file.FileName },
+        FilePageResult file => new PageResponse(PageStatus.File) { ContentType = file.ContentType, Content = file.Content, FileName = DownloadName(file.FileName) },
+        BinaryFilePageResult file => new PageResponse(PageStatus.File) { ContentType = file.ContentType, Bytes = file.Content, FileName = DownloadName(file.FileName) },
         RedirectPageResult redirect => new PageResponse(PageStatus.Redirect) { Location = redirect.Path.TrimStart('/') },
         NotFoundPageResult => new PageResponse(PageStatus.NotFound) { Reason = "the page answered not found" },
         InvalidFormPageResult => throw new InvalidOperationException("A page's GET answered Invalid, which only a post may answer."),
         _ => throw new InvalidOperationException($"{result.GetType().Name} is not a page result."),
     };
+
+    /// <summary>A file's name as a page gives it, checked: letters, digits, '-', '_' and '.', not starting with '.'.</summary>
+    private static string? DownloadName(string? name) =>
+        name is not null && (name.Length == 0 || name.StartsWith('.') || name.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_' or '.')))
+            ? throw new InvalidOperationException($"'{name}' is not a file name a page may give: letters, digits, '-', '_' and '.'.")
+            : name;
 
     /// <summary>What the page's services raise when the viewer may not, or names what does not exist.</summary>
     private static PageResponse? Refusal(Exception exception) => exception switch

@@ -51,6 +51,9 @@ public sealed record PageRequest(PageRegistration Page, PageViewer Viewer, bool 
     /// <summary>The query string's values (the first of each name).</summary>
     public IReadOnlyDictionary<string, string> Query { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The files a multipart form sent, by field name (the host has refused any above its upload limit).</summary>
+    public IReadOnlyDictionary<string, PostedFile> Files { get; init; } = new Dictionary<string, PostedFile>();
+
     /// <summary>Where the host serves Ent, e.g. <c>""</c> or <c>/ent</c>.</summary>
     public string PathBase { get; init; } = string.Empty;
 }
@@ -73,6 +76,9 @@ public sealed record PageResponse(PageStatus Status)
 
     /// <summary>The document's content, for <see cref="PageStatus.File"/>.</summary>
     public string? Content { get; init; }
+
+    /// <summary>A binary file's bytes (<see cref="PageStatus.File"/> with no <see cref="Content"/>).</summary>
+    public byte[]? Bytes { get; init; }
 
     /// <summary>The name to save the document under, or null to show it.</summary>
     public string? FileName { get; init; }

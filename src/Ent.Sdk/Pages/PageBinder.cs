@@ -46,7 +46,7 @@ internal static class PageBinder
     }
 
     /// <summary>Binds a form's fields and validates them: the form, or the errors naming each field and value.</summary>
-    public static (object? Form, IReadOnlyList<FormError> Errors) BindForm(Type formType, IReadOnlyDictionary<string, string> fields, string language)
+    public static (object? Form, IReadOnlyList<FormError> Errors) BindForm(Type formType, IReadOnlyDictionary<string, string> fields, IReadOnlyDictionary<string, PostedFile> files, string language)
     {
         var (constructor, parameters, validations) = ShapeOf(formType);
         var arguments = new object?[parameters.Length];
@@ -61,6 +61,11 @@ internal static class PageBinder
             if (parameter.ParameterType == typeof(IReadOnlyDictionary<string, string>))
             {
                 arguments[i] = Entries(fields, name);
+            }
+            else if (parameter.ParameterType == typeof(PostedFile))
+            {
+                // A file field: the file chosen, or null when none was (an empty file is none).
+                arguments[i] = files.FirstOrDefault(f => string.Equals(f.Key, member, StringComparison.OrdinalIgnoreCase)).Value is { Length: > 0 } file ? file : null;
             }
             else
             {

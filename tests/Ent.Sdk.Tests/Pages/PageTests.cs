@@ -159,6 +159,31 @@ public sealed class PageTests
         Assert.Equal(PageStatus.NotFound, response.Status);
     }
 
+    [Fact]
+    public async Task A_file_field_is_bound_to_the_forms_posted_file_and_a_field_left_empty_to_null()
+    {
+        await using var host = await StartAsync();
+        var scan = new PostedFile("C:\\Users\\famille\\certificat.pdf", "application/pdf", [0x25, 0x50, 0x44, 0x46]);
+
+        await PostAsync(host, new() { ["text"] = "Avec pièce jointe", ["stars"] = "1" }, new Dictionary<string, PostedFile> { ["attachment"] = scan });
+        await PostAsync(host, new() { ["text"] = "Sans", ["stars"] = "1" }, new Dictionary<string, PostedFile> { ["attachment"] = new PostedFile("", "application/octet-stream", []) });
+
+        var saved = host.Services.GetRequiredService<NoteBook>().Saved;
+        Assert.Equal(("certificat.pdf", 4), (saved[0].Attachment!.FileName, saved[0].Attachment!.Length));
+        Assert.Null(saved[1].Attachment);
+    }
+
+    [Fact]
+    public async Task A_binary_file_is_answered_with_its_bytes_and_a_checked_name()
+    {
+        await using var host = await StartAsync();
+
+        var response = await DispatchAsync(host, Note(host), Viewer(_world.Teacher, _world.School), new() { ["note"] = NotePage.Scan.ToString() });
+
+        Assert.Equal((PageStatus.File, "application/pdf", "scan.pdf"), (response.Status, response.ContentType, response.FileName));
+        Assert.Equal([0x25, 0x50, 0x44, 0x46], response.Bytes);
+    }
+
     [Theory]
     [InlineData("acme/notes/{id}", "no placeholder for Note")]
     [InlineData("acme/notes/{note}/{extra}", "no parameter for {extra}")]
@@ -216,9 +241,9 @@ public sealed class PageTests
     private static Task<PageResponse> DispatchAsync(EntHost host, PageRegistration page, PageViewer viewer, Dictionary<string, string?>? route = null) =>
         host.Services.GetRequiredService<IEntPages>().DispatchAsync(new PageRequest(page, viewer, IsPost: false, route ?? []));
 
-    private Task<PageResponse> PostAsync(EntHost host, Dictionary<string, string> form) =>
+    private Task<PageResponse> PostAsync(EntHost host, Dictionary<string, string> form, Dictionary<string, PostedFile>? files = null) =>
         host.Services.GetRequiredService<IEntPages>().DispatchAsync(
-            new PageRequest(Note(host), Viewer(_world.Teacher, _world.School), IsPost: true, new Dictionary<string, string?> { ["note"] = Guid.CreateVersion7().ToString() }) { Form = form });
+            new PageRequest(Note(host), Viewer(_world.Teacher, _world.School), IsPost: true, new Dictionary<string, string?> { ["note"] = Guid.CreateVersion7().ToString() }) { Form = form, Files = files ?? [] });
 
     private async Task<EntHost> StartAsync(Ent.Core.Identifiers.SchoolId? enableIn = null)
     {
@@ -258,7 +283,7 @@ public sealed class PageTests
 
     public sealed record NoteRoute(Guid Note);
 
-    public sealed record NoteForm([Required] string Text, int Stars);
+    public sealed record NoteForm([Required] string Text, int Stars, PostedFile? Attachment = null);
 
     public sealed record UnbindableForm(TimeSpan When);
 
@@ -273,6 +298,7 @@ public sealed class PageTests
         public static readonly Guid Secret = Guid.Parse("00000000-0000-0000-0000-00000000005e");
         public static readonly Guid Missing = Guid.Parse("00000000-0000-0000-0000-0000000000ff");
         public static readonly Guid Broken = Guid.Parse("00000000-0000-0000-0000-0000000000bb");
+        public static readonly Guid Scan = Guid.Parse("00000000-0000-0000-0000-0000000000cc");
 
         public override Task<PageResult> GetAsync(PageContext context, NoteRoute route, CancellationToken cancellationToken)
         {
@@ -290,6 +316,11 @@ public sealed class PageTests
             if (route.Note == Broken)
             {
                 throw new InvalidOperationException("the page's own bug");
+            }
+
+            if (route.Note == Scan)
+            {
+                return Task.FromResult(PageResult.File("application/pdf", [0x25, 0x50, 0x44, 0x46], "scan.pdf"));
             }
 
             return Task.FromResult(PageResult.View("acme/note-page", new { Text = context.Posted.GetValueOrDefault("text", string.Empty), Errors = context.Errors.Select(e => e.Message).ToArray() }, "Note"));
