@@ -3,6 +3,7 @@ using Ent.Core.Access;
 using Ent.Core.Organisation;
 using Ent.Plugins.Attendance.Absences;
 using Ent.Plugins.Attendance.RollCalls;
+using Ent.Sdk.Pages;
 using Ent.Sdk.Plugins;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,7 +31,9 @@ public sealed class AttendancePlugin : EntPlugin
         context.Services.TryAddSingleton<Declarations.IAbsenceDeclarations, Declarations.DeclarationService>();
         context.Services.TryAddSingleton<AttendanceNames>();
         context.Services.TryAddSingleton<FollowUp.IAttendanceFollowUp, FollowUp.FollowUpService>();
-        context.Services.TryAddSingleton<Alerts.IAttendanceAlerts, Alerts.AlertService>();
+        context.Services.TryAddSingleton<Alerts.AlertService>();
+        context.Services.TryAddSingleton<Alerts.IAttendanceAlerts>(sp => sp.GetRequiredService<Alerts.AlertService>());
+        context.Services.TryAddSingleton<Pages.AttendanceText>();
         context.Services.TryAddSingleton<Figures.AbsenceSummary>();
         context.Services.AddSingleton<IAbsenceSummary>(sp => sp.GetRequiredService<Figures.AbsenceSummary>());
         context.Services.TryAddSingleton<Figures.IAttendanceFigures, Figures.FiguresService>();
@@ -55,6 +58,21 @@ public sealed class AttendancePlugin : EntPlugin
             .GrantCapability(Role.DepartmentAdmin, GrantReach.Scope, AttendanceCapabilities.ViewIndicator)
             .GrantCapability(Role.Learner, GrantReach.Self, AttendanceCapabilities.OwnRecord)
             .GrantCapability(Role.Parent, GrantReach.Children, AttendanceCapabilities.OwnRecord);
+
+        // Pages, served by any web host: the teacher's roll calls (made for a phone), the CPE's day, a pupil's record and the
+        // family's declaration, the alerts and their letters, the absenteeism indicator. Each operation behind them checks its own target.
+        context.AddPage<Pages.RollCallsPage>(Pages.RollCallsPage.Route, AttendanceCapabilities.TakeRollCall, new PageNavigation("attendance", "nav.roll-call", 5))
+            .AddPage<Pages.RollCallPage>("attendance/roll-call/{school}/{date}/{session}", AttendanceCapabilities.TakeRollCall)
+            .AddPage<Pages.FollowUpPage>(Pages.FollowUpPage.Route, AttendanceCapabilities.FollowUp, new PageNavigation("attendance", "nav.follow-up", 6))
+            .AddPage<Pages.JustifyPage>("attendance/follow-up/pupils/{pupil}/{date}", AttendanceCapabilities.FollowUp)
+            .AddPage<Pages.DeclarationReviewPage>("attendance/declarations/{pupil}/{declaration}", AttendanceCapabilities.ReadAttendance)
+            .AddPage<Pages.ProofPage>("attendance/declarations/{pupil}/{declaration}/proof", AttendanceCapabilities.ReadAttendance)
+            .AddPage<Pages.AlertPage>("attendance/alerts/{pupil}/{month}/{kind}", AttendanceCapabilities.FollowUp)
+            .AddPage<Pages.MyAttendancePage>(Pages.MyAttendancePage.Route, AttendanceCapabilities.OwnRecord, new PageNavigation("attendance", "nav.me", 25))
+            .AddPage<Pages.PupilPage>("attendance/pupils/{pupil}", AttendanceCapabilities.ReadAttendance)
+            .AddPage<Pages.DeclarePage>("attendance/pupils/{pupil}/declare", AttendanceCapabilities.Declare)
+            .AddDepartmentPage<Pages.IndicatorPage>(Pages.IndicatorPage.Route, AttendanceCapabilities.ViewIndicator, new PageNavigation("attendance", "nav.indicator", 60))
+            .AddDepartmentPage<Pages.IndicatorCsvPage>(Pages.IndicatorCsvPage.Route, AttendanceCapabilities.ViewIndicator);
     }
 }
 

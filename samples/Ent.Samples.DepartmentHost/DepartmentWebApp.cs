@@ -110,13 +110,14 @@ internal static class DepartmentWebApp
         return 0;
     }
 
-    /// <summary>The demonstration's personas: the teacher, a pupil, her parent, the head of school and the department's administrator.</summary>
+    /// <summary>The demonstration's personas: the teacher, a pupil, her parent, the CPE (vie scolaire), the head of school and the department's administrator.</summary>
     private static IEnumerable<DemoPersona> Personas(DepartmentSetup setup, DateOnly today)
     {
         var department = setup.Department.Id;
         yield return new DemoPersona("teacher", DemoSchool.PersonOf(department, today, "teacher"), "Professeure de mathématiques, 5e B", "Mathematics teacher, 5e B");
         yield return new DemoPersona("pupil", DemoSchool.PersonOf(department, today, "lina"), "Élève de 5e B", "Pupil in 5e B");
         yield return new DemoPersona("parent", DemoSchool.PersonOf(department, today, "parent"), "Parent de Lina Benali", "Lina Benali's parent");
+        yield return new DemoPersona("cpe", DemoSchool.PersonOf(department, today, "staff"), "Conseiller principal d'éducation (vie scolaire)", "Senior education adviser (attendance office)");
         yield return new DemoPersona("head", DemoSchool.PersonOf(department, today, "head"), "Principale du collège", "Head of the collège");
         yield return new DemoPersona("admin", DemoSchool.PersonOf(department, today, "admin"), "Administratrice du département", "The department's administrator");
     }

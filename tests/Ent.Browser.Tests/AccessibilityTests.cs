@@ -17,7 +17,7 @@ public sealed class AccessibilityTests(BrowserSession session)
         var page = await session.NewPageAsync();
         await page.GotoAsync($"/language/{language}?return=/sign-in");
         await CheckAsync(page, problems); // the sign-in page
-        foreach (var persona in new[] { "teacher", "pupil", "parent", "head", "admin" })
+        foreach (var persona in new[] { "teacher", "pupil", "parent", "cpe", "head", "admin" })
         {
             page = await session.NewPageAsync();
             await page.GotoAsync($"/language/{language}?return=/sign-in");

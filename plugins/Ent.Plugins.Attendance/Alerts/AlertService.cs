@@ -30,6 +30,13 @@ internal sealed class AlertService(IOperations operations, IOrganisationDirector
     /// <inheritdoc />
     public async Task<string> LetterAsync(Actor actor, AlertKey alert, string? language = null, CancellationToken cancellationToken = default)
     {
+        var (model, scope) = await LetterModelAsync(actor, alert, language, cancellationToken).ConfigureAwait(false);
+        return views.Render(LetterTemplate, model, scope, cancellationToken);
+    }
+
+    /// <summary>What the letter shows, and the scope (the school's overrides, the language) it is rendered in: the letter page shows the same.</summary>
+    public async Task<(LetterModel Model, ViewScope Scope)> LetterModelAsync(Actor actor, AlertKey alert, string? language, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(alert);
         await using var work = await BeginAsync(actor, alert.School, cancellationToken).ConfigureAwait(false);
@@ -47,7 +54,7 @@ internal sealed class AlertService(IOperations operations, IOrganisationDirector
             work.Today.ToString("d MMMM yyyy", culture),
             stored.Kind == AlertKind.Lateness ? "lateness" : "absences",
             stored.Count, stored.Threshold);
-        return views.Render(LetterTemplate, model, new ViewScope(school.Uai.Value, english ? "en" : "fr"), cancellationToken);
+        return (model, new ViewScope(school.Uai.Value, english ? "en" : "fr"));
     }
 
     /// <inheritdoc />

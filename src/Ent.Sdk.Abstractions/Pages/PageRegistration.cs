@@ -10,4 +10,11 @@ namespace Ent.Sdk.Pages;
 /// <param name="Route">The route template, e.g. <c>grading/courses/{course}</c>.</param>
 /// <param name="Capability">The capability a viewer must hold in their school.</param>
 /// <param name="Navigation">Its entry in the navigation, if any.</param>
-public sealed record PageRegistration(string? PluginId, Type PageType, Type RouteType, Type? FormType, string Route, Capability Capability, PageNavigation? Navigation);
+public sealed record PageRegistration(string? PluginId, Type PageType, Type RouteType, Type? FormType, string Route, Capability Capability, PageNavigation? Navigation)
+{
+    /// <summary>
+    /// Whether the page is also for viewers in no school (the department's administrator): it is on for them while its plugin is
+    /// on in at least one school of their department, and the capability is checked in the department's scope.
+    /// </summary>
+    public bool ForDepartment { get; init; }
+}

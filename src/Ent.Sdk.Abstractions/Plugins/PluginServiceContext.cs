@@ -178,9 +178,12 @@ public sealed class PluginServiceContext
     /// <returns>This context, for chaining.</returns>
     /// <exception cref="ArgumentException">The route is malformed, does not match the route type, or the page has a navigation entry and route values; the message says which.</exception>
     public PluginServiceContext AddPage<TPage>(string route, Capability capability, Pages.PageNavigation? navigation = null)
+        where TPage : class => RegisterPage<TPage>(route, capability, navigation, forDepartment: false);
+
+    private PluginServiceContext RegisterPage<TPage>(string route, Capability capability, Pages.PageNavigation? navigation, bool forDepartment)
         where TPage : class
     {
-        var registration = Pages.PageRoutes.Register(Manifest.Id, typeof(TPage), route, capability, navigation);
+        var registration = Pages.PageRoutes.Register(Manifest.Id, typeof(TPage), route, capability, navigation) with { ForDepartment = forDepartment };
         if (Services.Any(d => d.ImplementationInstance is Pages.PageRegistration known && known.Route == registration.Route))
         {
             throw new ArgumentException($"'{Manifest.Id}' registers the route '{route}' twice.", nameof(route));
@@ -190,6 +193,19 @@ public sealed class PluginServiceContext
         Services.TryAddTransient<TPage>();
         return this;
     }
+
+    /// <summary>
+    /// Adds a page that is also for viewers in no school, such as the department's dashboards: as <see cref="AddPage{TPage}"/>,
+    /// and on for the department's administrator while the plugin is on in at least one of its schools. The page's services
+    /// check what the viewer may read (a head of school sees their school, the administrator the department).
+    /// </summary>
+    /// <typeparam name="TPage">The page's type.</typeparam>
+    /// <param name="route">The route, as for <see cref="AddPage{TPage}"/>.</param>
+    /// <param name="capability">The capability a viewer must hold in their school, or in the department.</param>
+    /// <param name="navigation">Its entry in the navigation, if any.</param>
+    /// <returns>This context, for chaining.</returns>
+    public PluginServiceContext AddDepartmentPage<TPage>(string route, Capability capability, Pages.PageNavigation? navigation = null)
+        where TPage : class => RegisterPage<TPage>(route, capability, navigation, forDepartment: true);
 
     /// <summary>Contributes demonstration data and documents to the host's demo school (see <see cref="Demo.IDemoContributor"/>).</summary>
     /// <typeparam name="TContributor">The contributor type.</typeparam>

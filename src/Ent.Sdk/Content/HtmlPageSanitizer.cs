@@ -48,7 +48,7 @@ internal static partial class HtmlPageSanitizer
         "colspan", "rowspan", "scope", "headers", "datetime", "name", "value", "type", "for", "action", "method", "checked",
         "disabled", "selected", "readonly", "required", "placeholder", "min", "max", "low", "high", "optimum", "step",
         "maxlength", "charset", "content", "rel", "target", "start", "reversed", "open", "cite", "span", "label", "multiple",
-        "rows", "cols", "align", "valign", "formaction", "download", "translate", "aria-label", "aria-labelledby", "aria-describedby", "aria-current",
+        "rows", "cols", "align", "valign", "formaction", "download", "enctype", "accept", "translate", "aria-label", "aria-labelledby", "aria-describedby", "aria-current",
         "aria-invalid", "aria-live", "aria-hidden", "aria-required", "autocomplete", "inputmode", "pattern", "size", "autofocus",
         "viewbox", "xmlns", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "points", "fill", "stroke", "stroke-width", "stroke-dasharray",
         "text-anchor", "font-size", "focusable",

@@ -21,6 +21,7 @@ internal sealed partial class EntPages : IEntPages
     private readonly IServiceProvider _services;
     private readonly IAccessControl _access;
     private readonly IPluginEnablement _enablement;
+    private readonly Ent.Core.Organisation.IOrganisationDirectory _directory;
     private readonly IViewRenderer _views;
     private readonly ILocalizedStrings _strings;
     private readonly TimeProvider _time;
@@ -28,8 +29,9 @@ internal sealed partial class EntPages : IEntPages
     private readonly ILogger<EntPages> _logger;
 
     public EntPages(IEnumerable<PageRegistration> registrations, IServiceProvider services, IAccessControl access, IPluginEnablement enablement, IViewRenderer views,
-        ILocalizedStrings strings, TimeProvider time, TimeZoneInfo zone, ILogger<EntPages> logger)
+        ILocalizedStrings strings, TimeProvider time, TimeZoneInfo zone, ILogger<EntPages> logger, Ent.Core.Organisation.IOrganisationDirectory directory)
     {
+        _directory = directory;
         _services = services;
         _access = access;
         _enablement = enablement;
@@ -194,7 +196,10 @@ internal sealed partial class EntPages : IEntPages
         exception is ArgumentException or FormatException || (exception is InvalidOperationException && exception is not PluginDisabledException && exception is not ObjectDisposedException);
 
     private bool IsOn(PageRegistration page, PageViewer viewer, DateOnly today) =>
-        page.PluginId is not { } plugin || (viewer.School is { } school && _enablement.IsEnabled(plugin, school.Id, today));
+        page.PluginId is not { } plugin
+        || (viewer.School is { } school
+            ? _enablement.IsEnabled(plugin, school.Id, today)
+            : page.ForDepartment && _directory.SchoolsOf(viewer.Actor.Department).Any(s => _enablement.IsEnabled(plugin, s.Id, today)));
 
     private bool Holds(PageRegistration page, PageViewer viewer) => Decide(page, viewer).Allowed;
 

@@ -45,6 +45,22 @@ public sealed class WebClient : IDisposable
         return await WebPage.ReadAsync(response);
     }
 
+    /// <summary>Posts fields and files as a multipart form, as a browser does for a form with a file field.</summary>
+    public async Task<WebPage> PostMultipartAsync(string path, IEnumerable<KeyValuePair<string, string>> fields, string fileField, string fileName, string contentType, byte[] content)
+    {
+        using var form = new MultipartFormDataContent();
+        foreach (var (name, value) in fields)
+        {
+            form.Add(new StringContent(value), name);
+        }
+
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        form.Add(file, fileField, fileName);
+        using var response = await _http.PostAsync(Relative(path), form);
+        return await WebPage.ReadAsync(response);
+    }
+
     /// <summary>Fills the page's first posting form (its fields as served, changed by <paramref name="changes"/>) and posts it where it posts.</summary>
     public async Task<WebPage> SubmitAsync(WebPage page, IReadOnlyDictionary<string, string> changes, string? formSelector = null)
     {
@@ -61,7 +77,8 @@ public sealed class WebClient : IDisposable
     /// <summary>A form's fields as a browser would post them (unticked boxes left out).</summary>
     public static IEnumerable<KeyValuePair<string, string>> Fields(IElement form) =>
         form.QuerySelectorAll("input[name], select[name], textarea[name]")
-            .Where(i => i.GetAttribute("type") != "checkbox" || i.HasAttribute("checked"))
+            .Where(i => i.GetAttribute("type") is not ("checkbox" or "radio") || i.HasAttribute("checked"))
+            .Where(i => i.GetAttribute("type") != "file")
             .Select(i => KeyValuePair.Create(i.GetAttribute("name")!, i.LocalName == "select" ? i.QuerySelector("option[selected]")?.GetAttribute("value") ?? string.Empty : i.GetAttribute("value") ?? string.Empty));
 
     private static string Relative(string path) => path.TrimStart('/');

@@ -24,16 +24,17 @@ public sealed class WebEntTests(WebEntServer server) : IClassFixture<WebEntServe
         var signIn = await visitor.GetAsync("sign-in");
 
         Assert.Equal((HttpStatusCode.SeeOther, "/sign-in?return=%2F"), (home.Status, home.Location));
-        Assert.Equal(["teacher", "pupil", "parent", "head", "admin"], signIn.Document.QuerySelectorAll("input[name=persona]").Select(i => i.GetAttribute("value")));
+        Assert.Equal(["teacher", "pupil", "parent", "cpe", "head", "admin"], signIn.Document.QuerySelectorAll("input[name=persona]").Select(i => i.GetAttribute("value")));
         Assert.Contains("Démonstration", signIn.Document.QuerySelector(".demo")!.TextContent, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("teacher", "Cours|Mes classes et cours")]
-    [InlineData("pupil", "Cours|Notes")]
-    [InlineData("parent", "Notes")]
-    [InlineData("head", "Cours|Mes classes et cours|Conseils de classe|Déploiement|Usages")]
-    [InlineData("admin", "Déploiement|Usages")]
+    [InlineData("teacher", "Appel|Cours|Mes classes et cours")]
+    [InlineData("pupil", "Cours|Notes|Absences")]
+    [InlineData("parent", "Notes|Absences")]
+    [InlineData("cpe", "Appel|Cours|Vie scolaire")]
+    [InlineData("head", "Appel|Cours|Vie scolaire|Mes classes et cours|Conseils de classe|Absentéisme|Déploiement|Usages")]
+    [InlineData("admin", "Absentéisme|Déploiement|Usages")]
     public async Task Each_role_sees_the_navigation_of_what_is_on_for_them_in_their_school(string persona, string expected)
     {
         using var client = await server.SignInAsync(persona);

@@ -22,6 +22,7 @@ public sealed class PageTests
 {
     private static readonly Capability Read = new("acme.notes.read");
     private static readonly Capability Write = new("acme.notes.write");
+    private static readonly Capability Overview = new("acme.notes.dashboard");
     private readonly TestWorld _world = new();
 
     [Fact]
@@ -184,6 +185,21 @@ public sealed class PageTests
         Assert.Equal([0x25, 0x50, 0x44, 0x46], response.Bytes);
     }
 
+    [Fact]
+    public async Task A_department_page_is_on_for_a_viewer_in_no_school_while_its_plugin_is_on_in_one_of_the_departments_schools()
+    {
+        await using var host = await StartAsync();
+        var pages = host.Services.GetRequiredService<IEntPages>();
+        var admin = new PageViewer(new Actor(_world.Admin.Id, _world.Admin.Department), null, "fr");
+        var elsewhere = new PageViewer(new Actor(_world.OtherDepartmentAdmin.Id, _world.OtherDepartmentAdmin.Department), null, "fr");
+        var dashboard = pages.Pages.Single(p => p.Route == "acme/dashboard");
+
+        Assert.Equal(PageStatus.Page, (await pages.DispatchAsync(new PageRequest(dashboard, admin, IsPost: false, new Dictionary<string, string?>()))).Status);
+        Assert.Equal(PageStatus.NotFound, (await pages.DispatchAsync(new PageRequest(Notes(host), admin, IsPost: false, new Dictionary<string, string?>()))).Status);
+        Assert.Equal(PageStatus.NotFound, (await pages.DispatchAsync(new PageRequest(dashboard, elsewhere, IsPost: false, new Dictionary<string, string?>()))).Status);
+        Assert.Contains(pages.NavigationFor(admin), n => n.Route == "acme/dashboard");
+    }
+
     [Theory]
     [InlineData("acme/notes/{id}", "no placeholder for Note")]
     [InlineData("acme/notes/{note}/{extra}", "no parameter for {extra}")]
@@ -265,9 +281,11 @@ public sealed class PageTests
         {
             c.Services.AddSingleton<NoteBook>();
             c.AddViews("acme");
-            c.GrantCapability(Role.Teacher, GrantReach.Scope, Read).GrantCapability(Role.Teacher, GrantReach.Scope, Write);
+            c.GrantCapability(Role.Teacher, GrantReach.Scope, Read).GrantCapability(Role.Teacher, GrantReach.Scope, Write)
+                .GrantCapability(Role.DepartmentAdmin, GrantReach.Scope, Overview);
             c.AddPage<NotesPage>("acme/notes", Read, new PageNavigation("acme", "notes.menu"))
-                .AddPage<NotePage>("acme/notes/{note}", Write);
+                .AddPage<NotePage>("acme/notes/{note}", Write)
+                .AddDepartmentPage<NotesPage>("acme/dashboard", Overview, new PageNavigation("acme", "notes.menu", 200));
         }), RecordingPlugin.Manifest("acme.notes"));
         builder.Ent.EnablePlugin("acme.notes", enableIn ?? _world.School.Id, new DateOnly(2026, 9, 1));
         return builder;
