@@ -40,15 +40,21 @@ public sealed class BrowserSession : IAsyncLifetime
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true, Args = ["--no-sandbox"] });
     }
 
-    /// <summary>A new page in a fresh browser context (no cookies), in French unless told otherwise, on this session's web ENT or another.</summary>
-    public async Task<IPage> NewPageAsync(string locale = "fr-FR", WebEntServer? server = null)
+    /// <summary>A new page in a fresh browser context (no cookies), in French unless told otherwise, on this session's web ENT or another; on a phone's screen (390 × 844, touch) when asked.</summary>
+    public async Task<IPage> NewPageAsync(string locale = "fr-FR", WebEntServer? server = null, bool phone = false)
     {
         if (_missing is not null)
         {
             throw _missing is Xunit.SkipException ? new Xunit.SkipException(_missing.Message) : new InvalidOperationException(_missing.Message, _missing);
         }
 
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = (server ?? Server).Address.ToString(), Locale = locale });
+        var options = new BrowserNewContextOptions { BaseURL = (server ?? Server).Address.ToString(), Locale = locale };
+        if (phone)
+        {
+            (options.ViewportSize, options.IsMobile, options.HasTouch) = (new ViewportSize { Width = 390, Height = 844 }, true, true);
+        }
+
+        var context = await Browser.NewContextAsync(options);
         return await context.NewPageAsync();
     }
 

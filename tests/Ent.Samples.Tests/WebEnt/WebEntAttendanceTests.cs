@@ -61,6 +61,22 @@ public sealed class WebEntAttendanceTests(WebEntServer server) : IClassFixture<W
     }
 
     [Fact]
+    public async Task The_CPE_justifies_an_absence_of_the_day_and_it_counts_as_justified()
+    {
+        using var cpe = await server.SignInAsync("cpe");
+        var tuesday = await cpe.GetAsync("attendance/follow-up?day=2026-11-24");
+        var row = tuesday.Document.QuerySelectorAll("#absences-table tbody tr").Single(r => r.TextContent.Contains("Benali Lina", StringComparison.Ordinal));
+        Assert.Contains("Non justifiée", row.TextContent, StringComparison.Ordinal);
+        var justify = await cpe.GetAsync(row.QuerySelector("a")!.GetAttribute("href")!);
+
+        var saved = await cpe.SubmitAsync(justify, new Dictionary<string, string> { ["reason"] = "maladie" });
+        var after = await cpe.GetAsync("attendance/follow-up?day=2026-11-24");
+
+        Assert.Equal(HttpStatusCode.SeeOther, saved.Status);
+        Assert.Contains("Justifiée", after.Document.QuerySelectorAll("#absences-table tbody tr").Single(r => r.TextContent.Contains("Benali Lina", StringComparison.Ordinal)).TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_parent_declares_an_absence_with_a_proof_and_the_CPE_accepts_it()
     {
         using var parent = await server.SignInAsync("parent");
