@@ -192,8 +192,16 @@ internal sealed class PostgreSqlEventLog(PostgreSqlDatabase database) : IEventLo
 
     internal static async Task InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, EventRow[] rows, CancellationToken cancellationToken)
     {
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        batch.BatchCommands.Add(InsertCommand(rows));
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The events' insert as one command of a batch, so that a unit of work's records and events go in one round trip.</summary>
+    internal static NpgsqlBatchCommand InsertCommand(EventRow[] rows)
+    {
         var sql = new StringBuilder("INSERT INTO ent.events (id, department_id, school_id, actor_id, occurred_at, category, type, object_kind, object_id, payload) VALUES ");
-        await using var insert = new NpgsqlCommand { Connection = connection, Transaction = transaction };
+        var insert = new NpgsqlBatchCommand();
         for (var i = 0; i < rows.Length; i++)
         {
             var row = rows[i];
@@ -213,7 +221,7 @@ internal sealed class PostgreSqlEventLog(PostgreSqlDatabase database) : IEventLo
         }
 
         insert.CommandText = sql.ToString();
-        await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return insert;
     }
 
     private static NpgsqlCommand Filtered(NpgsqlConnection connection, EventLogQuery query, string sqlTemplate)

@@ -1,46 +1,80 @@
 using Ent.Core.Identifiers;
 using Ent.Plugins.Attendance.Alerts;
 using Ent.Sdk.Operations;
+using Ent.Storage.Documents;
 
 namespace Ent.Plugins.Attendance.Absences;
 
 /// <summary>
 /// Writes absences in a unit of work and keeps what depends on them with them, in the same transaction: each pupil's month
-/// (its half-days) is summed again from its absences, and an alert is raised when the month reaches the school's threshold.
+/// (its half-days) is summed again from its absences, each school month's count at the national threshold follows, and an
+/// alert is raised when the month reaches the school's threshold. What it needs is read first, in one round trip
+/// (<see cref="ReadAsync"/>); writing then reads nothing more.
 /// </summary>
 internal sealed class AbsenceBook(AttendanceRules rules)
 {
-    /// <summary>Adds, replaces and removes absences, then sums again the months they touch and raises the alerts they reach.</summary>
+    /// <summary>Reads, together, the months of these pupils as stored: their absences, their sums, their alerts, the school's months and thresholds.</summary>
     /// <param name="work">The unit of work (its school is the absences').</param>
+    /// <param name="touched">The pupils' months that will change.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public async Task<StoredMonths> ReadAsync(IUnitOfWork work, IEnumerable<(PersonId Pupil, int Month)> touched, CancellationToken cancellationToken)
+    {
+        var batch = new DocumentBatch();
+        var months = Add(batch, work, touched);
+        await batch.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return months();
+    }
+
+    /// <summary>Adds the reads of <see cref="ReadAsync"/> to a batch of the caller's, so that they go in its round trip; the months once the batch is read.</summary>
+    /// <param name="batch">The batch.</param>
+    /// <param name="work">The unit of work.</param>
+    /// <param name="touched">The pupils' months that will change.</param>
+    public Func<StoredMonths> Add(DocumentBatch batch, IUnitOfWork work, IEnumerable<(PersonId Pupil, int Month)> touched)
+    {
+        var school = work.School;
+        var keys = touched.Distinct().ToList();
+        var absences = keys.Select(k => batch.Add(work.Documents<AbsenceDocument>().Where(a => a.Pupil == k.Pupil && a.Month == k.Month))).ToList();
+        var months = keys.Select(k => batch.Add(work.Documents<PupilMonthDocument>().Where(m => m.Pupil == k.Pupil && m.Month == k.Month))).ToList();
+        var alerts = keys.Select(k => batch.Add(work.Documents<AlertDocument>().Where(a => a.School == school && a.Month == k.Month && a.Pupil == k.Pupil))).ToList();
+        var schoolMonths = keys.Select(k => k.Month).Distinct().ToDictionary(m => m, m => batch.Add(work.Documents<SchoolMonthDocument>().Where(c => c.School == school && c.Month == m)));
+        var settings = batch.Add(work.Documents<SchoolSettingsDocument>().Where(s => s.School == school));
+        return () =>
+        {
+            var own = batch.Get(settings).FirstOrDefault();
+            return new StoredMonths(
+                keys.Select((k, i) => (k, batch.Get(absences[i]).ToDictionary(a => a.Id))).ToDictionary(p => p.k, p => p.Item2),
+                keys.Select((k, i) => (k, batch.Get(months[i]).FirstOrDefault())).ToDictionary(p => p.k, p => p.Item2),
+                keys.Select((k, i) => (k, (IReadOnlyList<AlertDocument>)batch.Get(alerts[i]))).ToDictionary(p => p.k, p => p.Item2),
+                schoolMonths.ToDictionary(m => m.Key, m => batch.Get(m.Value).FirstOrDefault()),
+                own is null ? (rules.Options.AbsenceThreshold, rules.Options.LatenessThreshold) : (own.AbsenceThreshold, own.LatenessThreshold));
+        };
+    }
+
+    /// <summary>Adds, replaces and removes absences of months read with <see cref="ReadAsync"/>, then sums those months again and raises the alerts they reach.</summary>
+    /// <param name="work">The unit of work.</param>
+    /// <param name="stored">The months as read.</param>
     /// <param name="written">Absences added or replaced (by id).</param>
     /// <param name="removed">Absences removed, as (pupil, month, id).</param>
-    /// <param name="cancellationToken">Cancels the reads.</param>
     /// <returns>The pupils' months as summed now.</returns>
-    public async Task<IReadOnlyList<PupilMonthDocument>> ApplyAsync(IUnitOfWork work, IReadOnlyCollection<AbsenceDocument> written, IReadOnlyCollection<(PersonId Pupil, int Month, Guid Id)> removed, CancellationToken cancellationToken)
+    public IReadOnlyList<PupilMonthDocument> Apply(IUnitOfWork work, StoredMonths stored, IReadOnlyCollection<AbsenceDocument> written, IReadOnlyCollection<(PersonId Pupil, int Month, Guid Id)> removed)
     {
         var absences = work.Documents<AbsenceDocument>();
         var touched = written.Select(a => (a.Pupil, a.Month)).Concat(removed.Select(r => (r.Pupil, r.Month))).Distinct().ToList();
-        if (touched.Count == 0)
-        {
-            return [];
-        }
-
         var months = new List<PupilMonthDocument>();
-        foreach (var (pupil, month) in touched)
+        foreach (var key in touched)
         {
-            // The month as stored, read in this unit of work, so that what is replaced or removed was read (a concurrent writer is detected).
-            var stored = (await absences.Where(a => a.Pupil == pupil && a.Month == month).ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(a => a.Id);
-            foreach (var (_, _, id) in removed.Where(r => r.Pupil == pupil && r.Month == month))
+            var month = stored.Absences.TryGetValue(key, out var read) ? read : throw new InvalidOperationException($"The month {key.Month} of pupil {key.Pupil.Value} was not read first.");
+            foreach (var (_, _, id) in removed.Where(r => r.Pupil == key.Pupil && r.Month == key.Month))
             {
-                if (stored.Remove(id, out var gone))
+                if (month.Remove(id, out var gone))
                 {
                     absences.Remove(gone);
                 }
             }
 
-            foreach (var absence in written.Where(a => a.Pupil == pupil && a.Month == month))
+            foreach (var absence in written.Where(a => a.Pupil == key.Pupil && a.Month == key.Month))
             {
-                if (stored.TryGetValue(absence.Id, out var was))
+                if (month.TryGetValue(absence.Id, out var was))
                 {
                     if (was != absence)
                     {
@@ -52,37 +86,26 @@ internal sealed class AbsenceBook(AttendanceRules rules)
                     absences.Add(absence);
                 }
 
-                stored[absence.Id] = absence;
+                month[absence.Id] = absence;
             }
 
-            months.Add(HalfDays.Summarise(pupil, month, work.School, stored.Values, rules.Counts));
+            var summed = HalfDays.Summarise(key.Pupil, key.Month, work.School, month.Values, rules.Counts);
+            var before = stored.Months[key];
+            if (before is null)
+            {
+                work.Documents<PupilMonthDocument>().Add(summed);
+            }
+            else if (before != summed)
+            {
+                work.Documents<PupilMonthDocument>().Replace(summed);
+            }
+
+            stored.Months[key] = summed;
+            CountCrossing(work, stored, key.Month, before, summed);
+            RaiseAlerts(work, stored, key, summed);
+            months.Add(summed);
         }
 
-        var pupilMonths = work.Documents<PupilMonthDocument>();
-        var before = await pupilMonths.FindManyAsync(months, m => p => p.Pupil == m.Pupil && p.Month == m.Month, cancellationToken).ConfigureAwait(false);
-        var crossings = new Dictionary<int, int>(); // month → pupils who reached (+1) or fell back under (−1) the national threshold
-        for (var i = 0; i < months.Count; i++)
-        {
-            if (before[i] is null)
-            {
-                pupilMonths.Add(months[i]);
-            }
-            else if (before[i] != months[i])
-            {
-                pupilMonths.Replace(months[i]);
-            }
-
-            var was = (before[i]?.UnjustifiedHalfDays ?? 0) >= AttendanceOptions.NationalAbsenceThreshold;
-            var @is = months[i].UnjustifiedHalfDays >= AttendanceOptions.NationalAbsenceThreshold;
-            if (was != @is)
-            {
-                crossings[months[i].Month] = crossings.GetValueOrDefault(months[i].Month) + (@is ? 1 : -1);
-            }
-        }
-
-        await CountCrossingsAsync(work, crossings, cancellationToken).ConfigureAwait(false);
-
-        await RaiseAlertsAsync(work, months, cancellationToken).ConfigureAwait(false);
         return months;
     }
 
@@ -97,85 +120,85 @@ internal sealed class AbsenceBook(AttendanceRules rules)
     public async Task<IReadOnlyList<AbsenceDocument>> ChangeBetweenAsync(IUnitOfWork work, PersonId pupil, (DateOnly Day, TimeOnly Time) from, (DateOnly Day, TimeOnly Time) to,
         Func<AbsenceDocument, AbsenceDocument?> change, CancellationToken cancellationToken)
     {
-        var changed = new List<AbsenceDocument>();
+        var keys = new List<(PersonId, int)>();
         for (var month = HalfDays.FirstDayOf(HalfDays.MonthOf(from.Day)); month <= to.Day; month = month.AddMonths(1))
         {
-            var key = HalfDays.MonthOf(month);
-            foreach (var absence in await work.Documents<AbsenceDocument>().Where(a => a.Pupil == pupil && a.Month == key).ListAsync(cancellationToken).ConfigureAwait(false))
+            keys.Add((pupil, HalfDays.MonthOf(month)));
+        }
+
+        var stored = await ReadAsync(work, keys, cancellationToken).ConfigureAwait(false);
+        var changed = new List<AbsenceDocument>();
+        foreach (var absence in stored.Absences.Values.SelectMany(m => m.Values))
+        {
+            var inside = (absence.Date > from.Day || (absence.Date == from.Day && absence.End > from.Time)) && (absence.Date < to.Day || (absence.Date == to.Day && absence.Start < to.Time));
+            if (inside && change(absence) is { } after && after != absence)
             {
-                var inside = (absence.Date > from.Day || (absence.Date == from.Day && absence.End > from.Time)) && (absence.Date < to.Day || (absence.Date == to.Day && absence.Start < to.Time));
-                if (inside && change(absence) is { } after && after != absence)
-                {
-                    changed.Add(after);
-                }
+                changed.Add(after);
             }
         }
 
-        await ApplyAsync(work, changed, [], cancellationToken).ConfigureAwait(false);
+        Apply(work, stored, changed, []);
         return changed;
     }
 
-    /// <summary>The school's thresholds: its own, else the department's.</summary>
-    public async Task<(int Absences, int Lateness)> ThresholdsAsync(IUnitOfWork work, CancellationToken cancellationToken)
+    /// <summary>Keeps the school month's count of pupils at the national threshold, for the DEPP's indicator.</summary>
+    private static void CountCrossing(IUnitOfWork work, StoredMonths stored, int month, PupilMonthDocument? before, PupilMonthDocument after)
     {
-        var school = work.School;
-        var own = await work.Documents<SchoolSettingsDocument>().FindAsync(s => s.School == school, cancellationToken).ConfigureAwait(false);
-        return own is null ? (rules.Options.AbsenceThreshold, rules.Options.LatenessThreshold) : (own.AbsenceThreshold, own.LatenessThreshold);
-    }
-
-    /// <summary>Keeps each school month's count of pupils at the national threshold, for the DEPP's indicator.</summary>
-    private static async Task CountCrossingsAsync(IUnitOfWork work, Dictionary<int, int> crossings, CancellationToken cancellationToken)
-    {
-        if (crossings.Count == 0)
+        var was = (before?.UnjustifiedHalfDays ?? 0) >= AttendanceOptions.NationalAbsenceThreshold;
+        var @is = after.UnjustifiedHalfDays >= AttendanceOptions.NationalAbsenceThreshold;
+        if (was == @is)
         {
             return;
         }
 
-        var school = work.School;
         var counts = work.Documents<SchoolMonthDocument>();
-        var keys = crossings.Keys.ToList();
-        var stored = await counts.FindManyAsync(keys, month => c => c.School == school && c.Month == month, cancellationToken).ConfigureAwait(false);
-        for (var i = 0; i < keys.Count; i++)
+        if (stored.SchoolMonths[month] is { } count)
         {
-            if (stored[i] is { } count)
-            {
-                counts.Replace(count with { PupilsAtThreshold = Math.Max(0, count.PupilsAtThreshold + crossings[keys[i]]) });
-            }
-            else
-            {
-                counts.Add(new SchoolMonthDocument(school, keys[i], Math.Max(0, crossings[keys[i]])));
-            }
+            var changed = count with { PupilsAtThreshold = Math.Max(0, count.PupilsAtThreshold + (@is ? 1 : -1)) };
+            counts.Replace(changed);
+            stored.SchoolMonths[month] = changed;
+        }
+        else
+        {
+            var added = new SchoolMonthDocument(work.School, month, @is ? 1 : 0);
+            counts.Add(added);
+            stored.SchoolMonths[month] = added;
         }
     }
 
-    private async Task RaiseAlertsAsync(IUnitOfWork work, List<PupilMonthDocument> months, CancellationToken cancellationToken)
+    private static void RaiseAlerts(IUnitOfWork work, StoredMonths stored, (PersonId Pupil, int Month) key, PupilMonthDocument month)
     {
-        var (absenceThreshold, latenessThreshold) = await ThresholdsAsync(work, cancellationToken).ConfigureAwait(false);
-        var school = work.School;
-        var candidates = new List<(PupilMonthDocument Month, AlertKind Kind, int Count, int Threshold)>();
-        foreach (var month in months)
-        {
-            candidates.Add((month, AlertKind.Absences, month.UnjustifiedHalfDays, absenceThreshold));
-            candidates.Add((month, AlertKind.Lateness, month.Late, latenessThreshold));
-        }
-
         var alerts = work.Documents<AlertDocument>();
-        var existing = await alerts.FindManyAsync(candidates, c => a => a.School == school && a.Month == c.Month.Month && a.Pupil == c.Month.Pupil && a.Kind == c.Kind, cancellationToken).ConfigureAwait(false);
-        for (var i = 0; i < candidates.Count; i++)
+        var existing = stored.Alerts[key].ToList();
+        foreach (var (kind, count, threshold) in new[] { (AlertKind.Absences, month.UnjustifiedHalfDays, stored.Thresholds.Absences), (AlertKind.Lateness, month.Late, stored.Thresholds.Lateness) })
         {
-            var (month, kind, count, threshold) = candidates[i];
-            if (existing[i] is { } alert)
+            var index = existing.FindIndex(a => a.Kind == kind);
+            if (index >= 0)
             {
+                var alert = existing[index];
                 if (alert.State == AlertState.Open && alert.Count != count)
                 {
-                    alerts.Replace(alert with { Count = count }); // an open alert follows the month (an absence justified since lowers it)
+                    existing[index] = alert with { Count = count }; // an open alert follows the month (an absence justified since lowers it)
+                    alerts.Replace(existing[index]);
                 }
             }
             else if (count >= threshold)
             {
-                alerts.Add(new AlertDocument(school, month.Month, month.Pupil, kind, count, threshold, work.Now, AlertState.Open, null, null, null, null, null, null));
-                work.Publish(new AttendanceThresholdReached(work.Actor.Person, work.Actor.Department, school, work.Now, month.Pupil, month.Month, kind, count, threshold));
+                var raised = new AlertDocument(work.School, month.Month, month.Pupil, kind, count, threshold, work.Now, AlertState.Open, null, null, null, null, null, null);
+                alerts.Add(raised);
+                existing.Add(raised);
+                work.Publish(new AttendanceThresholdReached(work.Actor.Person, work.Actor.Department, work.School, work.Now, month.Pupil, month.Month, kind, count, threshold));
             }
         }
+
+        stored.Alerts[key] = existing;
     }
 }
+
+/// <summary>Pupils' months as stored, read together before they change: their absences (by id), their sums, their alerts, the school's months and thresholds.</summary>
+internal sealed record StoredMonths(
+    Dictionary<(PersonId Pupil, int Month), Dictionary<Guid, AbsenceDocument>> Absences,
+    Dictionary<(PersonId Pupil, int Month), PupilMonthDocument?> Months,
+    Dictionary<(PersonId Pupil, int Month), IReadOnlyList<AlertDocument>> Alerts,
+    Dictionary<int, SchoolMonthDocument?> SchoolMonths,
+    (int Absences, int Lateness) Thresholds);

@@ -107,8 +107,16 @@ internal sealed class RollCallService(IOperations operations, IOrganisationDirec
     {
         await using var work = await BeginAsync(actor, session, cancellationToken).ConfigureAwait(false);
         var school = session.School;
-        var (stored, known) = await work.Documents<RollCallDocument>().Where(r => r.School == school && r.Date == session.Date && r.Session == session.Id)
-            .ListTogetherAsync(work.Documents<KnownAbsenceDocument>().Where(k => k.School == school && k.Date == session.Date), cancellationToken).ConfigureAwait(false);
+        var month = HalfDays.MonthOf(session.Date);
+        // One round trip: the roll call, the day's known absences, and the months of the pupils this roll call marks (all it
+        // writes for a first roll call).
+        var batch = new DocumentBatch();
+        var storedRead = batch.Add(work.Documents<RollCallDocument>().Where(r => r.School == school && r.Date == session.Date && r.Session == session.Id));
+        var knownRead = batch.Add(work.Documents<KnownAbsenceDocument>().Where(k => k.School == school && k.Date == session.Date));
+        var marked = submission.Marks.Where(m => m is not null && m.Status != AttendanceStatus.Present.Code).Select(m => (m.Pupil, month)).Distinct().ToList();
+        var monthsRead = book.Add(batch, work, marked);
+        await batch.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var (stored, known, months) = (batch.Get(storedRead), batch.Get(knownRead), monthsRead());
         var before = stored.Count == 1 ? stored[0] : null;
         var roster = before?.Roster ?? Roster(session);
         var entries = Entries(session, roster, submission.Marks);
@@ -161,7 +169,12 @@ internal sealed class RollCallService(IOperations operations, IOrganisationDirec
             }
         }
 
-        await WriteAbsencesAsync(work, session, known, changed, cancellationToken).ConfigureAwait(false);
+        if (changed.Any(c => !months.Absences.ContainsKey((c.Pupil, month))))
+        {
+            months = await book.ReadAsync(work, changed.Select(c => (c.Pupil, month)), cancellationToken).ConfigureAwait(false); // a correction to present: those months too
+        }
+
+        WriteAbsences(work, session, known, changed, months);
         work.Publish(new RollCallSaved(actor.Person, actor.Department, school, work.Now, session.Id, session.Date, saved.Revision,
             entries.Count(e => rules.EffectOf(e.Status) is AttendanceEffect.Absent or AttendanceEffect.LeftEarly), entries.Count(e => rules.EffectOf(e.Status) == AttendanceEffect.Late)));
         await work.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -169,7 +182,7 @@ internal sealed class RollCallService(IOperations operations, IOrganisationDirec
     }
 
     /// <summary>The absences the changed pupils have from this session now: added, replaced (the reason and justification kept), removed.</summary>
-    private async Task WriteAbsencesAsync(IUnitOfWork work, Session session, IReadOnlyList<KnownAbsenceDocument> known, List<(PersonId Pupil, RollCallEntry? Before, RollCallEntry? After)> changed, CancellationToken cancellationToken)
+    private void WriteAbsences(IUnitOfWork work, Session session, IReadOnlyList<KnownAbsenceDocument> known, List<(PersonId Pupil, RollCallEntry? Before, RollCallEntry? After)> changed, StoredMonths months)
     {
         if (changed.Count == 0)
         {
@@ -180,7 +193,7 @@ internal sealed class RollCallService(IOperations operations, IOrganisationDirec
         var morningEnds = calendar.MorningEndsAt(session.School);
         var period = calendar.PeriodOf(session.School, session.Date)?.Id;
         var id = session.Id.Value;
-        var stored = await work.Documents<AbsenceDocument>().FindManyAsync(changed, c => a => a.Pupil == c.Pupil && a.Month == month && a.Id == id, cancellationToken).ConfigureAwait(false);
+        var stored = changed.Select(c => months.Absences[(c.Pupil, month)].GetValueOrDefault(id)).ToList();
         var written = new List<AbsenceDocument>();
         var removed = new List<(PersonId, int, Guid)>();
         for (var i = 0; i < changed.Count; i++)
@@ -217,7 +230,7 @@ internal sealed class RollCallService(IOperations operations, IOrganisationDirec
             }
         }
 
-        await book.ApplyAsync(work, written, removed, cancellationToken).ConfigureAwait(false);
+        book.Apply(work, months, written, removed);
     }
 
     private ImmutableArray<RollCallEntry> Entries(Session session, ImmutableArray<PersonId> roster, IReadOnlyList<PupilAttendance> marks)

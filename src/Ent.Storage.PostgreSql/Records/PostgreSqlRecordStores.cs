@@ -195,10 +195,10 @@ internal sealed class PostgreSqlRecordStores : IRecordStores
 
             if (batched.Length > 0)
             {
-                await BatchAsync(connection, transaction, department.Value, batched, cancellationToken).ConfigureAwait(false);
+                // The records and the events (the outbox) in one round trip.
+                await BatchAsync(connection, transaction, department.Value, batched, cancellationToken, events).ConfigureAwait(false);
             }
-
-            if (events.Length > 0)
+            else if (events.Length > 0)
             {
                 await PostgreSqlEventLog.InsertAsync(connection, transaction, events, cancellationToken).ConfigureAwait(false); // the outbox
             }
@@ -239,7 +239,7 @@ internal sealed class PostgreSqlRecordStores : IRecordStores
         await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task BatchAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid department, RecordChange[] changes, CancellationToken cancellationToken)
+    private async Task BatchAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid department, RecordChange[] changes, CancellationToken cancellationToken, Ent.Storage.Events.EventRow[]? events = null)
     {
         await using var batch = new NpgsqlBatch(connection, transaction);
         foreach (var (kind, record) in changes)
@@ -271,6 +271,11 @@ internal sealed class PostgreSqlRecordStores : IRecordStores
             }
 
             batch.BatchCommands.Add(command);
+        }
+
+        if (events is { Length: > 0 })
+        {
+            batch.BatchCommands.Add(PostgreSqlEventLog.InsertCommand(events));
         }
 
         await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

@@ -48,7 +48,7 @@ public static class DocumentQueries
     }
 
     /// <summary>The queries' documents from one read of their store, or null when they are not all of one unit of work and component.</summary>
-    private static async Task<object[]?> BatchAsync(object[] queries, CancellationToken cancellationToken)
+    internal static async Task<object[]?> BatchAsync(object[] queries, CancellationToken cancellationToken)
     {
         var batched = queries.OfType<IBatchedDocumentQuery>().ToArray();
         if (batched.Length != queries.Length || batched.Any(q => q.Session != batched[0].Session || q.Store != batched[0].Store))

@@ -153,6 +153,26 @@ public abstract class DocumentStoreContract : EngineContract
     }
 
     [SkippableFact]
+    public async Task A_batch_of_any_number_of_queries_gives_what_each_lists_alone_and_reads_them_in_the_unit_of_work()
+    {
+        await OpenAsync();
+        var ours = await AddSheetsAsync(4);
+        var otherPeriod = PeriodId.New();
+        var theirs = await AddSheetsAsync(2, n => SampleDocuments.Sheet(Course, Class, otherPeriod, n));
+        var session = Session();
+        var batch = new DocumentBatch();
+        var lists = new[] { Period, otherPeriod, PeriodId.New(), Period }.Select(p => batch.Add(session.Set<Sheet>().Where(s => s.Class == Class && s.Period == p))).ToList();
+
+        await batch.ReadAsync();
+
+        Assert.Equal(ours.Select(s => s.Id).Order(), batch.Get(lists[0]).Select(s => s.Id));
+        Assert.Equal(theirs.Select(s => s.Id).Order(), batch.Get(lists[1]).Select(s => s.Id));
+        Assert.Empty(batch.Get(lists[2]));
+        session.Set<Sheet>().Replace(batch.Get(lists[3])[0] with { Title = "read in a batch" }); // read first: replacing it is allowed
+        await CommitAsync(session);
+    }
+
+    [SkippableFact]
     public async Task Documents_listed_together_are_read_in_the_unit_of_work_so_that_a_concurrent_change_is_refused()
     {
         await OpenAsync();
