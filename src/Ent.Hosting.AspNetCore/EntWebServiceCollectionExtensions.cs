@@ -47,6 +47,7 @@ public static class EntWebServiceCollectionExtensions
         // The host's own pages: courses and their content, the rollout (department administrators, heads of school for their school) and the usage dashboard.
         services.AddEntPage<Ent.Hosting.AspNetCore.Admin.RolloutPage>(Ent.Hosting.AspNetCore.Admin.RolloutPage.Route, Capabilities.ManagePlugins, new PageNavigation("ent", "nav.rollout", 900))
             .AddEntPage<Ent.Hosting.AspNetCore.Admin.UsagePage>(Ent.Hosting.AspNetCore.Admin.UsagePage.Route, Capabilities.ViewUsage, new PageNavigation("ent", "nav.usage", 910))
+            .AddEntPage<Ent.Hosting.AspNetCore.Admin.TimetablePage>(Ent.Hosting.AspNetCore.Admin.TimetablePage.Route, Capabilities.ManageTimetable, new PageNavigation("ent", "nav.timetable", 890))
             .AddEntPage<Ent.Hosting.AspNetCore.Admin.UsageCsvPage>(Ent.Hosting.AspNetCore.Admin.UsageCsvPage.Route, Capabilities.ViewUsage)
             .AddEntPage<Ent.Hosting.AspNetCore.Courses.MyCoursesPage>(Ent.Hosting.AspNetCore.Courses.MyCoursesPage.Route, Capabilities.ViewCourses, new PageNavigation("ent", "nav.courses", 5))
             .AddEntPage<Ent.Hosting.AspNetCore.Courses.CoursePage>("courses/{course}", Capabilities.ViewCourses);

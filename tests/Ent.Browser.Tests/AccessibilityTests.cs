@@ -35,7 +35,7 @@ public sealed class AccessibilityTests(BrowserSession session)
         string[] expected = ["/", "/grading/courses", "/grading/courses/{id}", "/grading/courses/{id}/assessments/{id}", "/grading/pupils/{id}", "/grading/report-cards/{id}/{id}/{id}",
             "/grading/history/{id}/{id}", "/grading/councils", "/grading/councils/{id}/{id}", "/admin/rollout", "/admin/usage", "/courses", "/courses/{id}",
             "/attendance/roll-call", "/attendance/roll-call/{id}/{date}/{id}", "/attendance/follow-up", "/attendance/pupils/{id}",
-            "/attendance/pupils/{id}/declare", "/attendance/alerts/{id}/{month}/absences", "/attendance/indicator"];
+            "/attendance/pupils/{id}/declare", "/attendance/alerts/{id}/{month}/absences", "/attendance/indicator", "/admin/timetable"];
         Assert.Empty(expected.Except(checkedPages)); // every kind of page was checked
     }
 

@@ -32,9 +32,9 @@ public sealed class WebEntTests(WebEntServer server) : IClassFixture<WebEntServe
     [InlineData("teacher", "Appel|Cours|Mes classes et cours")]
     [InlineData("pupil", "Cours|Notes|Absences")]
     [InlineData("parent", "Notes|Absences")]
-    [InlineData("cpe", "Appel|Cours|Vie scolaire")]
-    [InlineData("head", "Appel|Cours|Vie scolaire|Mes classes et cours|Conseils de classe|Absentéisme|Déploiement|Usages")]
-    [InlineData("admin", "Absentéisme|Déploiement|Usages")]
+    [InlineData("cpe", "Appel|Cours|Vie scolaire|Emploi du temps")]
+    [InlineData("head", "Appel|Cours|Vie scolaire|Mes classes et cours|Conseils de classe|Absentéisme|Emploi du temps|Déploiement|Usages")]
+    [InlineData("admin", "Absentéisme|Emploi du temps|Déploiement|Usages")]
     public async Task Each_role_sees_the_navigation_of_what_is_on_for_them_in_their_school(string persona, string expected)
     {
         using var client = await server.SignInAsync(persona);
