@@ -14,7 +14,11 @@ internal sealed class AttendanceNames(IOrganisationDirectory directory, ISchoolC
 {
     public TimeZoneInfo TimeZone => calendar.TimeZone;
 
+    /// <summary>A person's name as lists sort it: family name, then given name (their id when they are not in the directory).</summary>
     public string NameOf(PersonId person) => directory.FindPerson(person) is { } found ? $"{found.FamilyName} {found.GivenName}" : person.Value.ToString();
+
+    /// <summary>A person's name as a sentence says it: given name, then family name.</summary>
+    public string FullName(PersonId person) => directory.FindPerson(person) is { } found ? $"{found.GivenName} {found.FamilyName}" : person.Value.ToString();
 
     public string? ClassName(ClassId? @class) => @class is { } id ? directory.FindClass(id)?.Name : null;
 

@@ -182,7 +182,7 @@ internal sealed class DemoSchool
         var valid = new DateRange(year.Dates.Begin, year.Dates.End);
         Ent.Core.Timetable.TimetableSlot Slot(DayOfWeek day, int hour) => new(new TimetableSlotId(stable($"slot/{day}")), school.Id, CourseAudience.ForClass(@class.Id), maths, teacher.Id, "B12",
             day, new TimeOnly(hour, 0), new TimeOnly(hour + 1, 0), Ent.Core.Timetable.TeachingWeeks.Every, valid);
-        var firstMonday = year.Dates.Begin.AddDays(((int)DayOfWeek.Monday - (int)year.Dates.Begin.DayOfWeek + 7) % 7);
+        var firstMonday = SchoolTime.FirstMondayFrom(year.Dates.Begin);
         await timetables.ImportAsync(As(staff), year.Id, new Ent.Core.Timetable.SchoolTimetable(school.Id, firstMonday,
             [Slot(DayOfWeek.Monday, 8), Slot(DayOfWeek.Tuesday, 10), Slot(DayOfWeek.Thursday, 14), Slot(DayOfWeek.Friday, 9)], [])).ConfigureAwait(false);
     }

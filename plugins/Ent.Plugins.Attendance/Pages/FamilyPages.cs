@@ -9,7 +9,7 @@ using Ent.Sdk.Pages;
 namespace Ent.Plugins.Attendance.Pages;
 
 /// <summary>"My attendance": a pupil's own record; a parent's children, each to theirs (straight to it for an only child).</summary>
-internal sealed class MyAttendancePage(IOrganisationDirectory directory, AttendanceText text) : EntPage<NoRouteValues>
+internal sealed class MyAttendancePage(IOrganisationDirectory directory, AttendanceText text, AttendanceNames names) : EntPage<NoRouteValues>
 {
     public const string Route = "attendance/me";
 
@@ -28,7 +28,7 @@ internal sealed class MyAttendancePage(IOrganisationDirectory directory, Attenda
 
         var model = new
         {
-            Children = children.Select(c => new { Name = directory.FindPerson(c) is { } p ? $"{p.GivenName} {p.FamilyName}" : c.Value.ToString(), Href = context.Link(PupilPage.Link(c)) }).ToArray(),
+            Children = children.Select(c => new { Name = names.FullName(c), Href = context.Link(PupilPage.Link(c)) }).ToArray(),
         };
         return Task.FromResult(PageResult.View("attendance/pages/children", model, text.T(context.Language, "pages.me.title")));
     }
@@ -94,7 +94,7 @@ internal sealed class PupilPage(IAttendanceFollowUp followUp, IAbsenceDeclaratio
 internal sealed record DeclareForm([Required] string From, string? FromTime, [Required] string To, string? ToTime, [Required] string Reason, string? Comment, PostedFile? Proof);
 
 /// <summary>The form to declare a pupil's absence: the days and hours, the reason (a family's among those offered to families), a comment, a proof.</summary>
-internal sealed class DeclarePage(IAbsenceDeclarations declarations, AttendanceText text, AttendanceRules rules, IOrganisationDirectory directory) : EntPage<PupilRoute, DeclareForm>
+internal sealed class DeclarePage(IAbsenceDeclarations declarations, AttendanceText text, AttendanceRules rules, AttendanceNames names) : EntPage<PupilRoute, DeclareForm>
 {
     public static string Link(PersonId pupil) => $"attendance/pupils/{pupil.Value}/declare";
 
@@ -106,7 +106,7 @@ internal sealed class DeclarePage(IAbsenceDeclarations declarations, AttendanceT
         var today = AttendanceText.Iso(context.Today);
         var model = new
         {
-            Pupil = directory.FindPerson(route.Pupil) is { } p ? $"{p.GivenName} {p.FamilyName}" : route.Pupil.Value.ToString(),
+            Pupil = names.FullName(route.Pupil),
             From = context.Posted.GetValueOrDefault("from", today),
             FromTime = context.Posted.GetValueOrDefault("fromTime", "08:00"),
             To = context.Posted.GetValueOrDefault("to", today),

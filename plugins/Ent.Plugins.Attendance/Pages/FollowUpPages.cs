@@ -9,7 +9,7 @@ using Ent.Sdk.Pages;
 namespace Ent.Plugins.Attendance.Pages;
 
 /// <summary>The CPE's day: who is absent or late and where each absence stands, the roll calls begun and not taken, the families' declarations to review, the alerts.</summary>
-internal sealed class FollowUpPage(IAttendanceFollowUp followUp, AttendanceText text, IOrganisationDirectory directory) : EntPage<NoRouteValues>
+internal sealed class FollowUpPage(IAttendanceFollowUp followUp, AttendanceText text, IOrganisationDirectory directory, AttendanceNames names) : EntPage<NoRouteValues>
 {
     public const string Route = "attendance/follow-up";
 
@@ -46,12 +46,12 @@ internal sealed class FollowUpPage(IAttendanceFollowUp followUp, AttendanceText 
                 Time = $"{AttendanceText.Time(s.Start)}–{AttendanceText.Time(s.End)}",
                 Audience = s.Audience.Class is { } c ? directory.FindClass(c)?.Name : s.Audience.Group is { } g ? directory.FindGroup(g)?.Name : null,
                 Subject = s.Subject.Name,
-                Teacher = directory.FindPerson(s.Teacher) is { } t ? $"{t.GivenName} {t.FamilyName}" : null,
+                Teacher = names.FullName(s.Teacher),
                 Href = context.Link(RollCallPage.Link(s.School, s.Date, s.Id)),
             }).ToArray(),
             Declarations = today.Declarations.Select(d => new
             {
-                Name = directory.FindPerson(d.Pupil) is { } p ? $"{p.FamilyName} {p.GivenName}" : d.Pupil.Value.ToString(),
+                Name = names.NameOf(d.Pupil),
                 Dates = text.T(language, "pages.declaration.dates", AttendanceText.ShortDay(d.From), AttendanceText.Time(d.FromTime), AttendanceText.ShortDay(d.To), AttendanceText.Time(d.ToTime)),
                 Reason = text.Reason(d.Reason, language),
                 State = text.Declaration(d.State, language),
@@ -128,7 +128,7 @@ internal sealed record DeclarationRoute(PersonId Pupil, Guid Declaration);
 internal sealed record ReviewForm(string Decision, string? Note);
 
 /// <summary>A family's declaration as the CPE reviews it: its dates, reason, comment and proof, and the decision with a note.</summary>
-internal sealed class DeclarationReviewPage(IAbsenceDeclarations declarations, AttendanceText text, IOrganisationDirectory directory) : EntPage<DeclarationRoute, ReviewForm>
+internal sealed class DeclarationReviewPage(IAbsenceDeclarations declarations, AttendanceText text, AttendanceNames names) : EntPage<DeclarationRoute, ReviewForm>
 {
     public static string Link(PersonId pupil, Guid declaration) => $"attendance/declarations/{pupil.Value}/{declaration}";
 
@@ -143,11 +143,11 @@ internal sealed class DeclarationReviewPage(IAbsenceDeclarations declarations, A
 
         var model = new
         {
-            Pupil = directory.FindPerson(found.Pupil) is { } p ? $"{p.GivenName} {p.FamilyName}" : found.Pupil.Value.ToString(),
+            Pupil = names.FullName(found.Pupil),
             Dates = text.T(language, "pages.declaration.dates", AttendanceText.ShortDay(found.From), AttendanceText.Time(found.FromTime), AttendanceText.ShortDay(found.To), AttendanceText.Time(found.ToTime)),
             Reason = text.Reason(found.Reason, language),
             found.Comment,
-            DeclaredBy = directory.FindPerson(found.DeclaredBy) is { } by ? $"{by.GivenName} {by.FamilyName}" : null,
+            DeclaredBy = names.FullName(found.DeclaredBy),
             DeclaredAt = text.Local(found.DeclaredAt).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture),
             State = text.Declaration(found.State, language),
             found.ReviewNote,

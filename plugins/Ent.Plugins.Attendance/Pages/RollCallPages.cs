@@ -1,6 +1,5 @@
 using System.Globalization;
 using Ent.Core.Identifiers;
-using Ent.Core.Organisation;
 using Ent.Plugins.Attendance.RollCalls;
 using Ent.Plugins.Attendance.Statuses;
 using Ent.Sdk.Pages;
@@ -58,7 +57,7 @@ internal sealed record RollCallForm(IReadOnlyDictionary<string, string> Status, 
 /// (absent, late with the minutes, left early with the time, exempt, off-site, the department's own), those the school knew to be
 /// absent already marked so; saved in one action, corrected later with a reason.
 /// </summary>
-internal sealed class RollCallPage(IRollCalls rollCalls, AttendanceText text, IOrganisationDirectory directory) : EntPage<RollCallRoute, RollCallForm>
+internal sealed class RollCallPage(IRollCalls rollCalls, AttendanceText text, AttendanceNames names) : EntPage<RollCallRoute, RollCallForm>
 {
     public static string Link(SchoolId school, DateOnly date, SessionId session) => $"attendance/roll-call/{school.Value}/{AttendanceText.Iso(date)}/{session.Value}";
 
@@ -72,7 +71,7 @@ internal sealed class RollCallPage(IRollCalls rollCalls, AttendanceText text, IO
             Heading = text.T(language, "pages.roll-call.heading", sheet.Session.Subject.Name, sheet.Audience),
             Schedule = text.T(language, "pages.roll-call.when", AttendanceText.Day(sheet.Session.Date, language), AttendanceText.Time(sheet.Session.Start), AttendanceText.Time(sheet.Session.End)),
             sheet.Session.Room,
-            Taken = taken is null ? null : text.T(language, "pages.roll-call.taken", NameOf(taken.TakenBy), AttendanceText.Time(TimeOnly.FromDateTime(text.Local(taken.TakenAt))), taken.Revision),
+            Taken = taken is null ? null : text.T(language, "pages.roll-call.taken", names.FullName(taken.TakenBy), AttendanceText.Time(TimeOnly.FromDateTime(text.Local(taken.TakenAt))), taken.Revision),
             Revision = taken?.Revision.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
             AskWhy = taken is not null,
             Why = context.Posted.GetValueOrDefault("why", string.Empty),
@@ -95,8 +94,8 @@ internal sealed class RollCallPage(IRollCalls rollCalls, AttendanceText text, IO
                     Error = context.ErrorOf($"status[{id}]"),
                 };
             }).ToArray(),
-            Corrections = sheet.Corrections.Select(c => text.T(language, "pages.roll-call.correction", NameOf(c.Pupil), text.Status(c.Before.Split(' ')[0], language), text.Status(c.After.Split(' ')[0], language),
-                NameOf(c.Actor), text.Local(c.At).ToString("dd/MM HH:mm", CultureInfo.InvariantCulture), c.Why ?? "—")).ToArray(),
+            Corrections = sheet.Corrections.Select(c => text.T(language, "pages.roll-call.correction", names.FullName(c.Pupil), text.Status(c.Before.Split(' ')[0], language), text.Status(c.After.Split(' ')[0], language),
+                names.FullName(c.Actor), text.Local(c.At).ToString("dd/MM HH:mm", CultureInfo.InvariantCulture), c.Why ?? "—")).ToArray(),
             Errors = context.Errors.Select(e => e.Message).ToArray(),
             Back = context.Link(RollCallsPage.Route + $"?day={AttendanceText.Iso(route.Date)}"),
         };
@@ -127,7 +126,7 @@ internal sealed class RollCallPage(IRollCalls rollCalls, AttendanceText text, IO
             {
                 if (!int.TryParse(form.Minutes.GetValueOrDefault(key), NumberStyles.None, CultureInfo.InvariantCulture, out var typed))
                 {
-                    errors.Add(new FormError($"status[{key}]", text.T(language, "pages.roll-call.minutes", NameOf(new PersonId(id)))));
+                    errors.Add(new FormError($"status[{key}]", text.T(language, "pages.roll-call.minutes", names.FullName(new PersonId(id)))));
                     continue;
                 }
 
@@ -137,7 +136,7 @@ internal sealed class RollCallPage(IRollCalls rollCalls, AttendanceText text, IO
             {
                 if (!TimeOnly.TryParseExact(form.Left.GetValueOrDefault(key), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var typed))
                 {
-                    errors.Add(new FormError($"status[{key}]", text.T(language, "pages.roll-call.left", NameOf(new PersonId(id)))));
+                    errors.Add(new FormError($"status[{key}]", text.T(language, "pages.roll-call.left", names.FullName(new PersonId(id)))));
                     continue;
                 }
 
@@ -159,12 +158,10 @@ internal sealed class RollCallPage(IRollCalls rollCalls, AttendanceText text, IO
         }
         catch (RollCallConflictException conflict)
         {
-            return PageResult.Invalid(new FormError(null, text.T(language, "pages.roll-call.conflict", NameOf(conflict.Current.ChangedBy),
+            return PageResult.Invalid(new FormError(null, text.T(language, "pages.roll-call.conflict", names.FullName(conflict.Current.ChangedBy),
                 AttendanceText.Time(TimeOnly.FromDateTime(text.Local(conflict.Current.ChangedAt))))));
         }
 
         return PageResult.Redirect(Link(route.School, route.Date, route.Session));
     }
-
-    private string NameOf(PersonId person) => directory.FindPerson(person) is { } found ? $"{found.GivenName} {found.FamilyName}" : person.Value.ToString();
 }

@@ -17,7 +17,7 @@ namespace Ent.Plugins.Attendance.RollCalls;
 /// actor's capability there and that attendance is on in the school); a roll call, its corrections, the pupils' absences, their
 /// months and alerts, and its events are committed together.
 /// </summary>
-internal sealed class RollCallService(IOperations operations, IOrganisationDirectory directory, ITimetables timetables, ISchoolCalendar calendar, AttendanceRules rules, AbsenceBook book)
+internal sealed class RollCallService(IOperations operations, IOrganisationDirectory directory, ITimetables timetables, ISchoolCalendar calendar, AttendanceRules rules, AbsenceBook book, AttendanceNames names)
     : IRollCalls
 {
     /// <inheritdoc />
@@ -69,7 +69,7 @@ internal sealed class RollCallService(IOperations operations, IOrganisationDirec
             {
                 var declared = KnownAbsence(known, pupil, taught);
                 var mark = rollCall?.Of(pupil) ?? (declared is not null ? new PupilAttendance(pupil, AttendanceStatus.Absent.Code) : new PupilAttendance(pupil, AttendanceStatus.Present.Code));
-                return new RollCallLine(pupil, NameOf(pupil), mark, declared?.Reason);
+                return new RollCallLine(pupil, names.NameOf(pupil), mark, declared?.Reason);
             })
             .OrderBy(l => l.Name, StringComparer.CurrentCulture)
             .ToList();
@@ -320,6 +320,4 @@ internal sealed class RollCallService(IOperations operations, IOrganisationDirec
     private string AudienceName(Session session) => session.Audience.Class is { } @class
         ? directory.FindClass(@class)?.Name ?? @class.Value.ToString()
         : directory.FindGroup(session.Audience.Group!.Value)?.Name ?? session.Audience.Group!.Value.Value.ToString();
-
-    private string NameOf(PersonId pupil) => directory.FindPerson(pupil) is { } person ? $"{person.FamilyName} {person.GivenName}" : pupil.Value.ToString();
 }

@@ -10,6 +10,10 @@ public static class SchoolTime
     /// <param name="day">The day.</param>
     public static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
+    /// <summary>The first Monday on or after a day (a school year's first full week begins on it).</summary>
+    /// <param name="day">The day.</param>
+    public static DateOnly FirstMondayFrom(DateOnly day) => MondayOf(day) == day ? day : MondayOf(day).AddDays(7);
+
     /// <summary>Today's date in a time zone.</summary>
     /// <param name="time">The clock.</param>
     /// <param name="zone">The time zone.</param>

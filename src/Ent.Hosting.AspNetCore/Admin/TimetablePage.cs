@@ -78,7 +78,7 @@ internal sealed class TimetablePage(ITimetables timetables, ISchoolCalendar cale
             return PageResult.Invalid(new FormError("file", T("admin.timetable.no-file")));
         }
 
-        var firstWeekA = year.Dates.Begin.AddDays(((int)DayOfWeek.Monday - (int)year.Dates.Begin.DayOfWeek + 7) % 7);
+        var firstWeekA = SchoolTime.FirstMondayFrom(year.Dates.Begin);
         if (!string.IsNullOrWhiteSpace(form.FirstWeekA) && !DateOnly.TryParseExact(form.FirstWeekA, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out firstWeekA))
         {
             return PageResult.Invalid(new FormError("firstWeekA", T("admin.bad-date", form.FirstWeekA)));

@@ -21,4 +21,14 @@ public sealed class SchoolTimeTests
         Assert.Equal([new(2026, 10, 15), new(2026, 10, 16), new(2026, 11, 2), new(2026, 11, 3)], days);
         Assert.Empty(_world.Calendar.SchoolDaysBetween(_world.School.Id, new(2026, 11, 3), new(2026, 11, 2)));
     }
+
+    [Theory]
+    [InlineData("2026-09-01", "2026-09-07")] // a Tuesday: the next Monday
+    [InlineData("2026-09-07", "2026-09-07")] // a Monday: itself
+    [InlineData("2026-09-06", "2026-09-07")] // a Sunday
+    public void The_first_monday_from_a_day_is_that_day_or_the_next_monday(string day, string monday)
+    {
+        Assert.Equal(DateOnly.Parse(monday, System.Globalization.CultureInfo.InvariantCulture), SchoolTime.FirstMondayFrom(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(DayOfWeek.Monday, SchoolTime.FirstMondayFrom(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture)).DayOfWeek);
+    }
 }
