@@ -64,6 +64,7 @@ public sealed class AttendancePlugin : EntPlugin
         context.AddPage<Pages.RollCallsPage>(Pages.RollCallsPage.Route, AttendanceCapabilities.TakeRollCall, new PageNavigation("attendance", "nav.roll-call", 5))
             .AddPage<Pages.RollCallPage>("attendance/roll-call/{school}/{date}/{session}", AttendanceCapabilities.TakeRollCall)
             .AddPage<Pages.FollowUpPage>(Pages.FollowUpPage.Route, AttendanceCapabilities.FollowUp, new PageNavigation("attendance", "nav.follow-up", 6))
+            .AddPage<Pages.ThresholdsPage>(Pages.ThresholdsPage.Route, AttendanceCapabilities.FollowUp)
             .AddPage<Pages.JustifyPage>("attendance/follow-up/pupils/{pupil}/{date}", AttendanceCapabilities.FollowUp)
             .AddPage<Pages.DeclarationReviewPage>("attendance/declarations/{pupil}/{declaration}", AttendanceCapabilities.ReadAttendance)
             .AddPage<Pages.ProofPage>("attendance/declarations/{pupil}/{declaration}/proof", AttendanceCapabilities.ReadAttendance)

@@ -36,8 +36,8 @@ public class RollCallSaveBenchmarks
     private string? _database;
     private int _next;
 
-    /// <summary>Where the department's records are kept.</summary>
-    [Params("SQLite", "PostgreSQL")]
+    /// <summary>Where the department's records are kept (in memory: what the host's own work costs, without a database).</summary>
+    [Params("SQLite", "PostgreSQL", "InMemory")]
     public string Engine { get; set; } = "SQLite";
 
     [GlobalSetup]
@@ -72,10 +72,14 @@ public class RollCallSaveBenchmarks
             _database = await MarkData.CreatePostgreSqlDatabaseAsync();
             builder.Ent.UsePostgreSql(_database);
         }
-        else
+        else if (Engine == "SQLite")
         {
             _file = Path.Combine(Path.GetTempPath(), $"ent-roll-calls-{Guid.NewGuid():N}.db");
             builder.Ent.UseSqlite(_file);
+        }
+        else
+        {
+            builder.Services.AddInMemoryRecordStores();
         }
 
         builder.Services.Replace(ServiceDescriptor.Singleton<IOrganisationDirectory>(directory));
@@ -99,6 +103,7 @@ public class RollCallSaveBenchmarks
         }
         else
         {
+            _file ??= Path.Combine(Path.GetTempPath(), $"ent-roll-calls-{Guid.NewGuid():N}.db");
             rows.AddEnt().UseSqlite(_file + ".rows.db");
         }
 

@@ -60,6 +60,7 @@ internal sealed class FollowUpPage(IAttendanceFollowUp followUp, AttendanceText 
             }).ToArray(),
             Alerts = today.Alerts.Select(a => AlertRow(context, a, language)).ToArray(),
             Indicator = context.Holds(AttendanceCapabilities.ViewIndicator) ? context.Link(IndicatorPage.Route) : null,
+            Thresholds = context.Link(ThresholdsPage.Route),
         };
         return PageResult.View("attendance/pages/follow-up", model, text.T(language, "pages.follow-up.title"));
     }

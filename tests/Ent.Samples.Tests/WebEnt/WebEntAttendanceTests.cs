@@ -142,6 +142,27 @@ public sealed class WebEntAttendanceTests(WebEntServer server) : IClassFixture<W
     }
 
     [Fact]
+    public async Task The_head_sets_the_schools_thresholds_and_a_value_out_of_range_is_refused_naming_it()
+    {
+        using var head = await server.SignInAsync("head");
+        var page = await head.GetAsync("attendance/thresholds");
+        Assert.Contains("seuils du département", page.Document.QuerySelector("#thresholds-source")!.TextContent, StringComparison.Ordinal);
+
+        var refused = await head.SubmitAsync(page, new Dictionary<string, string> { ["halfDays"] = "0", ["lateness"] = "5" });
+        var saved = await head.SubmitAsync(page, new Dictionary<string, string> { ["halfDays"] = "3", ["lateness"] = "5" });
+        var after = await head.GetAsync("attendance/thresholds");
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Contains("HalfDays", refused.Document.QuerySelector("#errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.SeeOther, saved.Status);
+        Assert.Equal("3", after.Document.QuerySelector("#half-days")!.GetAttribute("value"));
+        Assert.Contains("propres seuils", after.Document.QuerySelector("#thresholds-source")!.TextContent, StringComparison.Ordinal);
+        using var teacher = await server.SignInAsync("teacher");
+        Assert.Equal(HttpStatusCode.Forbidden, (await teacher.GetAsync("attendance/thresholds")).Status);
+        await head.SubmitAsync(after, new Dictionary<string, string> { ["halfDays"] = "4", ["lateness"] = "4" }); // the law's again, for the other tests on this server
+    }
+
+    [Fact]
     public async Task The_department_sees_the_absenteeism_indicator_month_by_month_and_exports_it()
     {
         using var admin = await server.SignInAsync("admin");
