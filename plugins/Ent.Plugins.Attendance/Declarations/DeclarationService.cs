@@ -100,7 +100,8 @@ internal sealed class DeclarationService(IOperations operations, IOrganisationDi
         ArgumentNullException.ThrowIfNull(actor);
         await using var work = await BeginAsync(actor, pupil, AttendanceCapabilities.ReadAttendance, cancellationToken).ConfigureAwait(false);
         var stored = await work.Documents<DeclarationDocument>().Where(d => d.Pupil == pupil).ListAsync(cancellationToken).ConfigureAwait(false);
-        return [.. stored.OrderByDescending(d => d.DeclaredAt).Select(ToDeclaration)];
+        var whole = MaySeeWhole(work, actor, pupil); // a teacher sees the reason and where it stands, not the family's words nor its proof
+        return [.. stored.OrderByDescending(d => d.DeclaredAt).Select(ToDeclaration).Select(d => whole ? d : d with { Comment = null, ProofName = null })];
     }
 
     /// <inheritdoc />
@@ -108,6 +109,11 @@ internal sealed class DeclarationService(IOperations operations, IOrganisationDi
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var work = await BeginAsync(actor, pupil, AttendanceCapabilities.ReadAttendance, cancellationToken).ConfigureAwait(false);
+        if (!MaySeeWhole(work, actor, pupil))
+        {
+            throw new AccessDeniedException(actor, AttendanceCapabilities.FollowUp, work.Scope, pupil, "a proof (a medical certificate, say) is for the school's staff and the pupil's family only");
+        }
+
         var proof = await work.Documents<ProofDocument>().FindAsync(p => p.Pupil == pupil && p.Declaration == declaration, cancellationToken).ConfigureAwait(false);
         return proof is null ? null : new Proof(proof.FileName, proof.ContentType, proof.Content);
     }
@@ -122,6 +128,10 @@ internal sealed class DeclarationService(IOperations operations, IOrganisationDi
                 : null,
             cancellationToken);
     }
+
+    /// <summary>Whether the actor sees a declaration whole (the family's comment, its proof): the school's staff and head, the pupil, their family.</summary>
+    private static bool MaySeeWhole(IUnitOfWork work, Actor actor, PersonId pupil) =>
+        actor.Person == pupil || work.Can(AttendanceCapabilities.FollowUp) || work.Can(AttendanceCapabilities.Declare, pupil);
 
     private Task<IUnitOfWork> BeginAsync(Actor actor, PersonId pupil, Ent.Core.Access.Capability capability, CancellationToken cancellationToken) =>
         names.BeginOnPupilAsync(operations, actor, pupil, capability, cancellationToken);

@@ -112,6 +112,19 @@ public sealed class DeclarationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_teacher_sees_a_declarations_reason_but_neither_the_familys_comment_nor_its_proof()
+    {
+        var declared = await _declarations.DeclareAsync(TestWorld.As(World.Parent), MorningOfIllness("maladie-certificat", new Proof("certificat.pdf", "application/pdf", [1, 2, 3])));
+
+        var seen = Assert.Single(await _declarations.OfPupilAsync(TestWorld.As(World.Teacher), World.Learner.Id));
+
+        Assert.Equal(("maladie-certificat", null, null), (seen.Reason, seen.Comment, seen.ProofName));
+        Assert.Equal("Fièvre depuis hier soir", Assert.Single(await _declarations.OfPupilAsync(TestWorld.As(World.Parent), World.Learner.Id)).Comment);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _declarations.ProofAsync(TestWorld.As(World.Teacher), World.Learner.Id, declared.Id));
+        Assert.NotNull(await _declarations.ProofAsync(TestWorld.As(World.Parent), World.Learner.Id, declared.Id));
+    }
+
+    [Fact]
     public async Task A_parent_declares_only_for_their_children_and_does_not_review()
     {
         var forClassmate = MorningOfIllness() with { Pupil = World.Classmate.Id };
