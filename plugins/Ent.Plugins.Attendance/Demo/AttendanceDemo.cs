@@ -113,6 +113,72 @@ internal sealed class AttendanceDemo(IRollCalls rollCalls, IAbsenceDeclarations 
         return taken;
     }
 
+    /// <summary>The most school days whose roll calls are taken (the last ones before today): two weeks, for a department of 3,000 classes.</summary>
+    public const int GeneratedDays = 10;
+
+    /// <summary>
+    /// A generated school's roll calls, in the period under way only: every session of its timetable on the last school days before
+    /// today (at most <see cref="GeneratedDays"/>), taken by the session's teacher at its start; each pupil misses sessions at
+    /// their own rate (most of them rarely, one in ten often), now and then late; a school whose first such session has its roll
+    /// call is left as it is. The half-days, the alerts and the indicator follow from them.
+    /// </summary>
+    public async Task ContributeAsync(GeneratedSchool school, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(school);
+        var days = SchoolTime.SchoolDaysBetween(calendar, school.School.Id, school.From, school.Until);
+        if (days.Length == 0 || school.Until < calendar.Today.AddDays(-1))
+        {
+            return;
+        }
+
+        var first = days[Math.Max(0, days.Length - GeneratedDays)];
+        var classes = school.Classes.ToDictionary(c => c.Class.Id);
+        var sessions = timetables.SessionsBetween(school.School.Id, first, days[^1]).Where(s => s.Audience.Class is { } c && classes.ContainsKey(c)).ToList();
+        if (sessions.Count == 0)
+        {
+            return;
+        }
+
+        var opening = await rollCalls.SheetAsync(new Actor(sessions[0].Teacher, school.School.Department), school.School.Id, sessions[0].Date, sessions[0].Id, cancellationToken).ConfigureAwait(false);
+        if (opening.Taken is not null)
+        {
+            return; // taken by an earlier run
+        }
+
+        var random = new Random(school.Seed ^ 0x5eed);
+        var rates = classes.Values.SelectMany(c => c.Pupils).ToDictionary(p => p.Id, p => Rate(p.Id));
+        foreach (var session in sessions)
+        {
+            var pupils = classes[session.Audience.Class!.Value].Pupils;
+            var marks = new List<PupilAttendance>();
+            foreach (var pupil in pupils)
+            {
+                var draw = random.NextDouble();
+                if (draw < rates[pupil.Id])
+                {
+                    marks.Add(new PupilAttendance(pupil.Id, "absent"));
+                }
+                else if (draw < rates[pupil.Id] + 0.01)
+                {
+                    marks.Add(new PupilAttendance(pupil.Id, "late", LateMinutes: 5 + random.Next(15)));
+                }
+            }
+
+            using (school.At(session.Date, session.Start.AddMinutes(5)))
+            {
+                await rollCalls.SaveAsync(new Actor(session.Teacher, school.School.Department), new RollCallSubmission(school.School.Id, session.Date, session.Id, marks), cancellationToken)
+                    .ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>A pupil's own rate of missed sessions, from their id: most rarely (1 to 3 %), one in ten often (8 to 20 %).</summary>
+    private static double Rate(Ent.Core.Identifiers.PersonId pupil)
+    {
+        var bits = BitConverter.ToUInt16(pupil.Value.ToByteArray(), 2);
+        return bits % 10 == 0 ? 0.08 + (0.12 * (bits / (double)ushort.MaxValue)) : 0.01 + (0.02 * (bits / (double)ushort.MaxValue));
+    }
+
     /// <summary>A member of the school's staff (the vie scolaire), as the demonstration's CPE.</summary>
     private Actor? Staff(Ent.Core.Identifiers.SchoolId school)
     {

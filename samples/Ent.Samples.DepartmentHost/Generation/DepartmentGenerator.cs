@@ -84,6 +84,8 @@ internal sealed class DepartmentGenerator(IServiceProvider services, DepartmentS
             await catalog.SaveAsync(school.Department, course.Course, cancellationToken).ConfigureAwait(false);
         }
 
+        await TimetableAsync(made, cancellationToken).ConfigureAwait(false);
+
         // Each period of the year so far, from the school's wave on: the term behind, and what has passed of this one.
         var yesterday = today.AddDays(-1);
         foreach (var period in made.Year.Periods.Where(p => waveStart is { } start && start <= yesterday && p.First <= yesterday && p.Last >= start))
@@ -144,6 +146,43 @@ internal sealed class DepartmentGenerator(IServiceProvider services, DepartmentS
     }
 
     /// <summary>What the generator makes of one school, the same at every run.</summary>
+    /// <summary>Hours of the generated weeks: four in the morning, four in the afternoon, Monday to Friday.</summary>
+    private static readonly int[] Hours = [8, 9, 10, 11, 13, 14, 15, 16];
+
+    /// <summary>
+    /// The school's timetable for the year, imported by its staff once: each course of a class three hours a week with its
+    /// teacher, spread over the class's week so that a class has one lesson at a time (a class of twelve courses fills 36 of its 40 hours).
+    /// </summary>
+    private async Task TimetableAsync(SchoolPlan made, CancellationToken cancellationToken)
+    {
+        var timetables = services.GetRequiredService<Ent.Core.Timetable.ITimetables>();
+        if (timetables.Of(made.School.Id, made.Year.Id) is not null)
+        {
+            return;
+        }
+
+        var valid = new DateRange(made.Year.Dates.Begin, made.Year.Dates.End);
+        var slots = new List<Ent.Core.Timetable.TimetableSlot>();
+        for (var c = 0; c < made.Classes.Count; c++)
+        {
+            var courses = made.Classes[c].Courses;
+            for (var i = 0; i < courses.Count && i < 13; i++)
+            {
+                for (var k = 0; k < 3; k++)
+                {
+                    var position = ((i * 3) + k + (c * 7)) % 40; // each class's week shifted, so that a teacher of several classes is not everywhere at 8:00
+                    var (day, hour) = ((DayOfWeek)(1 + (position % 5)), Hours[position / 5]);
+                    var (course, teacher) = courses[i];
+                    slots.Add(new Ent.Core.Timetable.TimetableSlot(new TimetableSlotId(NameBasedId.Of($"{made.School.Id.Value}/{course.Id.Value}/{k}")), made.School.Id, course.Audience, course.Subject,
+                        teacher.Id, $"S{101 + c}", day, new TimeOnly(hour, 0), new TimeOnly(hour + 1, 0), Ent.Core.Timetable.TeachingWeeks.Every, valid));
+                }
+            }
+        }
+
+        var firstWeekA = SchoolTime.FirstMondayFrom(made.Year.Dates.Begin);
+        await timetables.ImportAsync(made.StaffActor, made.Year.Id, new Ent.Core.Timetable.SchoolTimetable(made.School.Id, firstWeekA, [.. slots], []), cancellationToken).ConfigureAwait(false);
+    }
+
     private SchoolPlan Plan(School school, DemoSchool demo)
     {
         var shape = setup.Shape!;

@@ -26,6 +26,20 @@ public sealed class GeneratedDepartmentTests(GeneratedDepartmentServer server) :
     }
 
     [Fact]
+    public async Task The_generated_schools_have_timetables_and_roll_calls_and_the_indicator_counts_their_absences()
+    {
+        using var admin = await server.SignInAsync("admin");
+
+        var csv = (await admin.GetAsync("attendance/indicator/export")).Body.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.DoesNotContain("ent.attendance", server.Errors, StringComparison.Ordinal); // no school's roll calls failed
+        Assert.Equal(9, csv.Count(l => l.StartsWith("department,", StringComparison.Ordinal))); // September to May
+        var november = csv.Where(l => l.Contains(",2026-11,", StringComparison.Ordinal) && !l.StartsWith("0930001W", StringComparison.Ordinal) && !l.StartsWith("department", StringComparison.Ordinal))
+            .Select(l => int.Parse(l.Split(',')[^2], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.True(november.Sum() > 0, string.Join('\n', csv)); // the generated schools' roll calls of November put pupils at the threshold
+    }
+
+    [Fact]
     public async Task A_school_whose_wave_has_not_begun_has_its_enrolments_and_no_pedagogical_use()
     {
         var term = await server.TermAsync();
