@@ -117,21 +117,24 @@ internal sealed class AttendanceDemo(IRollCalls rollCalls, IAbsenceDeclarations 
     public const int GeneratedDays = 10;
 
     /// <summary>
-    /// A generated school's roll calls, in the period under way only: every session of its timetable on the last school days before
-    /// today (at most <see cref="GeneratedDays"/>), taken by the session's teacher at its start; each pupil misses sessions at
+    /// A generated school's roll calls: every session of its timetable on the last <see cref="GeneratedDays"/> school days before
+    /// today that fall in this period's part, taken by the session's teacher at its start; each pupil misses sessions at
     /// their own rate (most of them rarely, one in ten often), now and then late; a school whose first such session has its roll
     /// call is left as it is. The half-days, the alerts and the indicator follow from them.
     /// </summary>
     public async Task ContributeAsync(GeneratedSchool school, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(school);
-        var days = SchoolTime.SchoolDaysBetween(calendar, school.School.Id, school.From, school.Until);
-        if (days.Length == 0 || school.Until < calendar.Today.AddDays(-1))
+        // The last school days before today (the same for every period), those of this period's part.
+        var today = calendar.Today;
+        var recent = SchoolTime.SchoolDaysBetween(calendar, school.School.Id, today.AddDays(-7 * GeneratedDays), today.AddDays(-1)).TakeLast(GeneratedDays).ToArray();
+        var days = recent.Where(d => d >= school.From && d <= school.Until).ToArray();
+        if (days.Length == 0)
         {
             return;
         }
 
-        var first = days[Math.Max(0, days.Length - GeneratedDays)];
+        var first = days[0];
         var classes = school.Classes.ToDictionary(c => c.Class.Id);
         var sessions = timetables.SessionsBetween(school.School.Id, first, days[^1]).Where(s => s.Audience.Class is { } c && classes.ContainsKey(c)).ToList();
         if (sessions.Count == 0)
