@@ -175,3 +175,48 @@ public sealed class RollCallTests : IAsyncLifetime
         }
     }
 }
+
+/// <summary>The department's own statuses and reasons, from its options, checked at start.</summary>
+public sealed class DepartmentStatusesTests
+{
+    [Fact]
+    public async Task A_status_the_department_adds_is_offered_and_saved_with_its_effect()
+    {
+        await using var host = await AttendanceHost.StartAsync(options: o => o.Statuses.Add(new StatusOption { Code = "infirmerie", French = "À l'infirmerie", Effect = Statuses.AttendanceEffect.Excused }));
+        var world = host.World;
+        var session = host.SessionOf(host.MathsAt8);
+        var rollCalls = host.Get<IRollCalls>();
+
+        var saved = await rollCalls.SaveAsync(TestWorld.As(world.Teacher), new RollCallSubmission(world.School.Id, session.Date, session.Id, [new PupilAttendance(world.Learner.Id, "infirmerie")]));
+        var sheet = await rollCalls.SheetAsync(TestWorld.As(world.Teacher), world.School.Id, session.Date, session.Id);
+
+        Assert.Equal("infirmerie", saved.Of(world.Learner.Id).Status);
+        Assert.Contains(sheet.Statuses, s => s.Code == "infirmerie" && s.Label.French == "À l'infirmerie");
+        Assert.Equal(0, (await host.Get<Ent.Core.Attendance.IAbsenceSummary>().HalfDaysAsync(TestWorld.As(world.Teacher), world.Class5B.Id, world.Year.Periods[0].Id))[world.Learner.Id].Total);
+    }
+
+    [Theory]
+    [InlineData("absent", "'absent' is there twice, or is a built-in status")]
+    [InlineData("Not An Id", "'Not An Id' is not a valid code")]
+    public void A_status_that_repeats_a_built_in_one_or_is_no_stable_id_is_refused_naming_it(string code, string expected)
+    {
+        var options = new AttendanceOptions();
+        options.Statuses.Add(new StatusOption { Code = code, French = "x" });
+
+        Assert.Contains(options.Validate(), p => p.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_threshold_outside_a_months_half_days_and_a_repeated_reason_are_refused_naming_them()
+    {
+        var options = new AttendanceOptions { AbsenceThreshold = 0 };
+        options.Reasons.Add(new ReasonOption { Code = "maladie", French = "Maladie", Legitimate = true });
+        options.Reasons.Add(new ReasonOption { Code = "maladie", French = "Maladie bis" });
+
+        var problems = options.Validate();
+
+        Assert.Contains(problems, p => p.Contains("AbsenceThreshold: 0", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("'maladie' is there twice", StringComparison.Ordinal));
+        Assert.Equal(["maladie"], new AttendanceOptions { Reasons = { new ReasonOption { Code = "maladie", French = "Maladie" } } }.AllReasons().Select(r => r.Code)); // a department's list replaces the default one
+    }
+}
