@@ -12,7 +12,8 @@ namespace Ent.Plugins.Attendance;
 /// <summary>What the services show of the directory: people's and classes' names, and the unit of work on a pupil (their class, them as its subject).</summary>
 internal sealed class AttendanceNames(IOrganisationDirectory directory, ISchoolCalendar calendar)
 {
-    public TimeZoneInfo TimeZone => calendar.TimeZone;
+    /// <summary>An instant in the department's time zone (a roll call's time, "now" for the day's sessions).</summary>
+    public DateTime Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, calendar.TimeZone).DateTime;
 
     /// <summary>A person's name as lists sort it: family name, then given name (their id when they are not in the directory).</summary>
     public string NameOf(PersonId person) => directory.FindPerson(person) is { } found ? $"{found.FamilyName} {found.GivenName}" : person.Value.ToString();

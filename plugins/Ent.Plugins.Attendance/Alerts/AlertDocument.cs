@@ -32,3 +32,6 @@ public enum AlertState
 internal sealed record AlertDocument(
     SchoolId School, int Month, PersonId Pupil, AlertKind Kind, int Count, int Threshold, DateTimeOffset RaisedAt, AlertState State,
     DateTimeOffset? LetterSentAt, PersonId? LetterSentBy, string? LetterChannel, PersonId? ClosedBy, DateTimeOffset? ClosedAt, string? Note);
+
+/// <summary>A school's own thresholds, set by its head or staff.</summary>
+internal sealed record SchoolSettingsDocument(SchoolId School, int AbsenceThreshold, int LatenessThreshold, PersonId SetBy, DateTimeOffset SetAt);

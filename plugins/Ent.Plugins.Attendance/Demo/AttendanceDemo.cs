@@ -18,7 +18,7 @@ namespace Ent.Plugins.Attendance.Demo;
 /// one is left as it is.
 /// </summary>
 internal sealed class AttendanceDemo(IRollCalls rollCalls, IAbsenceDeclarations declarations, IAttendanceAlerts alerts, ITimetables timetables, ISchoolCalendar calendar,
-    IOrganisationDirectory directory, ILocalizedStrings strings, TimeProvider time) : IDemoContributor
+    IOrganisationDirectory directory, ILocalizedStrings strings, TimeProvider time, AttendanceNames names) : IDemoContributor
 {
     /// <inheritdoc />
     public async Task<DemoContribution> ContributeAsync(DemoContext context, CancellationToken cancellationToken)
@@ -26,7 +26,7 @@ internal sealed class AttendanceDemo(IRollCalls rollCalls, IAbsenceDeclarations 
         ArgumentNullException.ThrowIfNull(context);
         var school = context.School.Id;
         var year = calendar.YearOf(school, context.Period.First);
-        var now = TimeZoneInfo.ConvertTime(time.GetUtcNow(), calendar.TimeZone).DateTime;
+        var now = names.Local(time.GetUtcNow());
         var today = DateOnly.FromDateTime(now);
         if (year is null)
         {

@@ -4,7 +4,6 @@ using Ent.Core.Calendar;
 using Ent.Core.Identifiers;
 using Ent.Core.Organisation;
 using Ent.Plugins.Attendance.Absences;
-using Ent.Plugins.Attendance.Statuses;
 using Ent.Sdk.Operations;
 
 namespace Ent.Plugins.Attendance.Figures;
@@ -50,30 +49,16 @@ internal sealed class AbsenceSummary(IOperations operations, IOrganisationDirect
         }
     }
 
-    /// <summary>A pupil's half-days and lateness from their absences.</summary>
+    /// <summary>A pupil's half-days and lateness from their absences, month by month with the rule of <see cref="HalfDays.Summarise"/>.</summary>
     internal AbsenceHalfDays Count(IEnumerable<AbsenceDocument> absences)
     {
-        var halves = new Dictionary<(DateOnly, bool), bool>(); // half-day → justified so far
-        var late = 0;
-        foreach (var absence in absences)
+        int justified = 0, unjustified = 0, late = 0;
+        foreach (var month in absences.GroupBy(a => (a.Pupil, a.Month, a.School)))
         {
-            if (!rules.Counts(absence.Reason))
-            {
-                continue;
-            }
-
-            if (absence.Kind == AttendanceEffect.Late)
-            {
-                late++;
-                continue;
-            }
-
-            var key = (absence.Date, absence.Afternoon);
-            var justified = absence.State == Justification.Justified;
-            halves[key] = halves.TryGetValue(key, out var so) ? so && justified : justified;
+            var summed = HalfDays.Summarise(month.Key.Pupil, month.Key.Month, month.Key.School, month, rules.Counts);
+            (justified, unjustified, late) = (justified + summed.JustifiedHalfDays, unjustified + summed.UnjustifiedHalfDays, late + summed.Late);
         }
 
-        var justifiedHalves = halves.Count(h => h.Value);
-        return new AbsenceHalfDays(justifiedHalves, halves.Count - justifiedHalves) { Late = late };
+        return new AbsenceHalfDays(justified, unjustified) { Late = late };
     }
 }

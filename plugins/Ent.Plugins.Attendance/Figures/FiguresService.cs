@@ -19,7 +19,8 @@ internal sealed class FiguresService(IOperations operations, IOrganisationDirect
         var dates = calendar.Period(actor.Department, period);
         await using var work = await operations.BeginAsync(actor, OperationTarget.OfSchool(school), AttendanceCapabilities.FollowUp, cancellationToken).ConfigureAwait(false);
         var classes = new List<ClassFigures>();
-        foreach (var @class in directory.ClassesOf(school).Where(c => c.Year == calendar.YearOf(school, dates.First)?.Id).OrderBy(c => c.Name, StringComparer.CurrentCulture))
+        var year = calendar.YearOf(school, dates.First)?.Id;
+        foreach (var @class in directory.ClassesOf(school).Where(c => c.Year == year).OrderBy(c => c.Name, StringComparer.CurrentCulture))
         {
             var pupils = directory.PupilsDuring(@class.Id, dates);
             var absences = (await work.Documents<AbsenceDocument>().Where(a => a.Class == @class.Id && a.Period == period).ListAsync(cancellationToken).ConfigureAwait(false)).ToLookup(a => a.Pupil);

@@ -4,6 +4,7 @@ using Ent.Core.Timetable;
 using Ent.Plugins.Attendance.Absences;
 using Ent.Plugins.Attendance.Alerts;
 using Ent.Plugins.Attendance.Declarations;
+using Ent.Plugins.Attendance.RollCalls;
 using Ent.Sdk.Operations;
 using Ent.Storage.Documents;
 
@@ -27,7 +28,7 @@ internal sealed class FollowUpService(IOperations operations, ITimetables timeta
                 work.Documents<AlertDocument>().Where(a => a.School == school && a.State == AlertState.Open),
                 work.Documents<AlertDocument>().Where(a => a.School == school && a.State == AlertState.LetterSent), cancellationToken).ConfigureAwait(false);
         var taken = rollCalls.Select(r => r.Session).ToHashSet();
-        var now = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(work.Now, names.TimeZone).DateTime);
+        var now = TimeOnly.FromDateTime(names.Local(work.Now));
         var notTaken = timetables.SessionsBetween(school, day, day).Where(s => !taken.Contains(s.Id) && (day < work.Today || (day == work.Today && s.Start <= now))).ToList();
         return new SchoolDay(school, day,
             [.. absences.Select(names.ToAbsence).OrderBy(a => a.Name, StringComparer.CurrentCulture).ThenBy(a => a.Start)],

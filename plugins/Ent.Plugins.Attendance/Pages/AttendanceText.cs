@@ -8,12 +8,12 @@ using Ent.Sdk.Localization;
 namespace Ent.Plugins.Attendance.Pages;
 
 /// <summary>How the pages say things: statuses, reasons, standings and times, in the viewer's language.</summary>
-internal sealed class AttendanceText(ILocalizedStrings strings, AttendanceRules rules, Ent.Core.Calendar.ISchoolCalendar calendar)
+internal sealed class AttendanceText(ILocalizedStrings strings, AttendanceRules rules, AttendanceNames names)
 {
     public string T(string language, string key, params object?[] arguments) => strings.Get("attendance", key, language, arguments);
 
     /// <summary>An instant in the department's time zone.</summary>
-    public DateTime Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, calendar.TimeZone).DateTime;
+    public DateTime Local(DateTimeOffset instant) => names.Local(instant);
 
     /// <summary>The time now in the department's time zone.</summary>
     public TimeOnly Now(TimeProvider time) => TimeOnly.FromDateTime(Local(time.GetUtcNow()));
