@@ -17,9 +17,6 @@ internal sealed class Fractions
 {
     public Fractions(SchoolId? school = null, CourseAudience? audience = null, double threshold = CoursePlan.DefaultMasteryThreshold)
     {
-        Equivalent = new Skill(SkillId.New(), "fractions équivalentes", [], "D1.3", BktParameters.Default);
-        Compare = new Skill(SkillId.New(), "comparer des fractions", [Equivalent.Id], "D1.3", BktParameters.Default);
-        Add = new Skill(SkillId.New(), "additionner des fractions", [Equivalent.Id, Compare.Id], "D1.3", BktParameters.Default);
         Video = Activity.Create("Vidéo : fractions égales", ActivityKind.Video);
         Simplify = Activity.Create("Exercices : simplifier", ActivityKind.Exercise);
         Lesson = Activity.Create("Leçon : comparer", ActivityKind.Exercise);
@@ -31,8 +28,20 @@ internal sealed class Fractions
         Test = Activity.Create("Contrôle : additionner", ActivityKind.Quiz);
         Course = new Course(CourseId.New(), school ?? SchoolId.New(), audience ?? CourseAudience.ForClass(ClassId.New()), new Subject("MATHS", "Mathématiques"), "Fractions",
             [new Sequence(SequenceId.New(), "Fractions", [Video, Simplify, Lesson, Ticket, Drawing, Challenge, AddVideo, AddText, Test])]);
+        _threshold = threshold;
+        var equivalent = new Skill(SkillId.New(), "fractions équivalentes", [], "D1.3", BktParameters.Default);
+        var compare = new Skill(SkillId.New(), "comparer des fractions", [equivalent.Id], "D1.3", BktParameters.Default);
+        UseSkills(equivalent, compare, new Skill(SkillId.New(), "additionner des fractions", [equivalent.Id, compare.Id], "D1.3", BktParameters.Default));
+    }
+
+    private readonly double _threshold;
+
+    /// <summary>Uses the skills a school keeps (as its skill map saved them) in the graph and the plan.</summary>
+    public void UseSkills(Skill equivalent, Skill compare, Skill add)
+    {
+        (Equivalent, Compare, Add) = (equivalent, compare, add);
         Graph = SkillGraph.Create([Add, Compare, Equivalent]);
-        Plan = new CoursePlan(Course.Id, threshold,
+        Plan = new CoursePlan(Course.Id, _threshold,
         [
             ActivityLink.For(Video.Id, ActivityRole.Learn, Equivalent.Id),
             ActivityLink.For(Simplify.Id, ActivityRole.Practice, Equivalent.Id),
@@ -46,11 +55,11 @@ internal sealed class Fractions
         ], []);
     }
 
-    public Skill Equivalent { get; }
+    public Skill Equivalent { get; private set; } = null!;
 
-    public Skill Compare { get; }
+    public Skill Compare { get; private set; } = null!;
 
-    public Skill Add { get; }
+    public Skill Add { get; private set; } = null!;
 
     public Activity Video { get; }
 
@@ -72,9 +81,9 @@ internal sealed class Fractions
 
     public Course Course { get; }
 
-    public SkillGraph Graph { get; }
+    public SkillGraph Graph { get; private set; } = null!;
 
-    public CoursePlan Plan { get; }
+    public CoursePlan Plan { get; private set; } = null!;
 
     public CompiledPlan Compile(CoursePlan? plan = null) => CompiledPlan.Create(Course, Graph, plan ?? Plan);
 
