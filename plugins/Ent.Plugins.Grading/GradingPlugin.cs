@@ -37,6 +37,7 @@ public sealed class GradingPlugin : EntPlugin
         context.Services.AddSingleton<IValidateOptions<GradingOptions>, GradingOptionsValidator>();
         context.AddGradingDocuments();
         context.Services.TryAddSingleton<IGradebook, GradebookService>();
+        context.Services.TryAddSingleton<Contracts.IGradedAssessments, GradedAssessments>(); // its published contracts: other plugins read marks through it
         context.Services.TryAddSingleton<IReportCards, ReportCardService>();
         context.Services.TryAddSingleton<History.IMarkHistoryView, History.MarkHistoryView>();
         context.Services.TryAddSingleton<Periods.ClassPeriods>();

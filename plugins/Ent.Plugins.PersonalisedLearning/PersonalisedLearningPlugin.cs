@@ -1,5 +1,8 @@
 using Ent.Core.Access;
+using Ent.Core.Events;
 using Ent.Core.Organisation;
+using Ent.Plugins.Grading.Contracts;
+using Ent.Plugins.PersonalisedLearning.Evidence;
 using Ent.Plugins.PersonalisedLearning.Paths;
 using Ent.Plugins.PersonalisedLearning.Skills;
 using Ent.Sdk.Plugins;
@@ -23,6 +26,8 @@ public sealed class PersonalisedLearningPlugin : EntPlugin
         context.Services.TryAddSingleton<PathService>();
         context.Services.TryAddSingleton<ILearningPaths>(sp => sp.GetRequiredService<PathService>());
         context.Services.TryAddSingleton<ISkillMaps, SkillMapService>();
+        context.AddEventHandler<MarkChanged, EvidenceHandlers>() // the grading plugin's marks, when it is there
+            .AddEventHandler<ActivityProgressRecorded, EvidenceHandlers>(); // scores recorded in Ent.Core's learner records
 
         context.GrantCapability(Role.Learner, GrantReach.Self, LearningCapabilities.ReadPath)
             .GrantCapability(Role.Parent, GrantReach.Children, LearningCapabilities.ReadPath)

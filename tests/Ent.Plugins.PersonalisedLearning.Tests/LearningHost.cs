@@ -14,7 +14,7 @@ namespace Ent.Plugins.PersonalisedLearning.Tests;
 /// <summary>
 /// A started host with the personalised-learning plugin registered in-process over a test world and in-memory records, and the
 /// fractions course taught to 5e B by Marie Curie, its skills saved in the school and its plan saved: Lina Benali and Hugo Martin
-/// are its pupils, Karim Benali is Lina's father.
+/// are its pupils, Karim Benali is Lina's father. With the grading plugin, the course's marks are evidence.
 /// </summary>
 internal sealed class LearningHost : IAsyncDisposable
 {
@@ -42,7 +42,7 @@ internal sealed class LearningHost : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _host.Services.GetRequiredService<T>();
 
-    public static async Task<LearningHost> StartAsync(TestWorld? world = null, DateOnly? enabledUntil = null)
+    public static async Task<LearningHost> StartAsync(TestWorld? world = null, DateOnly? enabledUntil = null, bool withGrading = false)
     {
         world ??= new TestWorld();
         var published = new List<DomainEvent>();
@@ -53,6 +53,12 @@ internal sealed class LearningHost : IAsyncDisposable
         builder.Services.AddInMemoryRecordStores();
         builder.Services.AddSingleton<Ent.Core.Calendar.ISchoolCalendar>(world.Calendar);
         builder.Services.AddSingleton<IDomainEventHandler<DomainEvent>>(new Recorder(published));
+        if (withGrading)
+        {
+            builder.Ent.AddPlugin<Ent.Plugins.Grading.GradingPlugin>();
+            builder.Ent.EnablePlugin("ent.grading", world.Year.Dates.Begin);
+        }
+
         builder.Ent.AddPlugin<PersonalisedLearningPlugin>();
         builder.Ent.EnablePlugin("ent.personalised-learning", world.Year.Dates.Begin, enabledUntil);
         var host = builder.Build();

@@ -2,9 +2,11 @@ using Ent.Core.Access;
 using Ent.Core.Calendar;
 using Ent.Core.Courses;
 using Ent.Core.Identifiers;
+using Ent.Core.Learning;
 using Ent.Core.Organisation;
 using Ent.Plugins.Grading.Averages;
 using Ent.Plugins.Grading.Competencies;
+using Ent.Plugins.Grading.Contracts;
 using Ent.Plugins.Grading.Marks;
 using Ent.Sdk.Operations;
 using Ent.Storage.Documents;
@@ -169,7 +171,8 @@ internal sealed class GradebookService(IOperations operations, IOrganisationDire
 
             changed = true;
             history.Add(new MarkChangeDocument(assessment, Guid.CreateVersion7(), pupil, version, actor.Person, work.Now, old?.ToString(), mark?.ToString(), reason));
-            work.Publish(new MarkChanged(actor.Person, actor.Department, work.School, work.Now, assessment, pupil, old?.ToString(), mark?.ToString(), reason));
+            work.Publish(new MarkChanged(actor.Person, actor.Department, work.School, work.Now, assessment, pupil, old?.ToString(), mark?.ToString(), reason,
+                course, mark?.Points is { } points ? new Score(points, stored.Scale) : null));
         }
 
         if (!changed)

@@ -53,26 +53,15 @@ internal sealed class PathService(IOperations operations, IOrganisationDirectory
         }
 
         var key = answer.Item is null ? $"activity:{activity.Value}:{answer.Key}" : $"activity:{activity.Value}:{answer.Key}:{answer.Item}";
-        var evidence = work.Documents<EvidenceDocument>();
-        var stored = await evidence.FindAsync(e => e.Course == course && e.Pupil == pupil && e.Key == key, cancellationToken).ConfigureAwait(false);
-        if (stored is not null && stored.Score == answer.Score)
+        var piece = new EvidenceDocument(course, pupil, key, EvidenceSource.Activity, activity, null, answer.Item, answer.Score, work.Now, actor.Person);
+        if (!await EvidenceLog.KeepAsync(work, course, pupil, key, piece, cancellationToken).ConfigureAwait(false))
         {
             return PathViews.PathOf(design.Plan, state, pupil, PathViews.NameOf(directory, pupil)); // the same evidence again: counted once
         }
 
-        var piece = new EvidenceDocument(course, pupil, key, EvidenceSource.Activity, activity, null, answer.Item, answer.Score, stored?.At ?? work.Now, actor.Person);
-        if (stored is null)
-        {
-            evidence.Add(piece);
-        }
-        else
-        {
-            evidence.Replace(piece);
-        }
-
-        work.Publish(new LearningEvidenceRecorded(actor.Person, actor.Department, work.School, work.Now, course, pupil, EvidenceSource.Activity, answer.Score));
         await work.CommitAsync(cancellationToken).ConfigureAwait(false);
-        var after = design.StateOf(records with { Evidence = [.. records.Evidence.Where(e => e.Key != key), piece] });
+        var kept = records.Evidence.FirstOrDefault(e => e.Key == key) is { } first ? piece with { At = first.At } : piece;
+        var after = design.StateOf(records with { Evidence = [.. records.Evidence.Where(e => e.Key != key), kept] });
         return PathViews.PathOf(design.Plan, after, pupil, PathViews.NameOf(directory, pupil));
     }
 

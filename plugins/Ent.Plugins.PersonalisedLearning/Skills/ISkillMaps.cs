@@ -26,7 +26,15 @@ public sealed record SkillView(Skill Skill, FitRecord? Fitted, bool InCourse);
 /// <param name="Skills">The school's skills, each after its prerequisites.</param>
 /// <param name="Plan">The course's plan.</param>
 /// <param name="Activities">The course's activities, in order.</param>
-public sealed record SkillMap(CourseId Course, string CourseTitle, ImmutableArray<SkillView> Skills, CoursePlan Plan, ImmutableArray<Activity> Activities);
+/// <param name="Assessments">The course's assessments in the grading plugin, which can be linked; empty without it.</param>
+public sealed record SkillMap(CourseId Course, string CourseTitle, ImmutableArray<SkillView> Skills, CoursePlan Plan, ImmutableArray<Activity> Activities, ImmutableArray<MarkedAssessment> Assessments);
+
+/// <summary>An assessment of the course in the grading plugin.</summary>
+/// <param name="Id">Its id.</param>
+/// <param name="Title">Its title.</param>
+/// <param name="Date">Its date.</param>
+/// <param name="Marks">How many pupils have a mark on it.</param>
+public sealed record MarkedAssessment(Guid Id, string Title, DateOnly Date, int Marks);
 
 /// <summary>Whose answers a skill's parameters are fitted from.</summary>
 public enum FitScope
@@ -59,7 +67,10 @@ public interface ISkillMaps
     /// <exception cref="ArgumentException">The name is empty, too long or taken, a prerequisite is unknown, or the prerequisites would make a cycle (named); nothing is saved.</exception>
     Task<Skill> SaveSkillAsync(Actor actor, CourseId course, SkillDraft draft, CancellationToken cancellationToken = default);
 
-    /// <summary>Replaces the course's plan (links, gates, ranges, choices, threshold), checked against the course and the skills.</summary>
+    /// <summary>
+    /// Replaces the course's plan (links, gates, ranges, choices, threshold), checked against the course and the skills. The marks already
+    /// given on a newly linked assessment of the grading plugin become evidence (read through the grading plugin's rights check).
+    /// </summary>
     /// <param name="actor">Who.</param>
     /// <param name="plan">The plan.</param>
     /// <param name="cancellationToken">Cancels it before it is saved.</param>

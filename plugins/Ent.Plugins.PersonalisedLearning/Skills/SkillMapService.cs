@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Ent.Core.Access;
 using Ent.Core.Identifiers;
+using Ent.Plugins.Grading.Contracts;
 using Ent.Plugins.PersonalisedLearning.Evidence;
 using Ent.Plugins.PersonalisedLearning.Mastery;
 using Ent.Plugins.PersonalisedLearning.Paths;
@@ -10,16 +11,30 @@ using Ent.Storage;
 namespace Ent.Plugins.PersonalisedLearning.Skills;
 
 /// <summary>The design of courses' paths, each operation in a unit of work of the platform.</summary>
-internal sealed class SkillMapService(IOperations operations) : ISkillMaps
+internal sealed class SkillMapService(IOperations operations, IEnumerable<IGradedAssessments> grading) : ISkillMaps
 {
     private const int Attempts = 5;
 
     public async Task<SkillMap> MapOfAsync(Actor actor, CourseId course, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        await using var work = await BeginAsync(actor, course, cancellationToken).ConfigureAwait(false);
-        var design = await CourseDesign.LoadAsync(work, cancellationToken).ConfigureAwait(false);
-        return MapOf(design);
+        CourseDesign design;
+        await using (var work = await BeginAsync(actor, course, cancellationToken).ConfigureAwait(false))
+        {
+            design = await CourseDesign.LoadAsync(work, cancellationToken).ConfigureAwait(false); // the rights and the enablement, before the gradebook is asked
+        }
+
+        IReadOnlyList<GradedAssessment> marked;
+        try
+        {
+            marked = await MarkedAsync(actor, course, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AccessDeniedException)
+        {
+            marked = []; // a designer who does not mark the course sees no assessment to link
+        }
+
+        return MapOf(design, marked);
     }
 
     public Task<Skill> SaveSkillAsync(Actor actor, CourseId course, SkillDraft draft, CancellationToken cancellationToken = default)
@@ -58,6 +73,7 @@ internal sealed class SkillMapService(IOperations operations) : ISkillMaps
         ArgumentNullException.ThrowIfNull(plan);
         return RetryAsync(async () =>
         {
+            var marked = plan.Assessments.IsDefaultOrEmpty ? [] : await MarkedAsync(actor, plan.Course, cancellationToken).ConfigureAwait(false);
             await using var work = await BeginAsync(actor, plan.Course, cancellationToken).ConfigureAwait(false);
             var design = await CourseDesign.LoadAsync(work, cancellationToken).ConfigureAwait(false);
             var normalised = plan with
@@ -76,9 +92,20 @@ internal sealed class SkillMapService(IOperations operations) : ISkillMaps
                 work.Documents<CoursePlanDocument>().Replace(document);
             }
 
+            var linkedBefore = design.Stored?.Assessments.Select(a => a.Assessment).ToHashSet() ?? [];
+            foreach (var assessment in marked.Where(m => normalised.Assessments.Any(a => a.Assessment == m.Id) && !linkedBefore.Contains(m.Id)))
+            {
+                foreach (var mark in assessment.Marks)
+                {
+                    var piece = new EvidenceDocument(plan.Course, mark.Pupil, EvidenceHandlers.MarkKey(assessment.Id), EvidenceSource.Assessment, null, assessment.Id, null, (double)mark.Score.Scaled,
+                        new DateTimeOffset(assessment.Date.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero), actor.Person);
+                    await EvidenceLog.KeepAsync(work, plan.Course, mark.Pupil, piece.Key, piece, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
             work.Publish(new LearningPathDesigned(actor.Person, actor.Department, work.School, work.Now, plan.Course, "plan"));
             await work.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return MapOf(design with { Stored = document, Plan = compiled });
+            return MapOf(design with { Stored = document, Plan = compiled }, marked);
         });
     }
 
@@ -141,14 +168,25 @@ internal sealed class SkillMapService(IOperations operations) : ISkillMaps
         });
     }
 
-    private static SkillMap MapOf(CourseDesign design)
+    private async Task<IReadOnlyList<GradedAssessment>> MarkedAsync(Actor actor, CourseId course, CancellationToken cancellationToken)
+    {
+        var all = new List<GradedAssessment>();
+        foreach (var gradebook in grading)
+        {
+            all.AddRange(await gradebook.AssessmentsOfAsync(actor, course, cancellationToken).ConfigureAwait(false));
+        }
+
+        return all;
+    }
+
+    private static SkillMap MapOf(CourseDesign design, IReadOnlyList<GradedAssessment> marked)
     {
         var plan = design.Plan;
         var used = PathViews.CourseSkills(plan).ToHashSet();
         var fits = design.Skills.ToDictionary(s => s.Id, s => s.Fitted);
         return new SkillMap(plan.Course.Id, plan.Course.Title,
             [.. plan.Graph.Skills.Select((s, i) => new SkillView(s, fits.GetValueOrDefault(s.Id), used.Contains(i)))],
-            plan.Plan, [.. plan.Course.Activities]);
+            plan.Plan, [.. plan.Course.Activities], [.. marked.Select(m => new MarkedAssessment(m.Id, m.Title, m.Date, m.Marks.Count))]);
     }
 
     private static async Task<SkillDocument> FindSkillAsync(IUnitOfWork work, SkillId skill, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using Ent.Core.Identifiers;
 using Ent.Core.Organisation;
 using Ent.Plugins.Grading.Averages;
 using Ent.Plugins.Grading.Competencies;
+using Ent.Plugins.Grading.Contracts;
 using Ent.Plugins.Grading.Gradebook;
 using Ent.Plugins.Grading.Marks;
 using Ent.Sdk.Hosting;

@@ -1,5 +1,6 @@
 using Ent.Core.Identifiers;
 using Ent.Core.Organisation;
+using Ent.Plugins.Grading.Contracts;
 using Ent.Plugins.Grading.Gradebook;
 using Ent.Plugins.Grading.Marks;
 using Ent.Sdk.Enablement;
