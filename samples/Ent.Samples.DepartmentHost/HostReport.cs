@@ -109,14 +109,14 @@ internal sealed class HostReport(TextWriter output, HostReport.Labels labels)
             Line($"  {labels.ProposalsOf} {strategy.Id} ({strategy.Name.For(labels.Culture)}):");
             foreach (var situation in situations)
             {
-                var proposal = strategy.ProposeFor(situation);
+                var proposal = await strategy.ProposeForAsync(teacher, situation).ConfigureAwait(false); // as the class's teacher: strategies read their own records for them
                 var first = proposal.Next.FirstOrDefault();
                 Line(first is null
                     ? $"    {labels.For} {names[situation.Learner]}: {labels.NothingToPropose}"
                     : $"    {labels.For} {names[situation.Learner]}: {titles[first.Activity]} — {first.Reason.For(labels.Culture)}");
             }
 
-            var groupings = strategy.ProposeFor(new ClassSituation(demo.Course, [.. situations])).Groupings;
+            var groupings = (await strategy.ProposeForAsync(teacher, new ClassSituation(demo.Course, [.. situations])).ConfigureAwait(false)).Groupings;
             Line($"    {labels.Groupings}: " + string.Join(" | ", groupings.Select(g =>
                 $"{(g.Activity is { } activity ? titles[activity] : labels.Finished)}: {string.Join(", ", g.Learners.Select(l => names[l]))}")));
         }

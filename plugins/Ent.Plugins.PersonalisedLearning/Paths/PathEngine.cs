@@ -18,6 +18,9 @@ public enum ReasonKind
     /// <summary>The latest answers on its skill were wrong: to review.</summary>
     Review,
 
+    /// <summary>Done already, its skill not yet mastered, and nothing new on it: to practise again.</summary>
+    PracticeAgain,
+
     /// <summary>Its skill is not mastered and another skill of the course needs it.</summary>
     Prerequisite,
 
@@ -65,9 +68,10 @@ internal readonly record struct UnlockCondition(UnlockKind Kind, int Skill, int 
 /// The path engine: from a compiled plan and a pupil's state, the activities to do next (most useful first, each with its reason)
 /// and the locked ones with what unlocks them. Rules, in order: a skipped activity is left out; a remedial or enrichment activity
 /// follows only the range its trigger's score fell in (or the teacher's pin or assignment); a gate or an unmastered prerequisite
-/// locks; a done activity is left out unless its skill's latest two answers were wrong (to review); an activity whose skills are
-/// all mastered is not needed. Usefulness: pinned, assigned, remedial, review, then the least mastered skill weighted by how much
-/// of the course rests on it, enrichment and exit tickets last; ties keep the course's order.
+/// locks; a done activity comes back while its skill is not mastered (to review when its latest two answers were wrong, else to
+/// practise again after what is new); an activity whose skills are all mastered is not needed. Usefulness: pinned, assigned,
+/// remedial, review, then the least mastered skill weighted by how much of the course rests on it, practice again, enrichment and exit
+/// tickets last; ties keep the course's order.
 /// </summary>
 internal static class PathEngine
 {
@@ -101,12 +105,14 @@ internal static class PathEngine
             double usefulness;
             if (state.Done[a] || (set >= 0 && SetDone(plan, state, set)))
             {
-                if (role is ActivityRole.ExitTicket or ActivityRole.Remedial or ActivityRole.Enrichment || mastery >= threshold || state.TrailingWrong[weakest] < 2 || (set >= 0 && !IsRepresentative(plan, state, set, a)))
+                if (role is ActivityRole.ExitTicket or ActivityRole.Remedial or ActivityRole.Enrichment || mastery >= threshold || (set >= 0 && !IsRepresentative(plan, state, set, a)))
                 {
                     continue;
                 }
 
-                (reason, usefulness) = (new StepReason(ReasonKind.Review, weakest, -1, -1, mastery, null), 200 + (1 - mastery));
+                (reason, usefulness) = state.TrailingWrong[weakest] >= 2
+                    ? (new StepReason(ReasonKind.Review, weakest, -1, -1, mastery, null), 200 + (1 - mastery))
+                    : (new StepReason(ReasonKind.PracticeAgain, weakest, -1, -1, mastery, null), 40 * (1 - mastery)); // after what is new on the skill
             }
             else if (set >= 0 && !IsRepresentative(plan, state, set, a))
             {
@@ -265,9 +271,25 @@ internal static class PathEngine
         return !double.IsNaN(score) && plan.Plan.Activities[trigger].Ranges[plan.RangeOf[a]].Contains(score);
     }
 
-    /// <summary>The activity that stands for its choice set in a path: the pupil's choice, or else the first of the set.</summary>
-    private static bool IsRepresentative(CompiledPlan plan, PupilState state, int set, int a) =>
-        (state.Chosen[set] >= 0 ? state.Chosen[set] : plan.ChoiceMembers[set][0]) == a;
+    /// <summary>The activity that stands for its choice set in a path: the pupil's choice, or else the first done, or else the first of the set.</summary>
+    private static bool IsRepresentative(CompiledPlan plan, PupilState state, int set, int a)
+    {
+        if (state.Chosen[set] >= 0)
+        {
+            return state.Chosen[set] == a;
+        }
+
+        var members = plan.ChoiceMembers[set];
+        foreach (var member in members)
+        {
+            if (state.Done[member])
+            {
+                return member == a;
+            }
+        }
+
+        return members[0] == a;
+    }
 
     private static bool SetDone(CompiledPlan plan, PupilState state, int set)
     {

@@ -23,6 +23,21 @@ internal sealed class PathService(IOperations operations, IOrganisationDirectory
         return PathViews.PathOf(design.Plan, design.StateOf(records), pupil, PathViews.NameOf(directory, pupil));
     }
 
+    /// <summary>A pupil's path where the course has a skill map, or null where it has none yet (the strategy's case).</summary>
+    public async Task<LearningPath?> PlannedPathOfAsync(Actor actor, CourseId course, PersonId pupil, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var work = await operations.BeginAsync(actor, OperationTarget.OfCourse(course, pupil), LearningCapabilities.ReadPath, cancellationToken).ConfigureAwait(false);
+        var design = await CourseDesign.LoadAsync(work, cancellationToken).ConfigureAwait(false);
+        if (design.Stored is null || design.Plan.Count == 0)
+        {
+            return null;
+        }
+
+        var records = await design.RecordsOfAsync(work, pupil, cancellationToken).ConfigureAwait(false);
+        return PathViews.PathOf(design.Plan, design.StateOf(records), pupil, PathViews.NameOf(directory, pupil));
+    }
+
     public async Task<LearningPath> RecordAnswerAsync(Actor actor, CourseId course, ActivityId activity, PersonId pupil, ActivityAnswer answer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);

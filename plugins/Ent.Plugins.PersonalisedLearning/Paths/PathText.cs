@@ -22,6 +22,9 @@ internal static class PathText
             ReasonKind.Review => new(
                 $"À revoir : tes deux dernières réponses sur {skill} étaient fausses.",
                 $"To review: your last two answers on {skill} were wrong."),
+            ReasonKind.PracticeAgain => new(
+                $"Encore un peu d'entraînement : tu maîtrises {skill} à {PercentFr(reason.Value)}.",
+                $"A little more practice: you are at {PercentEn(reason.Value)} on {skill}."),
             ReasonKind.Prerequisite => new(
                 $"Parce que tu ne maîtrises pas encore {skill}, dont {plan.Graph.Skills[reason.ForSkill].Name} a besoin.",
                 $"Because you have not yet mastered {skill}, which {plan.Graph.Skills[reason.ForSkill].Name} needs."),

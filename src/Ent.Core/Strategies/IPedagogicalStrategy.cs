@@ -65,11 +65,39 @@ public interface IPedagogicalStrategy
     ClassProposal ProposeFor(ClassSituation situation)
     {
         ArgumentNullException.ThrowIfNull(situation);
-        var groupings = situation.Learners
-            .Select(ProposeFor)
-            .GroupBy(p => p.Next.IsEmpty ? (ActivityId?)null : p.Next[0].Activity)
-            .Select(g => new LearnerGrouping(g.Key, g.Select(p => p.Learner).ToImmutableArray()))
-            .ToImmutableArray();
-        return new ClassProposal(Id, groupings);
+        return Group(Id, situation.Learners.Select(ProposeFor));
     }
+
+    /// <summary>
+    /// Proposes what a learner should do next on behalf of an actor (the learner, their teacher): a strategy that keeps records of its
+    /// own (a plugin's documents: a skill map, mastery, a teacher's decisions) reads them here, through the platform's rights check for
+    /// the actor. By default, <see cref="ProposeFor(LearnerSituation)"/>.
+    /// </summary>
+    /// <param name="actor">Who asks.</param>
+    /// <param name="situation">What is known of the learner.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <exception cref="Access.AccessDeniedException">The strategy reads its records and the actor may not read the learner's.</exception>
+    ValueTask<LearnerProposal> ProposeForAsync(Access.Actor actor, LearnerSituation situation, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(ProposeFor(situation));
+
+    /// <summary>Proposes groupings for a class session on behalf of an actor: by default, grouped by the first activity <see cref="ProposeForAsync(Access.Actor, LearnerSituation, CancellationToken)"/> proposes to each.</summary>
+    /// <param name="actor">Who asks.</param>
+    /// <param name="situation">What is known of the class.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    async ValueTask<ClassProposal> ProposeForAsync(Access.Actor actor, ClassSituation situation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(situation);
+        var proposals = new List<LearnerProposal>(situation.Learners.Length);
+        foreach (var learner in situation.Learners)
+        {
+            proposals.Add(await ProposeForAsync(actor, learner, cancellationToken).ConfigureAwait(false));
+        }
+
+        return Group(Id, proposals);
+    }
+
+    private static ClassProposal Group(string strategy, IEnumerable<LearnerProposal> proposals) =>
+        new(strategy, [.. proposals
+            .GroupBy(p => p.Next.IsEmpty ? (ActivityId?)null : p.Next[0].Activity)
+            .Select(g => new LearnerGrouping(g.Key, [.. g.Select(p => p.Learner)]))]);
 }

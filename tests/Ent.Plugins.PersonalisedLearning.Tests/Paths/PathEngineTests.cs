@@ -156,6 +156,18 @@ public class PathEngineTests
     }
 
     [Fact]
+    public void A_done_activity_comes_back_to_practise_while_its_skill_is_not_mastered()
+    {
+        Answer(_fractions.Video, 1);
+        Answer(_fractions.Simplify, 1);
+
+        var again = Assert.Single(Path().Next, n => n.Activity == _fractions.Video.Id);
+
+        Assert.Equal(ReasonKind.PracticeAgain, again.Reason);
+        Assert.Equal("Encore un peu d'entraînement : tu maîtrises fractions équivalentes à 89\u202f%.", again.Why.French);
+    }
+
+    [Fact]
     public void A_pinned_activity_comes_first_with_the_teachers_reason()
     {
         _overrides.Add((_fractions.Simplify.Id, new StepOverride(OverrideKind.Pin, "à finir avant jeudi")));
@@ -211,7 +223,7 @@ public class PathEngineTests
     [Fact]
     public void The_course_threshold_decides_what_is_mastered()
     {
-        Answer(_fractions.Video, 1, times: 2); // 0.2 → 0.6 → 0.898
+        Answer(_fractions.Video, 1, times: 2); // 0.2 → 0.6 → 0.890
 
         Assert.False(Path().Skills[0].Mastered);
         Assert.True(Path(_fractions.Plan with { MasteryThreshold = 0.85 }).Skills[0].Mastered);
