@@ -17,6 +17,9 @@ public static class LearningCapabilities
     /// <summary>Design a course's path (skills, prerequisites, links, gates, ranges, parameters) and decide for pupils (pin, skip, assign): the course's teachers and the head of school.</summary>
     public static Capability Design { get; } = new("ent.personalised-learning.design");
 
+    /// <summary>Open "my paths": a pupil their own, a parent their children's.</summary>
+    public static Capability OwnPath { get; } = new("ent.personalised-learning.own");
+
     /// <summary>Set a pupil's accessibility profile: the pupil, a parent, the school's staff and head.</summary>
     public static Capability SetProfile { get; } = new("ent.personalised-learning.profile.set");
 }

@@ -5,6 +5,7 @@ using Ent.Plugins.Grading.Contracts;
 using Ent.Plugins.PersonalisedLearning.Evidence;
 using Ent.Plugins.PersonalisedLearning.Paths;
 using Ent.Plugins.PersonalisedLearning.Skills;
+using Ent.Sdk.Pages;
 using Ent.Sdk.Plugins;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -44,6 +45,26 @@ public sealed class PersonalisedLearningPlugin : EntPlugin
             .GrantCapability(Role.Learner, GrantReach.Self, LearningCapabilities.SetProfile)
             .GrantCapability(Role.Parent, GrantReach.Children, LearningCapabilities.SetProfile)
             .GrantCapability(Role.SchoolStaff, GrantReach.Scope, LearningCapabilities.SetProfile)
-            .GrantCapability(Role.HeadOfSchool, GrantReach.Scope, LearningCapabilities.SetProfile);
+            .GrantCapability(Role.HeadOfSchool, GrantReach.Scope, LearningCapabilities.SetProfile)
+            .GrantCapability(Role.Learner, GrantReach.Self, LearningCapabilities.OwnPath)
+            .GrantCapability(Role.Parent, GrantReach.Children, LearningCapabilities.OwnPath);
+
+        // Pages, served by any web host: the pupil's paths and content, the teacher's class map, skill map, content editor and
+        // accessibility report, the profile. Each operation behind them checks its own target.
+        context.Services.TryAddSingleton<Pages.LearningText>();
+        context.AddViews("learning"); // Views/pages; Strings/fr.json and en.json
+        context.AddDemoContributor<Demo.LearningDemo>();
+        context.AddPage<Pages.MyPathsPage>(Pages.MyPathsPage.Route, LearningCapabilities.OwnPath, new PageNavigation("learning", "nav.me", 22))
+            .AddPage<Pages.PupilPathPage>("learning/paths/{course}/{pupil}", LearningCapabilities.ReadPath)
+            .AddPage<Pages.ContentPage>("learning/content/{course}/{activity}/{pupil}", LearningCapabilities.ReadPath)
+            .AddPage<Pages.RepresentationFilePage>("learning/content/{course}/{activity}/{pupil}/file/{representation}", LearningCapabilities.ReadPath)
+            .AddPage<Pages.CaptionsPage>("learning/content/{course}/{activity}/{pupil}/captions/{representation}", LearningCapabilities.ReadPath)
+            .AddPage<Pages.SubmissionFilePage>("learning/work/{course}/{activity}/{pupil}/{submission}", LearningCapabilities.ReadPath)
+            .AddPage<Pages.ProfilePage>("learning/profile/{pupil}", LearningCapabilities.SetProfile)
+            .AddPage<Pages.CoursesPage>(Pages.CoursesPage.Route, LearningCapabilities.ViewClass, new PageNavigation("learning", "nav.courses", 12))
+            .AddPage<Pages.ClassMapPage>("learning/classes/{course}", LearningCapabilities.ViewClass)
+            .AddPage<Pages.SkillMapPage>("learning/design/{course}", LearningCapabilities.Design)
+            .AddPage<Pages.ContentEditorPage>("learning/design/{course}/content/{activity}", LearningCapabilities.Design)
+            .AddPage<Pages.ReportPage>("learning/report/{course}", LearningCapabilities.Design);
     }
 }

@@ -138,8 +138,8 @@ internal static class DepartmentHostApp
         report.Header(department, EntSdkInfo.Version.ToString(), directories, dataFile);
         report.Plugins(host.Runtime);
         report.Enablement(host, schools, today);
+        await report.DemoContributionsAsync(host, demo, Path.Combine(demoParent, "demo")).ConfigureAwait(false); // the plugins' data first, so that the strategies propose from it
         await report.DemoAsync(host, demo).ConfigureAwait(false);
-        await report.DemoContributionsAsync(host, demo, Path.Combine(demoParent, "demo")).ConfigureAwait(false);
         report.Views(host.Services.GetRequiredService<IViewCatalog>());
         report.Usage(host.Services.GetRequiredService<UsageCounter>(),
             await host.Services.GetRequiredService<IEventLog>().CountByCategoryAsync(new EventLogQuery(department.Id)).ConfigureAwait(false));

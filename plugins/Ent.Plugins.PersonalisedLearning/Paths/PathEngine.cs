@@ -69,7 +69,8 @@ internal readonly record struct UnlockCondition(UnlockKind Kind, int Skill, int 
 /// and the locked ones with what unlocks them. Rules, in order: a skipped activity is left out; a remedial or enrichment activity
 /// follows only the range its trigger's score fell in (or the teacher's pin or assignment); a gate or an unmastered prerequisite
 /// locks; a done activity comes back while its skill is not mastered (to review when its latest two answers were wrong, else to
-/// practise again after what is new); an activity whose skills are all mastered is not needed. Usefulness: pinned, assigned,
+/// practise again after what is new; an exit ticket is taken once, unless nothing else is open on a skill not yet mastered); an
+/// activity whose skills are all mastered is not needed. Usefulness: pinned, assigned,
 /// remedial, review, then the least mastered skill weighted by how much of the course rests on it, practice again, enrichment and exit
 /// tickets last; ties keep the course's order.
 /// </summary>
@@ -105,7 +106,7 @@ internal static class PathEngine
             double usefulness;
             if (state.Done[a] || (set >= 0 && SetDone(plan, state, set)))
             {
-                if (role is ActivityRole.ExitTicket or ActivityRole.Remedial or ActivityRole.Enrichment || mastery >= threshold || (set >= 0 && !IsRepresentative(plan, state, set, a)))
+                if (role is ActivityRole.ExitTicket or ActivityRole.Enrichment || mastery >= threshold || (set >= 0 && !IsRepresentative(plan, state, set, a)))
                 {
                     continue;
                 }
@@ -153,6 +154,29 @@ internal static class PathEngine
             }
 
             Insert(best, ref found, new ProposedStep(a, reason, usefulness));
+        }
+
+        if (found == 0)
+        {
+            // Nothing new is open and a skill is not mastered yet: rather than a dead end, the open activities on it once more,
+            // exit tickets included (a pupil who did every activity on a skill without mastering it tries again).
+            for (var a = 0; a < links.Length; a++)
+            {
+                var decision = state.Overrides[a];
+                var set = plan.ChoiceSet[a];
+                if (decision?.Kind == OverrideKind.Skip || !IsSelected(plan, state, a, decision) || links[a].Role == ActivityRole.Enrichment
+                    || (set >= 0 && !IsRepresentative(plan, state, set, a)) || IsLocked(plan, state, a, threshold))
+                {
+                    continue;
+                }
+
+                var weakest = Weakest(plan.Skills[a], state.Mastery);
+                var mastery = state.Mastery[weakest];
+                if (mastery < threshold)
+                {
+                    Insert(best, ref found, new ProposedStep(a, new StepReason(ReasonKind.PracticeAgain, weakest, -1, -1, mastery, null), 1 - mastery));
+                }
+            }
         }
 
         return found == best.Length ? best : best[..found];

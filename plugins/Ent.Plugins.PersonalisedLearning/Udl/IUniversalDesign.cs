@@ -23,6 +23,13 @@ public sealed record RepresentationSummary(Guid Id, RepresentationKind Kind, str
 public sealed record ContentView(ActivityId Activity, string Title, Representation? Shown, string? Html, ImmutableArray<RepresentationSummary> Others, AccessibilityProfile Profile,
     ImmutableArray<ExpressionMeans> Means, ImmutableArray<SubmissionView> Submissions);
 
+/// <summary>An activity's content as its teachers edit it.</summary>
+/// <param name="Activity">The activity.</param>
+/// <param name="Title">Its title.</param>
+/// <param name="Representations">Its representations, by kind.</param>
+/// <param name="Means">The means of expression it accepts.</param>
+public sealed record ActivityContent(ActivityId Activity, string Title, ImmutableArray<Representation> Representations, ImmutableArray<ExpressionMeans> Means);
+
 /// <summary>Work handed in, as listed.</summary>
 /// <param name="Id">Its id.</param>
 /// <param name="Pupil">The pupil.</param>
@@ -79,6 +86,13 @@ public interface IUniversalDesign
     /// <param name="representation">A representation the pupil picked instead of their profile's; null for the profile's.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     Task<ContentView> ContentOfAsync(Actor actor, CourseId course, ActivityId activity, PersonId pupil, Guid? representation = null, CancellationToken cancellationToken = default);
+
+    /// <summary>An activity's content as its teachers edit it: every representation and the means accepted.</summary>
+    /// <param name="actor">Who.</param>
+    /// <param name="course">The course.</param>
+    /// <param name="activity">The activity, of the course.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    Task<ActivityContent> ContentToEditAsync(Actor actor, CourseId course, ActivityId activity, CancellationToken cancellationToken = default);
 
     /// <summary>Adds a representation to an activity's content, or replaces the one of the same kind and language: the course's teachers.</summary>
     /// <param name="actor">Who.</param>

@@ -36,6 +36,15 @@ internal sealed partial class UniversalDesignService(IOperations operations, IOr
             content?.Means ?? DefaultMeans, [.. submissions.OrderByDescending(s => s.At).Select(s => View(s, withData: false))]);
     }
 
+    public async Task<ActivityContent> ContentToEditAsync(Actor actor, CourseId course, ActivityId activity, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var work = await operations.BeginAsync(actor, OperationTarget.OfCourse(course), LearningCapabilities.Design, cancellationToken).ConfigureAwait(false);
+        var title = TitleOf(work, activity);
+        var content = await work.Documents<ContentDocument>().FindAsync(c => c.Course == course && c.Activity == activity, cancellationToken).ConfigureAwait(false);
+        return new ActivityContent(activity, title, content?.Representations ?? [], content?.Means ?? DefaultMeans);
+    }
+
     public Task<Representation> SaveRepresentationAsync(Actor actor, CourseId course, ActivityId activity, RepresentationDraft draft, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);

@@ -38,6 +38,8 @@ internal static partial class HtmlPageSanitizer
         "em", "strong", "b", "i", "u", "s", "small", "sub", "sup", "mark", "del", "ins", "code", "pre", "kbd", "samp", "var",
         "blockquote", "q", "cite", "abbr", "time", "address", "details", "summary", "progress", "meter", "label", "form",
         "input", "button", "select", "option", "optgroup", "textarea", "fieldset", "legend", "output",
+        // Media with their captions (alternative representations of course content).
+        "audio", "video", "source", "track",
         // Charts drawn by templates: shapes and text only (no use, image, link, foreignObject, animation or script).
         "svg", "g", "rect", "line", "polyline", "circle", "text", "desc",
     ];
@@ -51,7 +53,7 @@ internal static partial class HtmlPageSanitizer
         "rows", "cols", "align", "valign", "formaction", "download", "enctype", "accept", "translate", "aria-label", "aria-labelledby", "aria-describedby", "aria-current",
         "aria-invalid", "aria-live", "aria-hidden", "aria-required", "autocomplete", "inputmode", "pattern", "size", "autofocus",
         "viewbox", "xmlns", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "points", "fill", "stroke", "stroke-width", "stroke-dasharray",
-        "text-anchor", "font-size", "focusable",
+        "text-anchor", "font-size", "focusable", "controls", "preload", "kind", "srclang", "default",
     ];
 
     private static readonly HtmlSanitizer Sanitizer = Create();

@@ -168,6 +168,29 @@ public class PathEngineTests
     }
 
     [Fact]
+    public void The_remedial_track_comes_back_while_its_skill_is_not_mastered()
+    {
+        Answer(_fractions.Video, 1, times: 4);
+        Answer(_fractions.Lesson, 0);
+        Answer(_fractions.Ticket, 0.2);
+        Answer(_fractions.Drawing, 0);
+
+        Assert.Contains(Path().Next, n => n.Activity == _fractions.Drawing.Id);
+    }
+
+    [Fact]
+    public void A_pupil_who_did_everything_open_on_a_skill_without_mastering_it_is_offered_it_again_not_nothing()
+    {
+        var plan = _fractions.Plan with { Activities = [.. _fractions.Plan.Activities.Where(l => l.Activity != _fractions.Lesson.Id)] };
+        Answer(_fractions.Video, 1, times: 4);
+        Answer(_fractions.Ticket, 0.6); // in no range: neither remedial nor enrichment
+
+        var again = Assert.Single(Path(plan).Next);
+
+        Assert.Equal((_fractions.Ticket.Id, ReasonKind.PracticeAgain), (again.Activity, again.Reason));
+    }
+
+    [Fact]
     public void A_pinned_activity_comes_first_with_the_teachers_reason()
     {
         _overrides.Add((_fractions.Simplify.Id, new StepOverride(OverrideKind.Pin, "à finir avant jeudi")));

@@ -49,9 +49,9 @@ public sealed class DepartmentHostAppTests : IDisposable
         var (second, secondReport, _) = await Run("--plugins", PluginArtifacts);
 
         Assert.Equal((0, 0), (first, second));
-        Assert.Contains("Usage (journal, toutes exécutions): pédagogique 20, administration 3", firstReport, StringComparison.Ordinal); // 6 progress records, 9 marks and 1 correction, 3 comments, 1 set of competency evaluations
+        Assert.Contains("Usage (journal, toutes exécutions): pédagogique 56, administration 3", firstReport, StringComparison.Ordinal); // 6 progress records, 9 marks and 1 correction, 3 comments, 1 set of competency evaluations; a path designed (3 skills, its plan, 5 representations), 22 answers and 5 marks as evidence
         Assert.Contains("Usage (cette exécution): pédagogique 0, administration 0", secondReport, StringComparison.Ordinal);
-        Assert.Contains("Usage (journal, toutes exécutions): pédagogique 20, administration 3", secondReport, StringComparison.Ordinal);
+        Assert.Contains("Usage (journal, toutes exécutions): pédagogique 56, administration 3", secondReport, StringComparison.Ordinal);
         Assert.Contains("ent.grading: 9 notes saisies dans 3 devoirs", firstReport, StringComparison.Ordinal);
         Assert.Contains("ent.grading: notes déjà saisies, bulletin et historique des notes de Lina Benali", secondReport, StringComparison.Ordinal); // the plugin's records, read back from the file
         Assert.Equal(DemoSection(firstReport), DemoSection(secondReport)); // the class, its pupils and their progress, read back from the file
@@ -424,7 +424,7 @@ public sealed class DepartmentHostAppTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.Contains("ENT002 error: plugin '?'", report, StringComparison.Ordinal);
-        Assert.Contains("3. sample.flipped-classroom 1.0.0", report, StringComparison.Ordinal);
+        Assert.Contains("4. sample.flipped-classroom 1.0.0", report, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -522,5 +522,5 @@ public sealed class DepartmentHostAppTests : IDisposable
             .ReplaceLineEndings("\n");
 
     private static string DemoSection(string report) =>
-        report[report.IndexOf("Démonstration", StringComparison.Ordinal)..report.IndexOf("Contenu de démonstration", StringComparison.Ordinal)];
+        report[report.IndexOf("Démonstration —", StringComparison.Ordinal)..report.IndexOf("Modèles de vues", StringComparison.Ordinal)];
 }
