@@ -102,7 +102,7 @@ internal sealed class PupilPathPage(ILearningPaths paths, LearningText text) : E
             }).ToArray(),
             CanChoose = canWork,
             Locked = path.Locked.Select(l => new { l.Title, Unlocks = l.Unlocks.Select(u => LearningText.Say(u, language)).ToArray() }).ToArray(),
-            Done = path.Done.Length,
+            Done = path.Done.Select(d => new { d.Title, Score = d.Score is { } score ? LearningText.Percent(score) : (int?)null, Href = context.Link(ContentPage.Link(route.Course, d.Activity, route.Pupil)) }).ToArray(),
             Skills = path.Skills.Select((s, i) => new { s.Name, Percent = LearningText.Percent(s.Mastery), s.Mastered, s.Answers, Y = 8 + i * 34, Width = (int)Math.Round(s.Mastery * 300) }).ToArray(),
             Height = 16 + path.Skills.Length * 34,
             Errors = context.Errors.Select(e => e.Message).ToArray(),
@@ -152,7 +152,7 @@ internal sealed class ContentPage(IUniversalDesign design, LearningText text) : 
             Kind = shown?.Kind.ToString().ToLowerInvariant(),
             KindName = shown is null ? null : text.T(language, $"kind.{shown.Kind.ToString().ToLowerInvariant()}"),
             shown?.Language,
-            content.Html,
+            Body = shown?.Text, // rendered by the template's markdown function, through the shared safe pipeline
             Media = shown is { Kind: RepresentationKind.Audio or RepresentationKind.Video } ? shown.Url ?? context.Link($"{link}/file/{shown.Id}") : null,
             Captions = shown is { Kind: RepresentationKind.Video, Captions: not null } ? context.Link($"{link}/captions/{shown.Id}") : null,
             Printable = shown?.Kind == RepresentationKind.Printable,

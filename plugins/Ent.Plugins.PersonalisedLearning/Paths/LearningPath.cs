@@ -36,10 +36,16 @@ public sealed record LockedActivity(ActivityId Activity, string Title, Immutable
 /// <param name="Threshold">The course's mastery threshold.</param>
 /// <param name="Next">The activities to do next, most useful first.</param>
 /// <param name="Locked">The locked activities.</param>
-/// <param name="Done">The activities done, in the course's order.</param>
+/// <param name="Done">The activities done, in the course's order, with their latest score.</param>
 /// <param name="Skills">The pupil's mastery of each of the course's skills, each after its prerequisites.</param>
 public sealed record LearningPath(CourseId Course, string CourseTitle, PersonId Pupil, string PupilName, double Threshold,
-    ImmutableArray<NextActivity> Next, ImmutableArray<LockedActivity> Locked, ImmutableArray<ActivityId> Done, ImmutableArray<SkillMastery> Skills);
+    ImmutableArray<NextActivity> Next, ImmutableArray<LockedActivity> Locked, ImmutableArray<DoneActivity> Done, ImmutableArray<SkillMastery> Skills);
+
+/// <summary>An activity the pupil has done.</summary>
+/// <param name="Activity">The activity.</param>
+/// <param name="Title">Its title.</param>
+/// <param name="Score">The latest score on it, from 0 to 1, or null.</param>
+public sealed record DoneActivity(ActivityId Activity, string Title, double? Score);
 
 /// <summary>A pupil's answer or score on an activity.</summary>
 /// <param name="Key">What makes it unique for the pupil and the activity (an attempt's id, a question's id): recorded twice, it counts once.</param>

@@ -66,7 +66,8 @@ internal readonly record struct UnlockCondition(UnlockKind Kind, int Skill, int 
 
 /// <summary>
 /// The path engine: from a compiled plan and a pupil's state, the activities to do next (most useful first, each with its reason)
-/// and the locked ones with what unlocks them. Rules, in order: a skipped activity is left out; a remedial or enrichment activity
+/// and the locked ones with what unlocks them. Rules, in order: a skipped activity is left out; a pinned or assigned one is in
+/// (done or not) unless it is locked; a remedial or enrichment activity
 /// follows only the range its trigger's score fell in (or the teacher's pin or assignment); a gate or an unmastered prerequisite
 /// locks; a done activity comes back while its skill is not mastered (to review when its latest two answers were wrong, else to
 /// practise again after what is new; an exit ticket is taken once, unless nothing else is open on a skill not yet mastered); an
@@ -104,7 +105,15 @@ internal static class PathEngine
             var set = plan.ChoiceSet[a];
             StepReason reason;
             double usefulness;
-            if (state.Done[a] || (set >= 0 && SetDone(plan, state, set)))
+            if (decision?.Kind == OverrideKind.Pin)
+            {
+                (reason, usefulness) = (new StepReason(ReasonKind.Pinned, weakest, -1, -1, mastery, decision.Reason), 1000); // done or not, chosen or not: the teacher wants it
+            }
+            else if (decision?.Kind == OverrideKind.Assign)
+            {
+                (reason, usefulness) = (new StepReason(ReasonKind.Assigned, weakest, -1, -1, mastery, decision.Reason), 500);
+            }
+            else if (state.Done[a] || (set >= 0 && SetDone(plan, state, set)))
             {
                 if (role is ActivityRole.ExitTicket or ActivityRole.Enrichment || mastery >= threshold || (set >= 0 && !IsRepresentative(plan, state, set, a)))
                 {
@@ -118,14 +127,6 @@ internal static class PathEngine
             else if (set >= 0 && !IsRepresentative(plan, state, set, a))
             {
                 continue;
-            }
-            else if (decision?.Kind == OverrideKind.Pin)
-            {
-                (reason, usefulness) = (new StepReason(ReasonKind.Pinned, weakest, -1, -1, mastery, decision.Reason), 1000);
-            }
-            else if (decision?.Kind == OverrideKind.Assign)
-            {
-                (reason, usefulness) = (new StepReason(ReasonKind.Assigned, weakest, -1, -1, mastery, decision.Reason), 500);
             }
             else if (plan.Trigger[a] >= 0)
             {

@@ -23,7 +23,9 @@ internal static class PathViews
             var id = plan.Plan.Activities[l.Activity].Activity;
             return new LockedActivity(id, activities[id].Title, [.. l.Conditions.Select(c => PathText.Unlock(plan, c))]);
         }).ToImmutableArray();
-        var done = Enumerable.Range(0, plan.Count).Where(a => state.Done[a]).Select(a => plan.Plan.Activities[a].Activity).ToImmutableArray();
+        var done = Enumerable.Range(0, plan.Count).Where(a => state.Done[a])
+            .Select(a => (Index: a, Id: plan.Plan.Activities[a].Activity))
+            .Select(d => new DoneActivity(d.Id, activities[d.Id].Title, double.IsNaN(state.Score[d.Index]) ? null : state.Score[d.Index])).ToImmutableArray();
         return new LearningPath(plan.Course.Id, plan.Course.Title, pupil, name, plan.Plan.MasteryThreshold, next, locked, done, SkillsOf(plan, state));
     }
 

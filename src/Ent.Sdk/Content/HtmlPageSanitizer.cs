@@ -53,7 +53,7 @@ internal static partial class HtmlPageSanitizer
         "rows", "cols", "align", "valign", "formaction", "download", "enctype", "accept", "translate", "aria-label", "aria-labelledby", "aria-describedby", "aria-current",
         "aria-invalid", "aria-live", "aria-hidden", "aria-required", "autocomplete", "inputmode", "pattern", "size", "autofocus",
         "viewbox", "xmlns", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "points", "fill", "stroke", "stroke-width", "stroke-dasharray",
-        "text-anchor", "font-size", "focusable", "controls", "preload", "kind", "srclang", "default",
+        "text-anchor", "font-size", "focusable", "controls", "preload", "kind", "srclang", "default", "hreflang",
     ];
 
     private static readonly HtmlSanitizer Sanitizer = Create();

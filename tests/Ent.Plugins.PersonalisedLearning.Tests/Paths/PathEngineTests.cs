@@ -202,6 +202,15 @@ public class PathEngineTests
     }
 
     [Fact]
+    public void A_done_activity_the_teacher_pins_comes_back_first()
+    {
+        Answer(_fractions.Video, 1, times: 4);
+        _overrides.Add((_fractions.Video.Id, new StepOverride(OverrideKind.Pin, "à revoir")));
+
+        Assert.Equal((_fractions.Video.Id, ReasonKind.Pinned), (Path().Next[0].Activity, Path().Next[0].Reason));
+    }
+
+    [Fact]
     public void A_skipped_activity_is_left_out()
     {
         _overrides.Add((_fractions.Video.Id, new StepOverride(OverrideKind.Skip, "déjà vu en classe")));

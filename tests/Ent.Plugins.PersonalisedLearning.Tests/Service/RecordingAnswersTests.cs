@@ -18,7 +18,7 @@ public sealed class RecordingAnswersTests : IAsyncLifetime
         var path = await _host.AnswerAsync(Fractions.Video, 1);
 
         Assert.Equal(0.6, path.Skills.Single(s => s.Skill == Fractions.Equivalent.Id).Mastery, 12);
-        Assert.Contains(Fractions.Video.Id, path.Done);
+        Assert.Contains(path.Done, d => d.Activity == Fractions.Video.Id && d.Score == 1);
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class RecordingAnswersTests : IAsyncLifetime
         Assert.Contains("'Leçon : comparer' is locked", error.Message, StringComparison.Ordinal);
         Assert.Contains("Unlocks when you master fractions équivalentes to 95% (you are at 20%).", error.Message, StringComparison.Ordinal);
         var path = await _host.Paths.PathOfAsync(_host.Pupil, Fractions.Course.Id, _host.World.Learner.Id);
-        Assert.DoesNotContain(Fractions.Lesson.Id, path.Done);
+        Assert.DoesNotContain(path.Done, d => d.Activity == Fractions.Lesson.Id);
         Assert.Empty(_host.Events<LearningEvidenceRecorded>());
     }
 
