@@ -43,6 +43,8 @@ public sealed partial class ViewSecurityTests
         "<svg onload=\"alert(1)\"><a href=\"javascript:alert(1)\"><text>x</text></a><use href=\"data:image/svg+xml,<svg onload=alert(1)>\"/><animate attributeName=\"href\" to=\"javascript:alert(1)\"/><foreignObject><iframe src=\"javascript:alert(1)\"></iframe></foreignObject></svg>",
         "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>",
         "<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>",
+        "<video src=\"javascript:alert(1)\" onerror=\"alert(1)\" poster=\"javascript:alert(1)\"><track src=\"javascript:alert(1)\"><source src=\"data:text/html,<script>alert(1)</script>\"></video>",
+        "<audio controls onplay=\"alert(1)\" src=\"vbscript:msgbox(1)\"></audio>",
         "<object data=\"javascript:alert(1)\"></object>",
         "<embed src=\"javascript:alert(1)\">",
         "<form action=\"javascript:alert(1)\"><button>x</button></form>",
@@ -114,6 +116,23 @@ public sealed partial class ViewSecurityTests
         Assert.Contains("viewBox=\"0 0 100 20\"", html, StringComparison.Ordinal);
         Assert.Contains("<rect x=\"0\" y=\"2\" width=\"40\" height=\"16\" fill=\"#0b4ea2\"></rect>", html, StringComparison.Ordinal);
         Assert.Contains("<text x=\"42\" y=\"14\">40 %</text>", html, StringComparison.Ordinal);
+        Assert.Empty(ExecutableParts(html));
+    }
+
+    [Fact]
+    public void Media_with_their_captions_survive_the_sanitiser()
+    {
+        using var host = ViewHost.Create(new Dictionary<string, string>
+        {
+            ["views/specs/media.sbn-html"] = "<video controls preload=\"metadata\" src=\"https://videos.example.org/v.mp4\"><track kind=\"captions\" src=\"/captions.vtt\" srclang=\"fr\" label=\"Sous-titres\" default></video><audio controls src=\"/a.mp3\"></audio><a href=\"/uk\" hreflang=\"uk\">uk</a>",
+        });
+
+        var html = host.Render("specs/media");
+
+        Assert.Contains("<video controls=\"\" preload=\"metadata\" src=\"https://videos.example.org/v.mp4\">", html, StringComparison.Ordinal);
+        Assert.Contains("<track kind=\"captions\" src=\"/captions.vtt\" srclang=\"fr\" label=\"Sous-titres\" default=\"\">", html, StringComparison.Ordinal);
+        Assert.Contains("<audio controls=\"\" src=\"/a.mp3\"></audio>", html, StringComparison.Ordinal);
+        Assert.Contains("hreflang=\"uk\"", html, StringComparison.Ordinal);
         Assert.Empty(ExecutableParts(html));
     }
 
