@@ -16,12 +16,22 @@ internal static class MasteryBook
         var state = new PupilState(plan);
         var assessments = plan.Plan.Assessments.ToDictionary(a => a.Assessment);
         var itemScores = new Dictionary<int, (double Sum, int Count)>();
+        var cells = new List<int>();
+        var correct = new List<bool>();
+        void Observe(int[] skills, bool right)
+        {
+            foreach (var skill in skills)
+            {
+                cells.Add(skill);
+                correct.Add(right);
+            }
+        }
+
         foreach (var piece in evidence.OrderBy(e => e.At).ThenBy(e => e.Key, StringComparer.Ordinal))
         {
             if (piece.Source == EvidenceSource.Activity && piece.Activity is { } activity && plan.IndexOf(activity) is var a and >= 0)
             {
-                var link = plan.Plan.Activities[a];
-                Observe(plan, state, plan.Skills[a], piece.Score >= link.PassScore);
+                Observe(plan.Skills[a], piece.Score >= plan.Plan.Activities[a].PassScore);
                 state.Done[a] = true;
                 if (piece.Item is null)
                 {
@@ -37,13 +47,13 @@ internal static class MasteryBook
             }
             else if (piece.Source == EvidenceSource.Assessment && piece.Assessment is { } id && assessments.TryGetValue(id, out var assessment))
             {
-                var correct = piece.Score >= assessment.PassScore;
-                foreach (var skill in assessment.Skills)
-                {
-                    Observe(plan, state, [plan.Graph.IndexOf(skill)], correct);
-                }
+                Observe([.. assessment.Skills.Select(plan.Graph.IndexOf)], piece.Score >= assessment.PassScore);
             }
         }
+
+        // The pupil is a table of one row: each skill of the school's graph a cell.
+        MasteryTable.Trace(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(cells), System.Runtime.InteropServices.CollectionsMarshal.AsSpan(correct),
+            [.. plan.Graph.Skills.Select(s => s.Parameters)], state.Mastery, state.Answers, state.TrailingWrong);
 
         foreach (var (activity, decision) in overrides)
         {
@@ -62,15 +72,5 @@ internal static class MasteryBook
         }
 
         return state;
-    }
-
-    private static void Observe(CompiledPlan plan, PupilState state, int[] skills, bool correct)
-    {
-        foreach (var s in skills)
-        {
-            state.Mastery[s] = Bkt.Update(state.Mastery[s], correct, plan.Graph.Skills[s].Parameters);
-            state.Answers[s]++;
-            state.TrailingWrong[s] = correct ? (byte)0 : (byte)Math.Min(255, state.TrailingWrong[s] + 1);
-        }
     }
 }
