@@ -44,7 +44,7 @@ internal sealed class MyPathsPage(PathService paths, ICourseCatalog catalog, IOr
 
     private async Task<IEnumerable<Course>> CoursesOfAsync(PersonId pupil, DateOnly today, CancellationToken cancellationToken)
     {
-        var enrolments = directory.EnrolmentsOf(pupil).Where(e => e.Validity.Begin <= today && today <= e.Validity.End).ToArray();
+        var enrolments = directory.EnrolmentsOf(pupil).Where(e => e.Validity.Contains(today)).ToArray(); // an enrolment without an end is open
         var person = directory.FindPerson(pupil);
         if (person is null || enrolments.Length == 0)
         {
@@ -83,7 +83,6 @@ internal sealed class PupilPathPage(ILearningPaths paths, LearningText text) : E
     {
         var path = await paths.PathOfAsync(context.Actor, route.Course, route.Pupil, cancellationToken).ConfigureAwait(false);
         var language = context.Language;
-        var titles = path.Next.Select(n => (n.Activity, n.Title)).Concat(path.Locked.Select(l => (l.Activity, l.Title))).ToDictionary(p => p.Activity, p => p.Title);
         var canWork = context.Holds(LearningCapabilities.WorkPath);
         var model = new
         {
@@ -98,7 +97,7 @@ internal sealed class PupilPathPage(ILearningPaths paths, LearningText text) : E
                 Reason = n.Reason.ToString().ToLowerInvariant(),
                 First = i == 0,
                 Href = context.Link(ContentPage.Link(route.Course, n.Activity, route.Pupil)),
-                Alternatives = n.Alternatives.Select(a => new { Id = a.Value, Title = titles.GetValueOrDefault(a, text.T(language, "pages.path.another")) }).ToArray(),
+                Alternatives = n.Alternatives.Select(a => new { Id = a.Activity.Value, a.Title }).ToArray(),
             }).ToArray(),
             CanChoose = canWork,
             Locked = path.Locked.Select(l => new { l.Title, Unlocks = l.Unlocks.Select(u => LearningText.Say(u, language)).ToArray() }).ToArray(),

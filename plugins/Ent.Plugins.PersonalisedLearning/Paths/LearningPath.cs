@@ -20,7 +20,12 @@ public sealed record SkillMastery(SkillId Skill, string Name, double Mastery, bo
 /// <param name="Reason">The kind of reason.</param>
 /// <param name="Why">The reason, in words a pupil and their teacher understand.</param>
 /// <param name="Alternatives">For a choice among equivalent activities: the others the pupil may choose instead; empty otherwise.</param>
-public sealed record NextActivity(ActivityId Activity, string Title, string Kind, ReasonKind Reason, LocalizedText Why, ImmutableArray<ActivityId> Alternatives);
+public sealed record NextActivity(ActivityId Activity, string Title, string Kind, ReasonKind Reason, LocalizedText Why, ImmutableArray<AlternativeActivity> Alternatives);
+
+/// <summary>An activity a pupil may choose instead of the one proposed, being equivalent to it.</summary>
+/// <param name="Activity">The activity.</param>
+/// <param name="Title">Its title.</param>
+public sealed record AlternativeActivity(ActivityId Activity, string Title);
 
 /// <summary>An activity the pupil cannot do yet, with what unlocks it.</summary>
 /// <param name="Activity">The activity.</param>

@@ -15,7 +15,8 @@ internal static class PathViews
         {
             var id = plan.Plan.Activities[step.Activity].Activity;
             var set = plan.ChoiceSet[step.Activity];
-            var alternatives = set < 0 ? [] : plan.ChoiceMembers[set].Where(m => m != step.Activity).Select(m => plan.Plan.Activities[m].Activity).ToImmutableArray();
+            var alternatives = set < 0 ? [] : plan.ChoiceMembers[set].Where(m => m != step.Activity).Select(m => plan.Plan.Activities[m].Activity)
+                .Select(a => new AlternativeActivity(a, activities[a].Title)).ToImmutableArray();
             return new NextActivity(id, activities[id].Title, activities[id].Kind, step.Reason.Kind, PathText.Reason(plan, step.Reason), alternatives);
         }).ToImmutableArray();
         var locked = PathEngine.Locked(plan, state).Select(l =>

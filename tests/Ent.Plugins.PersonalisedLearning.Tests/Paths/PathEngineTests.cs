@@ -134,7 +134,7 @@ public class PathEngineTests
         Answer(_fractions.Lesson, 1, times: 4);
 
         var step = Assert.Single(Path().Next, n => n.Activity == _fractions.AddVideo.Id);
-        Assert.Equal([_fractions.AddText.Id], step.Alternatives.ToArray());
+        Assert.Equal([(_fractions.AddText.Id, "Additionner : en texte")], step.Alternatives.Select(a => (a.Activity, a.Title)).ToArray());
         Assert.DoesNotContain(Path().Next, n => n.Activity == _fractions.AddText.Id);
 
         _choices.Add(_fractions.AddText.Id);
