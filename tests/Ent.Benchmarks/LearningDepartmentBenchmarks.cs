@@ -57,7 +57,7 @@ public class LearningDepartmentBenchmarks
             throw new InvalidOperationException($"{_cells.Length} answers generated, fewer than a department's.");
         }
 
-        var fitted = Simulate(new BktParameters(0.3, 0.12, 0.2, 0.08), 1_000, 20, 7);
+        var fitted = Ent.Plugins.PersonalisedLearning.Tests.Mastery.BktSimulation.Answers(new BktParameters(0.3, 0.12, 0.2, 0.08), 1_000, 20, 7);
         _fitSequences = fitted;
         _fitAnswers = AnswerSequences.From(fitted);
 
@@ -75,26 +75,6 @@ public class LearningDepartmentBenchmarks
         {
             throw new InvalidOperationException($"The fit ({Fit()}) and its baseline ({NaiveFit()}) reach different likelihoods.");
         }
-    }
-
-    internal static List<bool[]> Simulate(BktParameters truth, int pupils, int answers, int seed)
-    {
-        var random = new Random(seed);
-        var all = new List<bool[]>();
-        for (var p = 0; p < pupils; p++)
-        {
-            var knows = random.NextDouble() < truth.Prior;
-            var sequence = new bool[answers];
-            for (var i = 0; i < answers; i++)
-            {
-                sequence[i] = knows ? random.NextDouble() >= truth.Slip : random.NextDouble() < truth.Guess;
-                knows = knows || random.NextDouble() < truth.Learn;
-            }
-
-            all.Add(sequence);
-        }
-
-        return all;
     }
 
     [Benchmark(Baseline = true, Description = "Department recompute: LINQ groups, parameters by skill in a dictionary")]

@@ -7,7 +7,6 @@ using Ent.Core.Timetable;
 using Ent.Sdk.Hosting;
 using Ent.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Ent.Plugins.Attendance.Tests;
 
@@ -22,9 +21,9 @@ internal sealed class AttendanceHost : IAsyncDisposable
 
     private readonly EntHost _host;
 
-    private readonly List<DomainEvent> _events;
+    private readonly PublishedEvents _events;
 
-    private AttendanceHost(TestWorld world, EntHost host, List<DomainEvent> events, Person historyTeacher, Person latinTeacher, SchoolTimetable timetable)
+    private AttendanceHost(TestWorld world, EntHost host, PublishedEvents events, Person historyTeacher, Person latinTeacher, SchoolTimetable timetable)
     {
         (World, _host, _events, HistoryTeacher, LatinTeacher, Timetable) = (world, host, events, historyTeacher, latinTeacher, timetable);
     }
@@ -66,14 +65,10 @@ internal sealed class AttendanceHost : IAsyncDisposable
         var latin = Teacher(world, "Jacqueline", "de Romilly", AccessScope.OfGroup(world.Department.Id, world.School.Id, world.LatinGroup.Id), years);
         world.Directory.Add(Enrolment.InGroup(world.LearnerOf4A.Id, world.LatinGroup, years));
 
-        var published = new List<DomainEvent>();
+        var published = new PublishedEvents();
         var builder = EntHost.CreateBuilder();
-        builder.Services.AddSingleton<TimeProvider>(world.Time);
-        builder.Services.Replace(ServiceDescriptor.Singleton(world.Directory));
-        builder.Services.Replace(ServiceDescriptor.Singleton<ICourseCatalog>(world.Courses));
-        builder.Services.AddInMemoryRecordStores();
-        builder.Services.AddSingleton<Ent.Core.Calendar.ISchoolCalendar>(world.Calendar);
-        builder.Services.AddSingleton<IDomainEventHandler<DomainEvent>>(new Recorder(published));
+        builder.Services.AddTestWorld(world).AddInMemoryRecordStores();
+        builder.Services.AddSingleton<IDomainEventHandler<DomainEvent>>(published);
         if (options is not null)
         {
             builder.Services.Configure(options);
@@ -107,13 +102,7 @@ internal sealed class AttendanceHost : IAsyncDisposable
 
     /// <summary>The events published since the host started, of a type.</summary>
     public IReadOnlyList<T> Events<T>()
-        where T : DomainEvent
-    {
-        lock (_events)
-        {
-            return [.. _events.OfType<T>()];
-        }
-    }
+        where T : DomainEvent => _events.Of<T>();
 
     private static Person Teacher(TestWorld world, string given, string family, AccessScope scope, DateRange years)
     {
@@ -121,18 +110,5 @@ internal sealed class AttendanceHost : IAsyncDisposable
         world.Directory.Add(person);
         world.Directory.Add(new RoleAssignment(person.Id, Role.Teacher, scope, years));
         return person;
-    }
-
-    private sealed class Recorder(List<DomainEvent> published) : IDomainEventHandler<DomainEvent>
-    {
-        public Task HandleAsync(DomainEvent domainEvent, CancellationToken cancellationToken)
-        {
-            lock (published)
-            {
-                published.Add(domainEvent);
-            }
-
-            return Task.CompletedTask;
-        }
     }
 }

@@ -7,7 +7,6 @@ using Ent.Plugins.PersonalisedLearning.Skills;
 using Ent.Sdk.Hosting;
 using Ent.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Ent.Plugins.PersonalisedLearning.Tests;
 
@@ -20,9 +19,9 @@ internal sealed class LearningHost : IAsyncDisposable
 {
     private readonly EntHost _host;
 
-    private readonly List<DomainEvent> _events;
+    private readonly PublishedEvents _events;
 
-    private LearningHost(TestWorld world, EntHost host, List<DomainEvent> events, Fractions fractions)
+    private LearningHost(TestWorld world, EntHost host, PublishedEvents events, Fractions fractions)
     {
         (World, _host, _events, Fractions) = (world, host, events, fractions);
     }
@@ -45,14 +44,10 @@ internal sealed class LearningHost : IAsyncDisposable
     public static async Task<LearningHost> StartAsync(TestWorld? world = null, DateOnly? enabledUntil = null, bool withGrading = false)
     {
         world ??= new TestWorld();
-        var published = new List<DomainEvent>();
+        var published = new PublishedEvents();
         var builder = EntHost.CreateBuilder();
-        builder.Services.AddSingleton<TimeProvider>(world.Time);
-        builder.Services.Replace(ServiceDescriptor.Singleton(world.Directory));
-        builder.Services.Replace(ServiceDescriptor.Singleton<ICourseCatalog>(world.Courses));
-        builder.Services.AddInMemoryRecordStores();
-        builder.Services.AddSingleton<Ent.Core.Calendar.ISchoolCalendar>(world.Calendar);
-        builder.Services.AddSingleton<IDomainEventHandler<DomainEvent>>(new Recorder(published));
+        builder.Services.AddTestWorld(world).AddInMemoryRecordStores();
+        builder.Services.AddSingleton<IDomainEventHandler<DomainEvent>>(published);
         if (withGrading)
         {
             builder.Ent.AddPlugin<Ent.Plugins.Grading.GradingPlugin>();
@@ -84,13 +79,7 @@ internal sealed class LearningHost : IAsyncDisposable
 
     /// <summary>The events published since the host started, of a type.</summary>
     public IReadOnlyList<T> Events<T>()
-        where T : DomainEvent
-    {
-        lock (_events)
-        {
-            return [.. _events.OfType<T>()];
-        }
-    }
+        where T : DomainEvent => _events.Of<T>();
 
     /// <summary>Records answers of the pupil on an activity, each with its own key.</summary>
     public async Task<LearningPath> AnswerAsync(Activity activity, double score, int times = 1, Person? pupil = null)
@@ -104,18 +93,5 @@ internal sealed class LearningHost : IAsyncDisposable
         }
 
         return path;
-    }
-
-    private sealed class Recorder(List<DomainEvent> published) : IDomainEventHandler<DomainEvent>
-    {
-        public Task HandleAsync(DomainEvent domainEvent, CancellationToken cancellationToken)
-        {
-            lock (published)
-            {
-                published.Add(domainEvent);
-            }
-
-            return Task.CompletedTask;
-        }
     }
 }

@@ -6,7 +6,6 @@ using Ent.Core.Organisation;
 using Ent.Sdk.Hosting;
 using Ent.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Ent.Plugins.Grading.Tests.Gradebook;
 
@@ -16,11 +15,7 @@ internal static class GradingHost
     public static async Task<EntHost> StartAsync(TestWorld world, Action<GradingOptions>? options = null, IDomainEventHandler<DomainEvent>? events = null, Action<EntHostBuilder>? configure = null)
     {
         var builder = EntHost.CreateBuilder();
-        builder.Services.AddSingleton<TimeProvider>(world.Time);
-        builder.Services.Replace(ServiceDescriptor.Singleton(world.Directory));
-        builder.Services.Replace(ServiceDescriptor.Singleton<ICourseCatalog>(world.Courses));
-        builder.Services.AddInMemoryRecordStores();
-        builder.Services.AddSingleton<Ent.Core.Calendar.ISchoolCalendar>(world.Calendar); // the department's year, periods and holidays
+        builder.Services.AddTestWorld(world).AddInMemoryRecordStores(); // the world's clock, directory, courses and calendar (its year, periods and holidays)
         if (options is not null)
         {
             builder.Services.Configure(options);

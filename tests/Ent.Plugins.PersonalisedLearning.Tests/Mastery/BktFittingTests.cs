@@ -4,26 +4,7 @@ namespace Ent.Plugins.PersonalisedLearning.Tests.Mastery;
 
 public class BktFittingTests
 {
-    /// <summary>Answers of pupils simulated from known parameters: each starts knowing the skill with P(L0), learns it at each answer with P(T).</summary>
-    internal static AnswerSequences Simulate(BktParameters truth, int pupils, int answers, int seed)
-    {
-        var random = new Random(seed);
-        var all = new List<bool[]>();
-        for (var p = 0; p < pupils; p++)
-        {
-            var knows = random.NextDouble() < truth.Prior;
-            var sequence = new bool[answers];
-            for (var i = 0; i < answers; i++)
-            {
-                sequence[i] = knows ? random.NextDouble() >= truth.Slip : random.NextDouble() < truth.Guess;
-                knows = knows || random.NextDouble() < truth.Learn;
-            }
-
-            all.Add(sequence);
-        }
-
-        return AnswerSequences.From(all);
-    }
+    private static AnswerSequences Simulate(BktParameters truth, int pupils, int answers, int seed) => AnswerSequences.From(BktSimulation.Answers(truth, pupils, answers, seed));
 
     [Fact]
     public void Parameters_are_recovered_from_answers_generated_with_them_within_0_05()
