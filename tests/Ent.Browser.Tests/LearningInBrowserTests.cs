@@ -61,7 +61,7 @@ public sealed class LearningInBrowserTests(BrowserSession session)
             await teacher.Locator("#skill-name").FillAsync("ranger des fractions");
             await teacher.Locator("#add-skill").GetByLabel("comparer des fractions").CheckAsync();
             await teacher.Locator("#save-skill").ClickAsync();
-            await Assertions.Expect(teacher.Locator("#skill-graph rect")).ToHaveCountAsync(4);
+            await Assertions.Expect(teacher.Locator("#skill-graph rect.skill")).ToHaveCountAsync(4);
             await Assertions.Expect(teacher.Locator("#skills-table")).ToContainTextAsync("ranger des fractions");
 
             var pupil = await session.NewPageAsync();

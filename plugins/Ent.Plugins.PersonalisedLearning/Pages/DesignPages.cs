@@ -46,7 +46,17 @@ internal sealed class SkillMapPage(ISkillMaps maps, LearningText text) : EntPage
             {
                 Width = layout.Width,
                 Height = layout.Height,
-                Boxes = layout.Boxes.Select(b => new { b.X, b.Y, TextX = b.X + BoxWidth / 2, TextY = b.Y + 23, b.Name, Short = b.Name.Length > 24 ? b.Name[..23] + "…" : b.Name, b.InCourse }).ToArray(),
+                Boxes = layout.Boxes.Select(b => new
+                {
+                    b.X,
+                    b.Y,
+                    TextX = b.X + BoxWidth / 2,
+                    TextY = b.Y + 23,
+                    Name = b.Socle ? text.T(language, "pages.design.socle-box", b.Name) : b.Name,
+                    Short = b.Socle ? text.T(language, "pages.design.socle-box", b.Name) : b.Name.Length > 24 ? b.Name[..23] + "…" : b.Name,
+                    b.InCourse,
+                    b.Socle,
+                }).ToArray(),
                 Lines = layout.Lines.Select(l => new { l.X1, l.Y1, l.X2, l.Y2 }).ToArray(),
             },
             Skills = map.Skills.Select(s => new
@@ -176,7 +186,11 @@ internal sealed class SkillMapPage(ISkillMaps maps, LearningText text) : EntPage
 
     private static string F(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
-    private sealed record Box(SkillId Id, string Name, bool InCourse, int X, int Y);
+    private sealed record Box(SkillId Id, string Name, bool InCourse, int X, int Y)
+    {
+        /// <summary>Whether the box is a component of the socle rather than a skill.</summary>
+        public bool Socle { get; init; }
+    }
 
     private sealed record Line(int X1, int Y1, int X2, int Y2);
 
@@ -204,6 +218,22 @@ internal sealed class SkillMapPage(ISkillMaps maps, LearningText text) : EntPage
         var at = boxes.ToDictionary(b => b.Id);
         var lines = map.Skills.SelectMany(v => v.Skill.Prerequisites.Select(p => (From: at[p], To: at[v.Skill.Id])))
             .Select(l => new Line(l.From.X + BoxWidth, l.From.Y + BoxHeight / 2, l.To.X, l.To.Y + BoxHeight / 2)).ToList();
+
+        // The socle's components at the top of the graph, on its right: each drawn from the skills that build towards it and that no
+        // skill building towards it needs.
+        var socleColumn = depth.Count == 0 ? 0 : depth.Values.Max() + 1;
+        var components = map.Skills.Where(v => v.Skill.Socle is not null).GroupBy(v => v.Skill.Socle!).OrderBy(g => SocleComponents.Codes.IndexOf(g.Key)).ToList();
+        for (var c = 0; c < components.Count; c++)
+        {
+            var box = new Box(new SkillId(Guid.Empty), components[c].Key, false, 10 + socleColumn * (BoxWidth + ColumnGap), 10 + c * (BoxHeight + RowGap)) { Socle = true };
+            boxes.Add(box);
+            var members = components[c].Select(v => v.Skill).ToList();
+            foreach (var top in members.Where(m => !members.Any(o => o.Prerequisites.Contains(m.Id))))
+            {
+                var from = at[top.Id];
+                lines.Add(new Line(from.X + BoxWidth, from.Y + BoxHeight / 2, box.X, box.Y + BoxHeight / 2));
+            }
+        }
         var width = boxes.Count == 0 ? 200 : boxes.Max(b => b.X) + BoxWidth + 10;
         var height = boxes.Count == 0 ? 60 : boxes.Max(b => b.Y) + BoxHeight + 10;
         return new GraphLayout(width, height, boxes, lines);

@@ -106,7 +106,7 @@ public sealed class WebEntLearningTests(WebEntServer server) : IClassFixture<Web
     }
 
     [Fact]
-    public async Task The_skill_map_draws_the_prerequisites_and_refuses_a_cycle_naming_it()
+    public async Task The_skill_map_draws_the_prerequisites_up_to_the_socle_and_refuses_a_cycle_naming_it()
     {
         using var teacher = await server.SignInAsync("teacher");
         var design = await teacher.GetAsync((await teacher.GetAsync("learning/courses")).Document.QuerySelectorAll("#courses a")[1].GetAttribute("href")!);
@@ -115,8 +115,9 @@ public sealed class WebEntLearningTests(WebEntServer server) : IClassFixture<Web
 
         var refused = await teacher.SubmitAsync(design, new Dictionary<string, string> { ["skill"] = skill, ["prerequisite"] = needs }, "#add-prerequisite");
 
-        Assert.Equal(2, design.Document.QuerySelectorAll("#skill-graph line").Length);
-        Assert.Equal(3, design.Document.QuerySelectorAll("#skill-graph rect").Length);
+        Assert.Equal(3, design.Document.QuerySelectorAll("#skill-graph line").Length); // two prerequisites, and the top skill to its socle component
+        Assert.Equal(3, design.Document.QuerySelectorAll("#skill-graph rect.skill").Length);
+        Assert.Equal("Socle D1.3", design.Document.QuerySelectorAll("#skill-graph g").Single(g => g.QuerySelector("rect.socle") is not null).QuerySelector("text")!.TextContent);
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
         Assert.Contains("comparer des fractions → le vocabulaire des fractions → fractions égales → comparer des fractions", refused.Document.QuerySelector("#errors")!.TextContent, StringComparison.Ordinal);
     }
