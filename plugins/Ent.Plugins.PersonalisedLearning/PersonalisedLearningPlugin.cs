@@ -27,6 +27,7 @@ public sealed class PersonalisedLearningPlugin : EntPlugin
         context.Services.TryAddSingleton<PathService>();
         context.Services.TryAddSingleton<ILearningPaths>(sp => sp.GetRequiredService<PathService>());
         context.Services.TryAddSingleton<ISkillMaps, SkillMapService>();
+        context.Services.TryAddSingleton<Contracts.IClassMastery, ClassMasteryLevels>(); // its published contracts: other plugins read mastery through it
         context.Services.TryAddSingleton<Udl.IUniversalDesign, Udl.UniversalDesignService>();
         context.AddStrategy<Strategy.PersonalisedPathStrategy>(); // its paths, seen by hosts and other plugins through Ent.Core's IPedagogicalStrategy
         context.AddEventHandler<MarkChanged, EvidenceHandlers>() // the grading plugin's marks, when it is there

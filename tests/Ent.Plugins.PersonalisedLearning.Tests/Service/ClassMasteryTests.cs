@@ -43,4 +43,17 @@ public sealed class ClassMasteryTests : IAsyncLifetime
         Assert.Contains(groups, g => g.Activity == _host.Fractions.Lesson.Id && g.Pupils.SequenceEqual([_host.World.Learner.Id]));
         Assert.Contains(groups, g => g.Activity == _host.Fractions.Video.Id && g.Pupils.SequenceEqual([_host.World.Classmate.Id]));
     }
+
+    [Fact]
+    public async Task Other_plugins_read_each_pupils_mean_mastery_through_the_published_contracts()
+    {
+        await _host.AnswerAsync(_host.Fractions.Video, 1, times: 4);
+
+        var levels = await _host.Get<Ent.Plugins.PersonalisedLearning.Contracts.IClassMastery>().LevelsAsync(_host.Teacher, _host.Fractions.Course.Id);
+        var map = await _host.Paths.ClassOfAsync(_host.Teacher, _host.Fractions.Course.Id);
+
+        Assert.Equal(map.Pupils.Select(p => (p.Pupil, p.Mastery.Average())), levels!.Select(l => (l.Pupil, l.Level)));
+        Assert.Equal(4, levels!.Single(l => l.Pupil == _host.World.Learner.Id).Answers);
+        await Assert.ThrowsAsync<Ent.Core.Access.AccessDeniedException>(() => _host.Get<Ent.Plugins.PersonalisedLearning.Contracts.IClassMastery>().LevelsAsync(_host.Pupil, _host.Fractions.Course.Id));
+    }
 }
