@@ -295,7 +295,7 @@ internal sealed class RollCallService(IOperations operations, IOrganisationDirec
     }
 
     private ImmutableArray<PersonId> Roster(Session session) =>
-        [.. (session.Audience.Class is { } @class ? directory.PupilsOn(@class, session.Date) : directory.PupilsOn(session.Audience.Group!.Value, session.Date)).OrderBy(p => p.Value)];
+        [.. directory.PupilsOn(session.Audience, session.Date).OrderBy(p => p.Value)];
 
     private static KnownAbsenceDocument? KnownAbsence(IReadOnlyList<KnownAbsenceDocument> known, PersonId pupil, Session session) =>
         known.FirstOrDefault(k => k.Pupil == pupil && k.State != DeclarationState.Refused && k.From < session.End && k.Until > session.Start);

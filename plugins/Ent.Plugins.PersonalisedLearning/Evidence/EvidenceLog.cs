@@ -1,5 +1,6 @@
 using Ent.Core.Identifiers;
 using Ent.Sdk.Operations;
+using Ent.Storage.Documents;
 
 namespace Ent.Plugins.PersonalisedLearning.Evidence;
 
@@ -30,14 +31,7 @@ internal static class EvidenceLog
             return false;
         }
 
-        if (stored is null)
-        {
-            evidence.Add(piece);
-        }
-        else
-        {
-            evidence.Replace(piece with { At = stored.At });
-        }
+        evidence.Put(stored, stored is null ? piece : piece with { At = stored.At });
 
         work.Publish(new LearningEvidenceRecorded(work.Actor.Person, work.Actor.Department, work.School, work.Now, course, pupil, piece.Source, piece.Score));
         return true;

@@ -14,7 +14,6 @@ internal static class MasteryBook
     public static PupilState StateOf(CompiledPlan plan, IEnumerable<EvidenceDocument> evidence, IEnumerable<(Core.Identifiers.ActivityId Activity, StepOverride Override)> overrides, IEnumerable<Core.Identifiers.ActivityId> choices)
     {
         var state = new PupilState(plan);
-        var assessments = plan.Plan.Assessments.ToDictionary(a => a.Assessment);
         var itemScores = new Dictionary<int, (double Sum, int Count)>();
         var cells = new List<int>();
         var correct = new List<bool>();
@@ -45,15 +44,15 @@ internal static class MasteryBook
                     state.Score[a] = (sum + piece.Score) / (count + 1); // a quiz's score: the share of its items answered right so far
                 }
             }
-            else if (piece.Source == EvidenceSource.Assessment && piece.Assessment is { } id && assessments.TryGetValue(id, out var assessment))
+            else if (piece.Source == EvidenceSource.Assessment && piece.Assessment is { } id && plan.AssessmentSkills.TryGetValue(id, out var assessment))
             {
-                Observe([.. assessment.Skills.Select(plan.Graph.IndexOf)], piece.Score >= assessment.PassScore);
+                Observe(assessment.Skills, piece.Score >= assessment.PassScore);
             }
         }
 
         // The pupil is a table of one row: each skill of the school's graph a cell.
         MasteryTable.Trace(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(cells), System.Runtime.InteropServices.CollectionsMarshal.AsSpan(correct),
-            [.. plan.Graph.Skills.Select(s => s.Parameters)], state.Mastery, state.Answers, state.TrailingWrong);
+            plan.Graph.Parameters, state.Mastery, state.Answers, state.TrailingWrong);
 
         foreach (var (activity, decision) in overrides)
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Ent.Core.Access;
 using Ent.Core.Courses;
 using Ent.Core.Identifiers;
@@ -153,6 +152,4 @@ internal sealed class ClassMapPage(ILearningPaths paths, ISkillMaps maps, IOrgan
         : mastery >= 0.4 ? "#f2c14e"
         : mastery >= 0.2 ? "#f08a4b"
         : "#d9534f";
-
-    internal static string Invariant(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }

@@ -116,7 +116,8 @@ internal sealed class SkillMapPage(ISkillMaps maps, LearningText text) : EntPage
 
             case "link" when form.Activity is { } activity:
             {
-                var plan = (await maps.MapOfAsync(actor, route.Course, cancellationToken).ConfigureAwait(false)).Plan;
+                var map = await maps.MapOfAsync(actor, route.Course, cancellationToken).ConfigureAwait(false);
+                var plan = map.Plan;
                 if (!Enum.TryParse<ActivityRole>(form.Role, ignoreCase: true, out var role) || !Enum.IsDefined(role))
                 {
                     return PageResult.Invalid(new FormError("role", text.T(language, "pages.design.bad-role", form.Role ?? string.Empty)));
@@ -127,7 +128,7 @@ internal sealed class SkillMapPage(ISkillMaps maps, LearningText text) : EntPage
                 var earlier = plan.LinkOf(activity);
                 var link = new ActivityLink(activity, ticked, role, string.IsNullOrWhiteSpace(form.Choice) ? null : form.Choice.Trim(), gate, earlier?.Ranges ?? [], Share(form.Pass ?? 50));
                 var activities = earlier is null ? plan.Activities.Add(link) : plan.Activities.Replace(earlier, link);
-                await maps.SavePlanAsync(actor, plan with { Activities = Ordered(activities, await ActivitiesAsync(actor, route.Course, cancellationToken).ConfigureAwait(false)) }, cancellationToken).ConfigureAwait(false);
+                await maps.SavePlanAsync(actor, plan with { Activities = Ordered(activities, map.Activities) }, cancellationToken).ConfigureAwait(false);
                 break;
             }
 
@@ -175,12 +176,12 @@ internal sealed class SkillMapPage(ISkillMaps maps, LearningText text) : EntPage
         return PageResult.Redirect(Link(route.Course));
     }
 
-    private async Task<IReadOnlyList<ActivityId>> ActivitiesAsync(Ent.Core.Access.Actor actor, CourseId course, CancellationToken cancellationToken) =>
-        [.. (await maps.MapOfAsync(actor, course, cancellationToken).ConfigureAwait(false)).Activities.Select(a => a.Id)];
-
     /// <summary>Links in the course's order, as the path engine breaks ties by it.</summary>
-    private static ImmutableArray<ActivityLink> Ordered(ImmutableArray<ActivityLink> links, IReadOnlyList<ActivityId> order) =>
-        [.. links.OrderBy(l => order.ToList().IndexOf(l.Activity))];
+    private static ImmutableArray<ActivityLink> Ordered(ImmutableArray<ActivityLink> links, ImmutableArray<Ent.Core.Courses.Activity> order)
+    {
+        var position = order.Select((a, i) => (a.Id, i)).ToDictionary(p => p.Id, p => p.i);
+        return [.. links.OrderBy(l => position.GetValueOrDefault(l.Activity, int.MaxValue))];
+    }
 
     private static double Share(decimal percent) => (double)Math.Clamp(percent, -1, 1000) / 100;
 

@@ -10,7 +10,7 @@ namespace Ent.Plugins.PersonalisedLearning.Paths;
 /// A course's plan checked against the course and its school's skill graph, and laid out in arrays for the path engine: each linked
 /// activity with its skills, the prerequisites it waits for, its gate, its choice set and the range that selects it.
 /// </summary>
-public sealed class CompiledPlan
+internal sealed class CompiledPlan
 {
     private readonly FrozenDictionary<ActivityId, int> _index;
 
@@ -59,6 +59,7 @@ public sealed class CompiledPlan
         }
 
         ChoiceMembers = [.. members.Select(m => m.ToArray())];
+        AssessmentSkills = plan.Assessments.ToFrozenDictionary(a => a.Assessment, a => (Skills: a.Skills.Select(graph.IndexOf).ToArray(), a.PassScore));
         for (var t = 0; t < n; t++)
         {
             var ranges = plan.Activities[t].Ranges;
@@ -78,7 +79,7 @@ public sealed class CompiledPlan
         {
             if (courseSkills > 0)
             {
-                Reach[s] = graph.Skills.Length == 0 ? 0 : (double)Descendants(graph, s).Count(d => CourseSkill[d]) / courseSkills;
+                Reach[s] = (double)graph.DescendantsOf(s).Count(d => CourseSkill[d]) / courseSkills;
             }
         }
     }
@@ -114,6 +115,9 @@ public sealed class CompiledPlan
     internal int[] RangeOf { get; }
 
     internal bool[] CourseSkill { get; }
+
+    /// <summary>Each linked assessment's skills, as positions in the graph, and its pass score.</summary>
+    internal FrozenDictionary<Guid, (int[] Skills, double PassScore)> AssessmentSkills { get; }
 
     internal double[] Reach { get; }
 
@@ -257,23 +261,6 @@ public sealed class CompiledPlan
         if (!(value >= 0 && value <= 1))
         {
             throw new ArgumentException($"{what} is {Show(value)}; it lies between 0 and 1 (0.8 for 80 %).", nameof(value));
-        }
-    }
-
-    private static IEnumerable<int> Descendants(SkillGraph graph, int skill)
-    {
-        var seen = new HashSet<int>();
-        var stack = new Stack<int>(graph.DependentIndexes[skill]);
-        while (stack.TryPop(out var next))
-        {
-            if (seen.Add(next))
-            {
-                yield return next;
-                foreach (var d in graph.DependentIndexes[next])
-                {
-                    stack.Push(d);
-                }
-            }
         }
     }
 

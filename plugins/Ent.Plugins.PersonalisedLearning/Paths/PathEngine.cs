@@ -239,49 +239,42 @@ internal static class PathEngine
         return [.. conditions];
     }
 
-    private static void Conditions(CompiledPlan plan, PupilState state, int a, double threshold, List<UnlockCondition> conditions)
+    /// <summary>What keeps an activity locked: its gate, then its skills' unmastered prerequisites. Without a list to fill, stops at the first (the hot path: no allocation).</summary>
+    /// <returns>Whether it is locked.</returns>
+    private static bool Conditions(CompiledPlan plan, PupilState state, int a, double threshold, List<UnlockCondition>? conditions)
     {
-        if (plan.GateSkill[a] is var gateSkill and >= 0 && state.Mastery[gateSkill] < plan.Plan.Activities[a].Gate!.Minimum)
+        var locked = false;
+        var gate = plan.Plan.Activities[a].Gate;
+        if (plan.GateSkill[a] is var gateSkill and >= 0 && state.Mastery[gateSkill] < gate!.Minimum)
         {
-            conditions.Add(new UnlockCondition(UnlockKind.MasterSkill, gateSkill, -1, plan.Plan.Activities[a].Gate!.Minimum, state.Mastery[gateSkill]));
+            locked = true;
+            conditions?.Add(new UnlockCondition(UnlockKind.MasterSkill, gateSkill, -1, gate.Minimum, state.Mastery[gateSkill]));
         }
 
-        if (plan.GateActivity[a] is var gateActivity and >= 0 && !(state.Score[gateActivity] >= plan.Plan.Activities[a].Gate!.Minimum))
+        if ((conditions is not null || !locked) && plan.GateActivity[a] is var gateActivity and >= 0 && !(state.Score[gateActivity] >= gate!.Minimum))
         {
-            conditions.Add(new UnlockCondition(UnlockKind.ScoreOn, -1, gateActivity, plan.Plan.Activities[a].Gate!.Minimum, state.Score[gateActivity]));
+            locked = true;
+            conditions?.Add(new UnlockCondition(UnlockKind.ScoreOn, -1, gateActivity, gate.Minimum, state.Score[gateActivity]));
         }
 
         foreach (var p in plan.Waits[a])
         {
-            if (state.Mastery[p] < threshold)
+            if (locked && conditions is null)
             {
-                conditions.Add(new UnlockCondition(UnlockKind.MasterSkill, p, -1, threshold, state.Mastery[p]));
+                break;
             }
-        }
-    }
 
-    private static bool IsLocked(CompiledPlan plan, PupilState state, int a, double threshold)
-    {
-        if (plan.GateSkill[a] is var gateSkill and >= 0 && state.Mastery[gateSkill] < plan.Plan.Activities[a].Gate!.Minimum)
-        {
-            return true;
-        }
-
-        if (plan.GateActivity[a] is var gateActivity and >= 0 && !(state.Score[gateActivity] >= plan.Plan.Activities[a].Gate!.Minimum))
-        {
-            return true;
-        }
-
-        foreach (var p in plan.Waits[a])
-        {
             if (state.Mastery[p] < threshold)
             {
-                return true;
+                locked = true;
+                conditions?.Add(new UnlockCondition(UnlockKind.MasterSkill, p, -1, threshold, state.Mastery[p]));
             }
         }
 
-        return false;
+        return locked;
     }
+
+    private static bool IsLocked(CompiledPlan plan, PupilState state, int a, double threshold) => Conditions(plan, state, a, threshold, null);
 
     /// <summary>A remedial or enrichment activity is selected when its trigger's score fell in its range, or when the teacher pinned or assigned it.</summary>
     private static bool IsSelected(CompiledPlan plan, PupilState state, int a, StepOverride? decision)

@@ -1,35 +1,29 @@
 using System.Collections.Immutable;
 using Ent.Core.Access;
-using Ent.Core.Courses;
 using Ent.Core.Identifiers;
 using Ent.Core.Organisation;
 using Ent.Plugins.PersonalisedLearning.Evidence;
 using Ent.Sdk.Operations;
-using Ent.Storage;
+using Ent.Storage.Documents;
 
 namespace Ent.Plugins.PersonalisedLearning.Paths;
 
 /// <summary>Pupils' paths, each operation in a unit of work of the platform (rights, enablement, one transaction with its events).</summary>
 internal sealed class PathService(IOperations operations, IOrganisationDirectory directory) : ILearningPaths
 {
-    private const int Attempts = 5;
-
-    public async Task<LearningPath> PathOfAsync(Actor actor, CourseId course, PersonId pupil, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        await using var work = await operations.BeginAsync(actor, OperationTarget.OfCourse(course, pupil), LearningCapabilities.ReadPath, cancellationToken).ConfigureAwait(false);
-        var design = await CourseDesign.LoadAsync(work, cancellationToken).ConfigureAwait(false);
-        var records = await design.RecordsOfAsync(work, pupil, cancellationToken).ConfigureAwait(false);
-        return PathViews.PathOf(design.Plan, design.StateOf(records), pupil, PathViews.NameOf(directory, pupil));
-    }
+    public async Task<LearningPath> PathOfAsync(Actor actor, CourseId course, PersonId pupil, CancellationToken cancellationToken = default) =>
+        (await ReadPathAsync(actor, course, pupil, plannedOnly: false, cancellationToken).ConfigureAwait(false))!;
 
     /// <summary>A pupil's path where the course has a skill map, or null where it has none yet (the strategy's case).</summary>
-    public async Task<LearningPath?> PlannedPathOfAsync(Actor actor, CourseId course, PersonId pupil, CancellationToken cancellationToken = default)
+    public Task<LearningPath?> PlannedPathOfAsync(Actor actor, CourseId course, PersonId pupil, CancellationToken cancellationToken = default) =>
+        ReadPathAsync(actor, course, pupil, plannedOnly: true, cancellationToken);
+
+    private async Task<LearningPath?> ReadPathAsync(Actor actor, CourseId course, PersonId pupil, bool plannedOnly, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var work = await operations.BeginAsync(actor, OperationTarget.OfCourse(course, pupil), LearningCapabilities.ReadPath, cancellationToken).ConfigureAwait(false);
         var design = await CourseDesign.LoadAsync(work, cancellationToken).ConfigureAwait(false);
-        if (design.Stored is null || design.Plan.Count == 0)
+        if (plannedOnly && (design.Stored is null || design.Plan.Count == 0))
         {
             return null;
         }
@@ -38,26 +32,16 @@ internal sealed class PathService(IOperations operations, IOrganisationDirectory
         return PathViews.PathOf(design.Plan, design.StateOf(records), pupil, PathViews.NameOf(directory, pupil));
     }
 
-    public async Task<LearningPath> RecordAnswerAsync(Actor actor, CourseId course, ActivityId activity, PersonId pupil, ActivityAnswer answer, CancellationToken cancellationToken = default)
+    public Task<LearningPath> RecordAnswerAsync(Actor actor, CourseId course, ActivityId activity, PersonId pupil, ActivityAnswer answer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(answer);
         Check(answer);
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await RecordOnceAsync(actor, course, activity, pupil, answer, cancellationToken).ConfigureAwait(false);
-            }
-            catch (RecordConflictException) when (attempt < Attempts)
-            {
-            }
-        }
+        return operations.RunAsync(actor, OperationTarget.OfCourse(course, pupil), LearningCapabilities.WorkPath, work => RecordAsync(work, course, activity, pupil, answer, cancellationToken), cancellationToken);
     }
 
-    private async Task<LearningPath> RecordOnceAsync(Actor actor, CourseId course, ActivityId activity, PersonId pupil, ActivityAnswer answer, CancellationToken cancellationToken)
+    private async Task<LearningPath> RecordAsync(IUnitOfWork work, CourseId course, ActivityId activity, PersonId pupil, ActivityAnswer answer, CancellationToken cancellationToken)
     {
-        await using var work = await operations.BeginAsync(actor, OperationTarget.OfCourse(course, pupil), LearningCapabilities.WorkPath, cancellationToken).ConfigureAwait(false);
         var design = await CourseDesign.LoadAsync(work, cancellationToken).ConfigureAwait(false);
         var position = LinkedActivity(design.Plan, activity);
         var records = await design.RecordsOfAsync(work, pupil, cancellationToken).ConfigureAwait(false);
@@ -68,7 +52,7 @@ internal sealed class PathService(IOperations operations, IOrganisationDirectory
         }
 
         var key = answer.Item is null ? $"activity:{activity.Value}:{answer.Key}" : $"activity:{activity.Value}:{answer.Key}:{answer.Item}";
-        var piece = new EvidenceDocument(course, pupil, key, EvidenceSource.Activity, activity, null, answer.Item, answer.Score, work.Now, actor.Person);
+        var piece = new EvidenceDocument(course, pupil, key, EvidenceSource.Activity, activity, null, answer.Item, answer.Score, work.Now, work.Actor.Person);
         if (!await EvidenceLog.KeepAsync(work, course, pupil, key, piece, cancellationToken).ConfigureAwait(false))
         {
             return PathViews.PathOf(design.Plan, state, pupil, PathViews.NameOf(directory, pupil)); // the same evidence again: counted once
@@ -80,39 +64,27 @@ internal sealed class PathService(IOperations operations, IOrganisationDirectory
         return PathViews.PathOf(design.Plan, after, pupil, PathViews.NameOf(directory, pupil));
     }
 
-    public async Task<LearningPath> ChooseAsync(Actor actor, CourseId course, ActivityId activity, PersonId pupil, CancellationToken cancellationToken = default)
+    public Task<LearningPath> ChooseAsync(Actor actor, CourseId course, ActivityId activity, PersonId pupil, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        for (var attempt = 1; ; attempt++)
+        return operations.RunAsync(actor, OperationTarget.OfCourse(course, pupil), LearningCapabilities.WorkPath, async work =>
         {
-            try
+            var design = await CourseDesign.LoadAsync(work, cancellationToken).ConfigureAwait(false);
+            var position = LinkedActivity(design.Plan, activity);
+            var choice = design.Plan.Plan.Activities[position].Choice
+                ?? throw new ArgumentException($"Activity '{PathText.Title(design.Plan, position)}' is not one of a set of equivalent activities: there is nothing to choose.", nameof(activity));
+            var records = await design.RecordsOfAsync(work, pupil, cancellationToken).ConfigureAwait(false);
+            var stored = records.Choices.FirstOrDefault(c => c.Choice == choice);
+            var chosen = new ChoiceDocument(course, pupil, choice, activity, work.Now);
+            if (stored?.Activity != activity)
             {
-                await using var work = await operations.BeginAsync(actor, OperationTarget.OfCourse(course, pupil), LearningCapabilities.WorkPath, cancellationToken).ConfigureAwait(false);
-                var design = await CourseDesign.LoadAsync(work, cancellationToken).ConfigureAwait(false);
-                var position = LinkedActivity(design.Plan, activity);
-                var choice = design.Plan.Plan.Activities[position].Choice
-                    ?? throw new ArgumentException($"Activity '{PathText.Title(design.Plan, position)}' is not one of a set of equivalent activities: there is nothing to choose.", nameof(activity));
-                var records = await design.RecordsOfAsync(work, pupil, cancellationToken).ConfigureAwait(false);
-                var choices = work.Documents<ChoiceDocument>();
-                var stored = await choices.FindAsync(c => c.Course == course && c.Pupil == pupil && c.Choice == choice, cancellationToken).ConfigureAwait(false);
-                var chosen = new ChoiceDocument(course, pupil, choice, activity, work.Now);
-                if (stored is null)
-                {
-                    choices.Add(chosen);
-                }
-                else if (stored.Activity != activity)
-                {
-                    choices.Replace(chosen);
-                }
+                work.Documents<ChoiceDocument>().Put(stored, chosen);
+            }
 
-                await work.CommitAsync(cancellationToken).ConfigureAwait(false);
-                var state = design.StateOf(records with { Choices = [.. records.Choices.Where(c => c.Choice != choice), chosen] });
-                return PathViews.PathOf(design.Plan, state, pupil, PathViews.NameOf(directory, pupil));
-            }
-            catch (RecordConflictException) when (attempt < Attempts)
-            {
-            }
-        }
+            await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+            var state = design.StateOf(records with { Choices = [.. records.Choices.Where(c => c.Choice != choice), chosen] });
+            return PathViews.PathOf(design.Plan, state, pupil, PathViews.NameOf(directory, pupil));
+        }, cancellationToken);
     }
 
     public async Task<ClassMastery> ClassOfAsync(Actor actor, CourseId course, CancellationToken cancellationToken = default)
@@ -121,7 +93,7 @@ internal sealed class PathService(IOperations operations, IOrganisationDirectory
         await using var work = await operations.BeginAsync(actor, OperationTarget.OfCourse(course), LearningCapabilities.ViewClass, cancellationToken).ConfigureAwait(false);
         var design = await CourseDesign.LoadAsync(work, cancellationToken).ConfigureAwait(false);
         var plan = design.Plan;
-        var batch = new Storage.Documents.DocumentBatch();
+        var batch = new DocumentBatch();
         var evidence = batch.Add(work.Documents<EvidenceDocument>().Where(e => e.Course == course));
         var overrides = batch.Add(work.Documents<OverrideDocument>().Where(o => o.Course == course));
         var choices = batch.Add(work.Documents<ChoiceDocument>().Where(c => c.Course == course));
@@ -132,9 +104,9 @@ internal sealed class PathService(IOperations operations, IOrganisationDirectory
         var skills = PathViews.CourseSkills(plan).ToArray();
         var rows = new List<PupilMasteryRow>();
         var stuck = new List<StuckPupil>();
-        foreach (var pupil in PupilsOf(work.Course!, work.Today).Select(p => (Id: p, Name: PathViews.NameOf(directory, p))).OrderBy(p => p.Name, StringComparer.CurrentCulture))
+        foreach (var pupil in directory.PupilsOn(work.Course!.Audience, work.Today).Select(p => (Id: p, Name: PathViews.NameOf(directory, p))).OrderBy(p => p.Name, StringComparer.CurrentCulture))
         {
-            var state = MasteryBook.StateOf(plan, byPupil[pupil.Id], decided[pupil.Id].Select(o => (o.Activity, new StepOverride(o.Kind, o.Reason))), chosen[pupil.Id].Select(c => c.Activity));
+            var state = design.StateOf(new PupilRecords([.. byPupil[pupil.Id]], [.. decided[pupil.Id]], [.. chosen[pupil.Id]]));
             var next = PathEngine.Next(plan, state, 1);
             rows.Add(new PupilMasteryRow(pupil.Id, pupil.Name, [.. skills.Select(s => state.Mastery[s])], [.. skills.Select(s => state.Answers[s])],
                 next.Length == 0 ? null : plan.Plan.Activities[next[0].Activity].Activity));
@@ -155,7 +127,7 @@ internal sealed class PathService(IOperations operations, IOrganisationDirectory
         return new ClassMastery(course, work.Course.Title, plan.Plan.MasteryThreshold, PathViews.SkillList(plan), [.. rows], [.. stuck.OrderBy(s => s.Mastery)], groups);
     }
 
-    public async Task<int> DecideAsync(Actor actor, CourseId course, PathDecision decision, CancellationToken cancellationToken = default)
+    public Task<int> DecideAsync(Actor actor, CourseId course, PathDecision decision, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(decision);
@@ -164,59 +136,44 @@ internal sealed class PathService(IOperations operations, IOrganisationDirectory
             throw new ArgumentException($"A teacher's decision keeps its reason, of 1 to {PathDecision.MaxReasonLength} characters; '{decision.Reason}' is not one.", nameof(decision));
         }
 
-        for (var attempt = 1; ; attempt++)
+        return operations.RunAsync(actor, OperationTarget.OfCourse(course), LearningCapabilities.Design, async work =>
         {
-            try
+            var design = await CourseDesign.LoadAsync(work, cancellationToken).ConfigureAwait(false);
+            LinkedActivity(design.Plan, decision.Activity);
+            var ofCourse = directory.PupilsOn(work.Course!.Audience, work.Today).ToHashSet();
+            var pupils = (decision.Pupils.IsDefault ? [] : decision.Pupils).ToHashSet();
+            if (decision.Group is { } group)
             {
-                await using var work = await operations.BeginAsync(actor, OperationTarget.OfCourse(course), LearningCapabilities.Design, cancellationToken).ConfigureAwait(false);
-                var design = await CourseDesign.LoadAsync(work, cancellationToken).ConfigureAwait(false);
-                LinkedActivity(design.Plan, decision.Activity);
-                var ofCourse = PupilsOf(work.Course!, work.Today).ToHashSet();
-                var pupils = (decision.Pupils.IsDefault ? [] : decision.Pupils).ToHashSet();
-                if (decision.Group is { } group)
+                if (directory.GroupsOf(work.School).All(g => g.Id != group))
                 {
-                    if (directory.GroupsOf(work.School).All(g => g.Id != group))
-                    {
-                        throw new ArgumentException($"Group {group.Value} is not a group of the course's school.", nameof(decision));
-                    }
-
-                    pupils.UnionWith(directory.PupilsOn(group, work.Today).Where(ofCourse.Contains));
+                    throw new ArgumentException($"Group {group.Value} is not a group of the course's school.", nameof(decision));
                 }
 
-                if (pupils.Count == 0)
-                {
-                    throw new ArgumentException("A decision is for at least one pupil of the course: none was given.", nameof(decision));
-                }
-
-                if (pupils.Where(p => !ofCourse.Contains(p)).Select(p => (PersonId?)p).FirstOrDefault() is { } outsider)
-                {
-                    throw new ArgumentException($"Pupil {PathViews.NameOf(directory, outsider)} ({outsider.Value}) is not a pupil of course '{work.Course!.Title}' today; nothing was decided.", nameof(decision));
-                }
-
-                var overrides = work.Documents<OverrideDocument>();
-                var stored = await overrides.FindManyAsync(pupils.ToArray(), p => o => o.Course == course && o.Pupil == p && o.Activity == decision.Activity, cancellationToken).ConfigureAwait(false);
-                foreach (var (pupil, earlier) in pupils.Zip(stored))
-                {
-                    var document = new OverrideDocument(course, pupil, decision.Activity, decision.Kind, decision.Reason.Trim(), decision.Group, actor.Person, work.Now);
-                    if (earlier is null)
-                    {
-                        overrides.Add(document);
-                    }
-                    else
-                    {
-                        overrides.Replace(document);
-                    }
-
-                    work.Publish(new LearningPathOverridden(actor.Person, actor.Department, work.School, work.Now, course, pupil, decision.Activity, decision.Kind));
-                }
-
-                await work.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return pupils.Count;
+                pupils.UnionWith(directory.PupilsOn(group, work.Today).Where(ofCourse.Contains));
             }
-            catch (RecordConflictException) when (attempt < Attempts)
+
+            if (pupils.Count == 0)
             {
+                throw new ArgumentException("A decision is for at least one pupil of the course: none was given.", nameof(decision));
             }
-        }
+
+            if (pupils.Where(p => !ofCourse.Contains(p)).Select(p => (PersonId?)p).FirstOrDefault() is { } outsider)
+            {
+                throw new ArgumentException($"Pupil {PathViews.NameOf(directory, outsider)} ({outsider.Value}) is not a pupil of course '{work.Course!.Title}' today; nothing was decided.", nameof(decision));
+            }
+
+            var overrides = work.Documents<OverrideDocument>();
+            var stored = await overrides.FindManyAsync(pupils.ToArray(), p => o => o.Course == course && o.Pupil == p && o.Activity == decision.Activity, cancellationToken).ConfigureAwait(false);
+            foreach (var (pupil, earlier) in pupils.Zip(stored))
+            {
+                var document = new OverrideDocument(course, pupil, decision.Activity, decision.Kind, decision.Reason.Trim(), decision.Group, actor.Person, work.Now);
+                overrides.Put(earlier, document);
+                work.Publish(new LearningPathOverridden(actor.Person, actor.Department, work.School, work.Now, course, pupil, decision.Activity, decision.Kind));
+            }
+
+            await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return pupils.Count;
+        }, cancellationToken);
     }
 
     public async Task<bool> UndecideAsync(Actor actor, CourseId course, ActivityId activity, PersonId pupil, CancellationToken cancellationToken = default)
@@ -245,10 +202,6 @@ internal sealed class PathService(IOperations operations, IOrganisationDirectory
         return [.. stored.Select(o => new PathDecisionRecord(o.Pupil, PathViews.NameOf(directory, o.Pupil), o.Activity, titles.GetValueOrDefault(o.Activity, o.Activity.Value.ToString()), o.Kind, o.Reason, o.Group, o.By, o.At))
             .OrderBy(d => d.PupilName, StringComparer.CurrentCulture).ThenBy(d => d.At)];
     }
-
-    /// <summary>The pupils of a course's class or group on a day.</summary>
-    public IEnumerable<PersonId> PupilsOf(Course course, DateOnly day) =>
-        course.Audience.Class is { } @class ? directory.PupilsOn(@class, day) : directory.PupilsOn(course.Audience.Group!.Value, day);
 
     private static int LinkedActivity(CompiledPlan plan, ActivityId activity) =>
         plan.IndexOf(activity) is var position and >= 0

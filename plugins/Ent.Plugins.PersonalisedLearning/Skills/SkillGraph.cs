@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using Ent.Plugins.PersonalisedLearning.Mastery;
 
 namespace Ent.Plugins.PersonalisedLearning.Skills;
 
@@ -15,6 +16,7 @@ public sealed class SkillGraph
     private SkillGraph(ImmutableArray<Skill> ordered, FrozenDictionary<SkillId, int> index, int[][] prerequisites, int[][] dependents)
     {
         (Skills, _index, PrerequisiteIndexes, DependentIndexes) = (ordered, index, prerequisites, dependents);
+        Parameters = [.. ordered.Select(s => s.Parameters)];
     }
 
     /// <summary>An empty graph.</summary>
@@ -125,16 +127,25 @@ public sealed class SkillGraph
 
     /// <summary>Every skill a skill needs, directly or through others, as positions in <see cref="Skills"/>.</summary>
     /// <param name="skill">The skill's position.</param>
-    internal IEnumerable<int> AncestorsOf(int skill)
+    internal IEnumerable<int> AncestorsOf(int skill) => Reachable(skill, PrerequisiteIndexes);
+
+    /// <summary>Every skill that needs a skill, directly or through others, as positions in <see cref="Skills"/>.</summary>
+    /// <param name="skill">The skill's position.</param>
+    internal IEnumerable<int> DescendantsOf(int skill) => Reachable(skill, DependentIndexes);
+
+    /// <summary>Each skill's parameters, by position in <see cref="Skills"/>: what mastery is traced with.</summary>
+    internal BktParameters[] Parameters { get; }
+
+    private static IEnumerable<int> Reachable(int skill, int[][] edges)
     {
         var seen = new HashSet<int>();
-        var stack = new Stack<int>(PrerequisiteIndexes[skill]);
+        var stack = new Stack<int>(edges[skill]);
         while (stack.TryPop(out var next))
         {
             if (seen.Add(next))
             {
                 yield return next;
-                foreach (var p in PrerequisiteIndexes[next])
+                foreach (var p in edges[next])
                 {
                     stack.Push(p);
                 }

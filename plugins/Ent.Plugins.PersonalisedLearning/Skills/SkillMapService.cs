@@ -6,15 +6,13 @@ using Ent.Plugins.PersonalisedLearning.Evidence;
 using Ent.Plugins.PersonalisedLearning.Mastery;
 using Ent.Plugins.PersonalisedLearning.Paths;
 using Ent.Sdk.Operations;
-using Ent.Storage;
+using Ent.Storage.Documents;
 
 namespace Ent.Plugins.PersonalisedLearning.Skills;
 
 /// <summary>The design of courses' paths, each operation in a unit of work of the platform.</summary>
 internal sealed class SkillMapService(IOperations operations, IEnumerable<IGradedAssessments> grading) : ISkillMaps
 {
-    private const int Attempts = 5;
-
     public async Task<SkillMap> MapOfAsync(Actor actor, CourseId course, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
@@ -41,9 +39,8 @@ internal sealed class SkillMapService(IOperations operations, IEnumerable<IGrade
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(draft);
-        return RetryAsync(async () =>
+        return operations.RunAsync(actor, OperationTarget.OfCourse(course), LearningCapabilities.Design, async work =>
         {
-            await using var work = await BeginAsync(actor, course, cancellationToken).ConfigureAwait(false);
             var school = work.School;
             var skills = work.Documents<SkillDocument>();
             var stored = await skills.Where(s => s.School == school).ListAsync(cancellationToken).ConfigureAwait(false);
@@ -52,29 +49,22 @@ internal sealed class SkillMapService(IOperations operations, IEnumerable<IGrade
                 string.IsNullOrWhiteSpace(draft.Socle) ? null : draft.Socle.Trim(), earlier?.Parameters ?? BktParameters.Default);
             SkillGraph.Create(stored.Select(s => s.ToSkill())).With(skill); // refuses a cycle, an unknown prerequisite, a taken name, naming them
             var document = new SkillDocument(school, skill.Id, skill.Name, skill.Prerequisites, skill.Socle, skill.Parameters, earlier?.Fitted);
-            if (earlier is null)
-            {
-                skills.Add(document);
-            }
-            else
-            {
-                skills.Replace(document);
-            }
+            skills.Put(earlier, document);
 
             work.Publish(new LearningPathDesigned(actor.Person, actor.Department, school, work.Now, course, "skill"));
             await work.CommitAsync(cancellationToken).ConfigureAwait(false);
             return skill;
-        });
+        }, cancellationToken);
     }
 
-    public Task<SkillMap> SavePlanAsync(Actor actor, CoursePlan plan, CancellationToken cancellationToken = default)
+    public async Task<SkillMap> SavePlanAsync(Actor actor, CoursePlan plan, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(plan);
-        return RetryAsync(async () =>
+        // The gradebook's marks are read first, in the grading plugin's own unit of work; then the plan is saved in this plugin's.
+        var marked = plan.Assessments.IsDefaultOrEmpty ? [] : await MarkedAsync(actor, plan.Course, cancellationToken).ConfigureAwait(false);
+        return await operations.RunAsync(actor, OperationTarget.OfCourse(plan.Course), LearningCapabilities.Design, async work =>
         {
-            var marked = plan.Assessments.IsDefaultOrEmpty ? [] : await MarkedAsync(actor, plan.Course, cancellationToken).ConfigureAwait(false);
-            await using var work = await BeginAsync(actor, plan.Course, cancellationToken).ConfigureAwait(false);
             var design = await CourseDesign.LoadAsync(work, cancellationToken).ConfigureAwait(false);
             var normalised = plan with
             {
@@ -83,14 +73,7 @@ internal sealed class SkillMapService(IOperations operations, IEnumerable<IGrade
             };
             var compiled = CompiledPlan.Create(work.Course!, design.Plan.Graph, normalised);
             var document = new CoursePlanDocument(plan.Course, work.School, normalised.MasteryThreshold, normalised.Activities, normalised.Assessments);
-            if (design.Stored is null)
-            {
-                work.Documents<CoursePlanDocument>().Add(document);
-            }
-            else
-            {
-                work.Documents<CoursePlanDocument>().Replace(document);
-            }
+            work.Documents<CoursePlanDocument>().Put(design.Stored, document);
 
             var linkedBefore = design.Stored?.Assessments.Select(a => a.Assessment).ToHashSet() ?? [];
             foreach (var assessment in marked.Where(m => normalised.Assessments.Any(a => a.Assessment == m.Id) && !linkedBefore.Contains(m.Id)))
@@ -106,7 +89,7 @@ internal sealed class SkillMapService(IOperations operations, IEnumerable<IGrade
             work.Publish(new LearningPathDesigned(actor.Person, actor.Department, work.School, work.Now, plan.Course, "plan"));
             await work.CommitAsync(cancellationToken).ConfigureAwait(false);
             return MapOf(design with { Stored = document, Plan = compiled }, marked);
-        });
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<Skill> SetParametersAsync(Actor actor, CourseId course, SkillId skill, BktParameters parameters, CancellationToken cancellationToken = default)
@@ -117,24 +100,22 @@ internal sealed class SkillMapService(IOperations operations, IEnumerable<IGrade
             throw new ArgumentOutOfRangeException(problem.Name, problem.Value, problem.Message); // a default(BktParameters) holds zeros
         }
 
-        return RetryAsync(async () =>
+        return operations.RunAsync(actor, OperationTarget.OfCourse(course), LearningCapabilities.Design, async work =>
         {
-            await using var work = await BeginAsync(actor, course, cancellationToken).ConfigureAwait(false);
             var stored = await FindSkillAsync(work, skill, cancellationToken).ConfigureAwait(false);
             var changed = stored with { Parameters = parameters, Fitted = null };
             work.Documents<SkillDocument>().Replace(changed);
             work.Publish(new LearningPathDesigned(actor.Person, actor.Department, work.School, work.Now, course, "parameters"));
             await work.CommitAsync(cancellationToken).ConfigureAwait(false);
             return changed.ToSkill();
-        });
+        }, cancellationToken);
     }
 
     public Task<BktFit> FitAsync(Actor actor, CourseId course, SkillId skill, FitScope scope, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return RetryAsync(async () =>
+        return operations.RunAsync(actor, OperationTarget.OfCourse(course), LearningCapabilities.Design, async work =>
         {
-            await using var work = await BeginAsync(actor, course, cancellationToken).ConfigureAwait(false);
             var design = await CourseDesign.LoadAsync(work, cancellationToken).ConfigureAwait(false);
             var stored = design.Skills.FirstOrDefault(s => s.Id == skill) ?? throw new ArgumentException($"Skill {skill} is not a skill of the course's school.", nameof(skill));
             var school = work.School;
@@ -146,7 +127,7 @@ internal sealed class SkillMapService(IOperations operations, IEnumerable<IGrade
             {
                 var planCourse = plan.Course;
                 var evidence = await work.Documents<EvidenceDocument>().Where(e => e.Course == planCourse).ListAsync(cancellationToken).ConfigureAwait(false);
-                sequences.AddRange(Answers.On(plan.ToPlan(), skill, evidence));
+                sequences.AddRange(SkillAnswers.On(plan.ToPlan(), skill, evidence));
             }
 
             var answers = AnswerSequences.From(sequences);
@@ -165,7 +146,7 @@ internal sealed class SkillMapService(IOperations operations, IEnumerable<IGrade
             work.Publish(new LearningPathDesigned(actor.Person, actor.Department, school, work.Now, course, "parameters"));
             await work.CommitAsync(cancellationToken).ConfigureAwait(false);
             return fit;
-        });
+        }, cancellationToken);
     }
 
     private async Task<IReadOnlyList<GradedAssessment>> MarkedAsync(Actor actor, CourseId course, CancellationToken cancellationToken)
@@ -198,18 +179,4 @@ internal sealed class SkillMapService(IOperations operations, IEnumerable<IGrade
 
     private Task<IUnitOfWork> BeginAsync(Actor actor, CourseId course, CancellationToken cancellationToken) =>
         operations.BeginAsync(actor, OperationTarget.OfCourse(course), LearningCapabilities.Design, cancellationToken);
-
-    private static async Task<T> RetryAsync<T>(Func<Task<T>> once)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await once().ConfigureAwait(false);
-            }
-            catch (RecordConflictException) when (attempt < Attempts)
-            {
-            }
-        }
-    }
 }

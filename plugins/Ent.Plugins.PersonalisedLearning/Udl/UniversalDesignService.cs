@@ -7,15 +7,13 @@ using Ent.Plugins.PersonalisedLearning.Evidence;
 using Ent.Plugins.PersonalisedLearning.Paths;
 using Ent.Sdk.Content;
 using Ent.Sdk.Operations;
-using Ent.Storage;
+using Ent.Storage.Documents;
 
 namespace Ent.Plugins.PersonalisedLearning.Udl;
 
 /// <summary>Universal Design for Learning in courses, each operation in a unit of work of the platform.</summary>
-internal sealed partial class UniversalDesignService(IOperations operations, IOrganisationDirectory directory, IMarkdownRenderer markdown, PathService paths, TimeProvider time, Core.Calendar.ISchoolCalendar calendar) : IUniversalDesign
+internal sealed partial class UniversalDesignService(IOperations operations, IOrganisationDirectory directory, IMarkdownRenderer markdown, TimeProvider time, Core.Calendar.ISchoolCalendar calendar) : IUniversalDesign
 {
-    private const int Attempts = 5;
-
     /// <summary>The means an activity accepts until its teacher says otherwise.</summary>
     private static readonly ImmutableArray<ExpressionMeans> DefaultMeans = [ExpressionMeans.Written, ExpressionMeans.Audio, ExpressionMeans.Photo, ExpressionMeans.Drawing];
 
@@ -50,9 +48,8 @@ internal sealed partial class UniversalDesignService(IOperations operations, IOr
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(draft);
         Check(draft);
-        return RetryAsync(async () =>
+        return operations.RunAsync(actor, OperationTarget.OfCourse(course), LearningCapabilities.Design, async work =>
         {
-            await using var work = await operations.BeginAsync(actor, OperationTarget.OfCourse(course), LearningCapabilities.Design, cancellationToken).ConfigureAwait(false);
             TitleOf(work, activity);
             var contents = work.Documents<ContentDocument>();
             var stored = await contents.FindAsync(c => c.Course == course && c.Activity == activity, cancellationToken).ConfigureAwait(false);
@@ -61,19 +58,18 @@ internal sealed partial class UniversalDesignService(IOperations operations, IOr
             var representation = new Representation(earlier?.Id ?? Guid.CreateVersion7(), draft.Kind, language, Blank(draft.Text), Blank(draft.Url), draft.Data is { Length: > 0 } ? draft.Data : null,
                 draft.Data is { Length: > 0 } ? draft.ContentType : null, Blank(draft.Captions));
             var representations = (stored?.Representations ?? []).Where(r => r != earlier).Append(representation).OrderBy(r => r.Kind).ThenBy(r => r.Language, StringComparer.Ordinal).ToImmutableArray();
-            Save(contents, stored, new ContentDocument(course, activity, representations, stored?.Means ?? DefaultMeans));
+            contents.Put(stored, new ContentDocument(course, activity, representations, stored?.Means ?? DefaultMeans));
             work.Publish(new LearningPathDesigned(actor.Person, actor.Department, work.School, work.Now, course, "content"));
             await work.CommitAsync(cancellationToken).ConfigureAwait(false);
             return representation;
-        });
+        }, cancellationToken);
     }
 
     public Task<bool> RemoveRepresentationAsync(Actor actor, CourseId course, ActivityId activity, Guid representation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return RetryAsync(async () =>
+        return operations.RunAsync(actor, OperationTarget.OfCourse(course), LearningCapabilities.Design, async work =>
         {
-            await using var work = await operations.BeginAsync(actor, OperationTarget.OfCourse(course), LearningCapabilities.Design, cancellationToken).ConfigureAwait(false);
             var contents = work.Documents<ContentDocument>();
             var stored = await contents.FindAsync(c => c.Course == course && c.Activity == activity, cancellationToken).ConfigureAwait(false);
             if (stored is null || stored.Representations.All(r => r.Id != representation))
@@ -85,7 +81,7 @@ internal sealed partial class UniversalDesignService(IOperations operations, IOr
             work.Publish(new LearningPathDesigned(actor.Person, actor.Department, work.School, work.Now, course, "content"));
             await work.CommitAsync(cancellationToken).ConfigureAwait(false);
             return true;
-        });
+        }, cancellationToken);
     }
 
     public Task SetMeansAsync(Actor actor, CourseId course, ActivityId activity, IReadOnlyCollection<ExpressionMeans> means, CancellationToken cancellationToken = default)
@@ -97,16 +93,15 @@ internal sealed partial class UniversalDesignService(IOperations operations, IOr
             throw new ArgumentException($"An activity accepts at least one means of expression among {string.Join(", ", Enum.GetNames<ExpressionMeans>())}; '{string.Join(", ", means)}' is not that.", nameof(means));
         }
 
-        return RetryAsync(async () =>
+        return operations.RunAsync(actor, OperationTarget.OfCourse(course), LearningCapabilities.Design, async work =>
         {
-            await using var work = await operations.BeginAsync(actor, OperationTarget.OfCourse(course), LearningCapabilities.Design, cancellationToken).ConfigureAwait(false);
             TitleOf(work, activity);
             var contents = work.Documents<ContentDocument>();
             var stored = await contents.FindAsync(c => c.Course == course && c.Activity == activity, cancellationToken).ConfigureAwait(false);
-            Save(contents, stored, new ContentDocument(course, activity, stored?.Representations ?? [], [.. means.Distinct().Order()]));
+            contents.Put(stored, new ContentDocument(course, activity, stored?.Representations ?? [], [.. means.Distinct().Order()]));
             await work.CommitAsync(cancellationToken).ConfigureAwait(false);
             return true;
-        });
+        }, cancellationToken);
     }
 
     public async Task<AccessibilityReport> ReportOfAsync(Actor actor, CourseId course, CancellationToken cancellationToken = default)
@@ -114,7 +109,7 @@ internal sealed partial class UniversalDesignService(IOperations operations, IOr
         ArgumentNullException.ThrowIfNull(actor);
         await using var work = await operations.BeginAsync(actor, OperationTarget.OfCourse(course), LearningCapabilities.Design, cancellationToken).ConfigureAwait(false);
         var contents = (await work.Documents<ContentDocument>().Where(c => c.Course == course).ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(c => c.Activity);
-        var pupils = paths.PupilsOf(work.Course!, work.Today).ToArray();
+        var pupils = directory.PupilsOn(work.Course!.Audience, work.Today).ToArray();
         var profiles = (await work.Documents<ProfileDocument>().FindManyAsync(pupils, p => d => d.Pupil == p, cancellationToken).ConfigureAwait(false))
             .Where(p => p is not null).Select(p => p!.Profile).ToArray();
         var missing = new List<MissingAlternative>();
@@ -150,7 +145,7 @@ internal sealed partial class UniversalDesignService(IOperations operations, IOr
     public async Task<AccessibilityProfile> ProfileOfAsync(Actor actor, PersonId pupil, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        await using var work = await BeginOnPupilAsync(actor, pupil, cancellationToken).ConfigureAwait(false);
+        await using var work = await operations.BeginAsync(actor, TargetOf(pupil), LearningCapabilities.SetProfile, cancellationToken).ConfigureAwait(false);
         return (await work.Documents<ProfileDocument>().FindAsync(p => p.Pupil == pupil, cancellationToken).ConfigureAwait(false))?.Profile ?? AccessibilityProfile.None;
     }
 
@@ -164,24 +159,16 @@ internal sealed partial class UniversalDesignService(IOperations operations, IOr
             throw new ArgumentException($"A pupil's language is a language code such as 'ar', 'uk' or 'pt-br'; '{profile.Language}' is not one.", nameof(profile));
         }
 
-        return RetryAsync(async () =>
+        return operations.RunAsync(actor, TargetOf(pupil), LearningCapabilities.SetProfile, async work =>
         {
-            await using var work = await BeginOnPupilAsync(actor, pupil, cancellationToken).ConfigureAwait(false);
             var profiles = work.Documents<ProfileDocument>();
             var stored = await profiles.FindAsync(p => p.Pupil == pupil, cancellationToken).ConfigureAwait(false);
             var document = new ProfileDocument(pupil, profile with { Language = language }, actor.Person, work.Now);
-            if (stored is null)
-            {
-                profiles.Add(document);
-            }
-            else
-            {
-                profiles.Replace(document);
-            }
+            profiles.Put(stored, document);
 
             await work.CommitAsync(cancellationToken).ConfigureAwait(false);
             return true;
-        });
+        }, cancellationToken);
     }
 
     public async Task<SubmissionView> SubmitAsync(Actor actor, CourseId course, ActivityId activity, PersonId pupil, SubmissionDraft draft, CancellationToken cancellationToken = default)
@@ -242,9 +229,8 @@ internal sealed partial class UniversalDesignService(IOperations operations, IOr
             throw new ArgumentException($"A comment has at most {PathDecision.MaxReasonLength} characters; this one has {comment.Length}.", nameof(comment));
         }
 
-        return RetryAsync(async () =>
+        return operations.RunAsync(actor, OperationTarget.OfCourse(course, pupil), LearningCapabilities.Design, async work =>
         {
-            await using var work = await operations.BeginAsync(actor, OperationTarget.OfCourse(course, pupil), LearningCapabilities.Design, cancellationToken).ConfigureAwait(false);
             var design = await CourseDesign.LoadAsync(work, cancellationToken).ConfigureAwait(false);
             if (design.Plan.IndexOf(activity) < 0)
             {
@@ -262,16 +248,17 @@ internal sealed partial class UniversalDesignService(IOperations operations, IOr
                 .ConfigureAwait(false);
             await work.CommitAsync(cancellationToken).ConfigureAwait(false);
             return View(evaluated, withData: false);
-        });
+        }, cancellationToken);
     }
 
-    private async Task<IUnitOfWork> BeginOnPupilAsync(Actor actor, PersonId pupil, CancellationToken cancellationToken)
+    /// <summary>An operation on a pupil's profile targets their class today, else the latest they were in.</summary>
+    private OperationTarget TargetOf(PersonId pupil)
     {
-        var today = Core.Calendar.SchoolTime.Today(time, calendar.TimeZone); // the class the pupil is in today, else the latest they were in
+        var today = Core.Calendar.SchoolTime.Today(time, calendar.TimeZone);
         var @class = directory.ClassOn(pupil, today)
             ?? directory.EnrolmentsOf(pupil).Where(e => e.Class is not null).OrderByDescending(e => e.Validity.Begin).Select(e => e.Class).FirstOrDefault()
             ?? throw new ArgumentException($"Person {pupil.Value} is not a pupil enrolled in a class: an accessibility profile is a pupil's.", nameof(pupil));
-        return await operations.BeginAsync(actor, OperationTarget.OfClass(@class, pupil), LearningCapabilities.SetProfile, cancellationToken).ConfigureAwait(false);
+        return OperationTarget.OfClass(@class, pupil);
     }
 
     private SubmissionView View(SubmissionDocument s, bool withData) =>
@@ -279,18 +266,6 @@ internal sealed partial class UniversalDesignService(IOperations operations, IOr
 
     private static string TitleOf(IUnitOfWork work, ActivityId activity) =>
         work.Course!.Activities.FirstOrDefault(a => a.Id == activity)?.Title ?? throw new ArgumentException($"Activity {activity.Value} is not an activity of course '{work.Course.Title}'.", nameof(activity));
-
-    private static void Save(Storage.Documents.IDocumentSet<ContentDocument> contents, ContentDocument? stored, ContentDocument document)
-    {
-        if (stored is null)
-        {
-            contents.Add(document);
-        }
-        else
-        {
-            contents.Replace(document);
-        }
-    }
 
     private static void Check(RepresentationDraft draft)
     {
@@ -379,20 +354,6 @@ internal sealed partial class UniversalDesignService(IOperations operations, IOr
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static async Task<T> RetryAsync<T>(Func<Task<T>> once)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await once().ConfigureAwait(false);
-            }
-            catch (RecordConflictException) when (attempt < Attempts)
-            {
-            }
-        }
-    }
 
     [GeneratedRegex("^[a-z]{2,3}(-[a-z0-9]{2,8})?$")]
     private static partial Regex LanguageCode();

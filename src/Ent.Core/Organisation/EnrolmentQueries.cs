@@ -37,6 +37,13 @@ public static class EnrolmentQueries
         return directory.EnrolmentsIn(group).Where(e => e.Validity.Contains(day)).Select(e => e.Learner).Distinct();
     }
 
+    /// <summary>The pupils of a course's or a session's audience (its class or its group) on a day, each once.</summary>
+    /// <param name="directory">The directory.</param>
+    /// <param name="audience">The class or the group.</param>
+    /// <param name="day">The day.</param>
+    public static IEnumerable<PersonId> PupilsOn(this IOrganisationDirectory directory, Courses.CourseAudience audience, DateOnly day) =>
+        audience.Class is { } @class ? directory.PupilsOn(@class, day) : directory.PupilsOn(audience.Group!.Value, day);
+
     /// <summary>The class a pupil is in on a day; null when they are in none (not yet arrived, or gone).</summary>
     /// <param name="directory">The directory.</param>
     /// <param name="pupil">The pupil.</param>

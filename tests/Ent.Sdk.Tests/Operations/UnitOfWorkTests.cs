@@ -101,6 +101,74 @@ public sealed class UnitOfWorkTests
     }
 
     [Fact]
+    public async Task An_operation_run_again_after_a_concurrent_write_keeps_both_changes()
+    {
+        await using var host = await StartAsync();
+        var target = OperationTarget.OfClass(_world.Class5B.Id);
+        var note = new Note(NoteId(), _world.Class5B.Id, "Bravo");
+        await Operations(host).RunAsync(Teacher, target, Write, async work =>
+        {
+            work.Documents<Note>().Add(note);
+            await work.CommitAsync();
+            return true;
+        });
+        var attempts = 0;
+
+        var text = await Operations(host).RunAsync(Teacher, target, Write, async work =>
+        {
+            attempts++;
+            var read = (await work.Documents<Note>().FindAsync(n => n.Id == note.Id))!;
+            if (attempts == 1)
+            {
+                await Operations(host).RunAsync(Teacher, target, Write, async other => // another writer, between this read and this commit
+                {
+                    other.Documents<Note>().Replace((await other.Documents<Note>().FindAsync(n => n.Id == note.Id))! with { Text = read.Text + " !" });
+                    await other.CommitAsync();
+                    return true;
+                });
+            }
+
+            work.Documents<Note>().Replace(read with { Text = read.Text + " et merci" });
+            await work.CommitAsync();
+            return read.Text + " et merci";
+        });
+
+        Assert.Equal((2, "Bravo ! et merci"), (attempts, text));
+    }
+
+    [Fact]
+    public async Task An_operation_that_meets_a_concurrent_write_at_each_attempt_gives_up_after_five()
+    {
+        await using var host = await StartAsync();
+        var target = OperationTarget.OfClass(_world.Class5B.Id);
+        var note = new Note(NoteId(), _world.Class5B.Id, "0");
+        await Operations(host).RunAsync(Teacher, target, Write, async work =>
+        {
+            work.Documents<Note>().Add(note);
+            await work.CommitAsync();
+            return true;
+        });
+        var attempts = 0;
+
+        await Assert.ThrowsAsync<Ent.Storage.RecordConflictException>(() => Operations(host).RunAsync(Teacher, target, Write, async work =>
+        {
+            attempts++;
+            var read = (await work.Documents<Note>().FindAsync(n => n.Id == note.Id))!;
+            await Operations(host).RunAsync(Teacher, target, Write, async other =>
+            {
+                other.Documents<Note>().Replace((await other.Documents<Note>().FindAsync(n => n.Id == note.Id))! with { Text = read.Text + "+" });
+                await other.CommitAsync();
+                return true;
+            });
+            work.Documents<Note>().Replace(read with { Text = "lost" });
+            await work.CommitAsync();
+            return true;
+        }));
+
+        Assert.Equal(OperationsExtensions.MaxAttempts, attempts);
+    }
+
+    [Fact]
     public async Task Thirty_events_and_their_documents_cost_one_commit()
     {
         var counter = new CommitCounter();

@@ -4,7 +4,7 @@ using Ent.Plugins.PersonalisedLearning.Skills;
 namespace Ent.Plugins.PersonalisedLearning.Evidence;
 
 /// <summary>Pupils' answers on one skill, read from a course's evidence through its plan's links: what a fit is made from.</summary>
-internal static class Answers
+internal static class SkillAnswers
 {
     /// <summary>Each pupil's answers on the skill, oldest first (ties by key), right from the link's pass score.</summary>
     /// <param name="plan">The course's plan.</param>
