@@ -114,7 +114,7 @@ internal sealed class DemoSchool
         }
 
         var kinds = services.GetRequiredService<IActivityKindRegistry>();
-        var readinessKind = kinds.TryGet("sample.flipped-classroom.readiness-quiz", out var contributed) ? contributed : ActivityKind.Quiz;
+        var readinessKind = kinds.TryGet("sample.prepare-first.readiness-quiz", out var contributed) ? contributed : ActivityKind.Quiz;
         ImmutableArray<Activity> activities =
         [
             new(new ActivityId(Stable("activity/1")), "Vidéo : qu'est-ce qu'une fraction ?", ActivityKind.Video.Id, []),

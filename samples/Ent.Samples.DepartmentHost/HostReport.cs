@@ -14,7 +14,7 @@ namespace Ent.Samples.DepartmentHost;
 /// <summary>Prints what the host composed: plugins in start order, diagnostics, enablement per school, a demonstration, usage.</summary>
 internal sealed class HostReport(TextWriter output, HostReport.Labels labels)
 {
-    private const string ReadinessView = "flipped-classroom/class-readiness";
+    private const string ReadinessView = "prepare-first/class-readiness";
 
     public static readonly Labels French = new(
         CultureInfo.GetCultureInfo("fr-FR"), "Hôte départemental Ent", "Répertoires d'extensions", "Extensions chargées (ordre de démarrage)", "aucune",

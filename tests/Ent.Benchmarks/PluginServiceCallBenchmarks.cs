@@ -4,7 +4,7 @@ using Ent.Core.Courses;
 using Ent.Core.Identifiers;
 using Ent.Core.Learning;
 using Ent.Core.Strategies;
-using Ent.Samples.FlippedClassroom;
+using Ent.Samples.PrepareFirst;
 using Ent.Sdk.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -32,8 +32,8 @@ public class PluginServiceCallBenchmarks
 
         // The same services as the host's, in the same order, with the strategy registered directly.
         var services = new ServiceCollection();
-        services.AddOptions<FlippedClassroomOptions>();
-        services.AddSingleton<IPedagogicalStrategy, FlippedClassroomStrategy>();
+        services.AddOptions<PrepareFirstOptions>();
+        services.AddSingleton<IPedagogicalStrategy, PrepareFirstStrategy>();
         services.AddLogging().AddEntCore();
         _direct = services.BuildServiceProvider();
 
@@ -84,12 +84,12 @@ public class PluginServiceCallBenchmarks
     {
         foreach (var strategy in services.GetServices<IPedagogicalStrategy>())
         {
-            if (strategy.Id == FlippedClassroomStrategy.StrategyId)
+            if (strategy.Id == PrepareFirstStrategy.StrategyId)
             {
                 return strategy.ProposeFor(_situation).Next.Length;
             }
         }
 
-        throw new InvalidOperationException("The flipped-classroom strategy is not registered.");
+        throw new InvalidOperationException("The prepare-first strategy is not registered.");
     }
 }

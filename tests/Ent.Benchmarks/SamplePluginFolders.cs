@@ -5,7 +5,7 @@ namespace Ent.Benchmarks;
 /// <summary>Copies of the sample plugin's folder, each with an id of its own, in a temporary plugins directory.</summary>
 internal static class SamplePluginFolders
 {
-    private const string SampleFolder = "Ent.Samples.FlippedClassroom";
+    private const string SampleFolder = "Ent.Samples.PrepareFirst";
 
     public static string Source { get; } = Path.Combine(
         typeof(SamplePluginFolders).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "EntPlugins").Value!,
@@ -23,7 +23,7 @@ internal static class SamplePluginFolders
             }
 
             var manifest = Path.Combine(target, "plugin.json");
-            File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"sample.flipped-classroom\"", $"\"sample.flipped-classroom-{i:00}\"", StringComparison.Ordinal));
+            File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"sample.prepare-first\"", $"\"sample.prepare-first-{i:00}\"", StringComparison.Ordinal));
         }
 
         return root;

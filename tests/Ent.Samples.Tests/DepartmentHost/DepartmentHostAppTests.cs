@@ -67,7 +67,7 @@ public sealed class DepartmentHostAppTests : IDisposable
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DataFile};Pooling=False");
         await connection.OpenAsync();
         await using var read = connection.CreateCommand();
-        read.CommandText = "SELECT count(*), sum(row_version) FROM r_sample_flipped_classroom_learner_preparation__documents";
+        read.CommandText = "SELECT count(*), sum(row_version) FROM r_sample_prepare_first_learner_preparation__documents";
         await using var reader = await read.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());
         // The demo is seeded once: each of its five completions saved its learner's preparation once (a document per learner, a version per completion).
@@ -303,7 +303,7 @@ public sealed class DepartmentHostAppTests : IDisposable
         Assert.Contains("plugins:ent.grading", report, StringComparison.Ordinal);
         Assert.Contains(named, report, StringComparison.Ordinal);
         Assert.Contains("ENT055", error, StringComparison.Ordinal); // and as a warning on the error output
-        Assert.Contains("sample.flipped-classroom 1.0.0 — Classe inversée [Started]", report, StringComparison.Ordinal);
+        Assert.Contains("sample.prepare-first 1.0.0 — Exemple : préparer d'abord [Started]", report, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -424,32 +424,32 @@ public sealed class DepartmentHostAppTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.Contains("ENT002 error: plugin '?'", report, StringComparison.Ordinal);
-        Assert.Contains("4. sample.flipped-classroom 1.0.0", report, StringComparison.Ordinal);
+        Assert.Contains("5. sample.prepare-first 1.0.0", report, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_department_overrides_the_plugins_view_for_one_school_and_rewords_it_for_all()
     {
         var overrides = Directory.CreateDirectory(Path.Combine(_data, "overrides")).FullName;
-        var schoolView = Path.Combine(overrides, "schools", "0930001W", "views", "flipped-classroom", "class-readiness.sbn-txt");
+        var schoolView = Path.Combine(overrides, "schools", "0930001W", "views", "prepare-first", "class-readiness.sbn-txt");
         Directory.CreateDirectory(Path.GetDirectoryName(schoolView)!);
         await File.WriteAllTextAsync(schoolView, "Collège Jean Jaurès — {{ t \"title\" class_name session_title }} {{ learners.size }} élèves\n");
         Directory.CreateDirectory(Path.Combine(overrides, "strings"));
-        await File.WriteAllTextAsync(Path.Combine(overrides, "strings", "flipped-classroom.fr.json"), "{ \"title\": \"Où en est la {0} ({1}) ?\" }");
+        await File.WriteAllTextAsync(Path.Combine(overrides, "strings", "prepare-first.fr.json"), "{ \"title\": \"Où en est la {0} ({1}) ?\" }");
         var config = await ConfigurationWith(overrides);
 
         var (exit, report, _) = await Run("--config", config, "--plugins", PluginArtifacts);
 
         Assert.Equal(0, exit);
         Assert.Contains("Collège Jean Jaurès — Où en est la 5e B (Les fractions) ? 3 élèves", report, StringComparison.Ordinal);
-        Assert.Contains("flipped-classroom/class-readiness (Text) — fourni par sample.flipped-classroom + 1 surcharge(s) d'établissement", report, StringComparison.Ordinal);
+        Assert.Contains("prepare-first/class-readiness (Text) — fourni par sample.prepare-first + 1 surcharge(s) d'établissement", report, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_broken_view_override_is_reported_and_the_plugins_view_is_shown()
     {
         var overrides = Directory.CreateDirectory(Path.Combine(_data, "overrides")).FullName;
-        var view = Path.Combine(overrides, "views", "flipped-classroom", "class-readiness.sbn-txt");
+        var view = Path.Combine(overrides, "views", "prepare-first", "class-readiness.sbn-txt");
         Directory.CreateDirectory(Path.GetDirectoryName(view)!);
         await File.WriteAllTextAsync(view, "{{ for x in }}");
         var config = await ConfigurationWith(overrides);
@@ -458,7 +458,7 @@ public sealed class DepartmentHostAppTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.Contains("Préparation de la classe 5e B avant « Les fractions » :", report, StringComparison.Ordinal);
-        Assert.Contains("! flipped-classroom/class-readiness (department override " + view + "), line 1, column", report, StringComparison.Ordinal);
+        Assert.Contains("! prepare-first/class-readiness (department override " + view + "), line 1, column", report, StringComparison.Ordinal);
     }
 
     private async Task<string> Configuration(string schools, string enablement, string waves = "[]")

@@ -15,13 +15,13 @@ public sealed class WebEntAdminTests(WebEntServer server) : IClassFixture<WebEnt
         var bad = await admin.GetAsync("admin/rollout?day=15/08/2026");
         var secondWave = await admin.GetAsync("admin/rollout?day=2027-01-04");
 
-        Assert.Equal(["0930001W: Vie scolaire : appel et absences, Notes et compétences, Parcours personnalisés, Classe inversée", "0930002X: Classe inversée", "0931234L: aucun"], Rows(today));
+        Assert.Equal(["0930001W: Vie scolaire : appel et absences, Classe inversée, Notes et compétences, Parcours personnalisés, Exemple : préparer d'abord", "0930002X: Exemple : préparer d'abord", "0931234L: aucun"], Rows(today));
         Assert.Equal(["0930001W: aucun", "0930002X: aucun", "0931234L: aucun"], Rows(august)); // before the plugins' enablement
         Assert.Contains("« 15/08/2026 » n'est pas une date", bad.Document.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(["Vague 1: 01/09/2026, 1, commencée", "Vague 2: 04/01/2027, 2, à venir"], Waves(today));
         Assert.Equal(["Vague 1: 01/09/2026, 1, commencée", "Vague 2: 04/01/2027, 2, commencée"], Waves(secondWave));
-        Assert.Equal(["0930001W: Vie scolaire : appel et absences, Notes et compétences, Parcours personnalisés, Classe inversée", "0930002X: Vie scolaire : appel et absences, Notes et compétences, Parcours personnalisés, Classe inversée",
-            "0931234L: Vie scolaire : appel et absences, Notes et compétences, Parcours personnalisés, Classe inversée"], Rows(secondWave));
+        const string All = "Vie scolaire : appel et absences, Classe inversée, Notes et compétences, Parcours personnalisés, Exemple : préparer d'abord";
+        Assert.Equal([$"0930001W: {All}", $"0930002X: {All}", $"0931234L: {All}"], Rows(secondWave));
     }
 
     [Fact]

@@ -5,18 +5,18 @@ using Ent.Core.Strategies;
 using Ent.Core.Text;
 using Microsoft.Extensions.Options;
 
-namespace Ent.Samples.FlippedClassroom;
+namespace Ent.Samples.PrepareFirst;
 
 /// <summary>
-/// The flipped classroom as a strategy: first the preparation done at home (videos and readings),
+/// A small sample strategy, "prepare first": first the preparation done at home (videos and readings),
 /// then the readiness quiz, then the in-class and follow-up work. A learner whose readiness quiz
 /// fell below the threshold is sent back to the preparation before anything else.
 /// </summary>
 /// <param name="options">The strategy's settings.</param>
-public sealed class FlippedClassroomStrategy(IOptions<FlippedClassroomOptions> options) : IPedagogicalStrategy
+public sealed class PrepareFirstStrategy(IOptions<PrepareFirstOptions> options) : IPedagogicalStrategy
 {
     /// <summary>The strategy's id.</summary>
-    public const string StrategyId = "sample.flipped-classroom";
+    public const string StrategyId = "sample.prepare-first";
 
     private static readonly LocalizedText Prepare = new("À préparer avant la séance.", "To prepare before the session.");
     private static readonly LocalizedText Review = new("Quiz de préparation sous le seuil : revoir la préparation.", "Readiness quiz below the threshold: review the preparation.");
@@ -27,7 +27,7 @@ public sealed class FlippedClassroomStrategy(IOptions<FlippedClassroomOptions> o
     public string Id => StrategyId;
 
     /// <inheritdoc />
-    public LocalizedText Name { get; } = new("Classe inversée", "Flipped classroom");
+    public LocalizedText Name { get; } = new("Préparer d'abord", "Prepare first");
 
     /// <inheritdoc />
     public LearnerProposal ProposeFor(LearnerSituation situation)
@@ -52,7 +52,7 @@ public sealed class FlippedClassroomStrategy(IOptions<FlippedClassroomOptions> o
     }
 
     private static bool IsReadinessCheck(Activity activity) =>
-        activity.Kind == FlippedClassroomPlugin.ReadinessQuiz.Id || activity.Kind == ActivityKind.Quiz.Id;
+        activity.Kind == PrepareFirstPlugin.ReadinessQuiz.Id || activity.Kind == ActivityKind.Quiz.Id;
 
     private static IEnumerable<Activity> Open(IEnumerable<Activity> activities, LearnerSituation situation) =>
         activities.Where(a => situation.StatusOf(a.Id) != CompletionStatus.Completed);

@@ -2,7 +2,7 @@ using Ent.Core.Events;
 using Ent.Core.Learning;
 using Ent.Sdk.Operations;
 
-namespace Ent.Samples.FlippedClassroom;
+namespace Ent.Samples.PrepareFirst;
 
 /// <summary>
 /// Keeps each learner's preparation as activities are completed: an event subscriber writing the plugin's documents. The

@@ -3,20 +3,20 @@ using Ent.Core.Courses;
 using Ent.Core.Identifiers;
 using Ent.Core.Learning;
 using Ent.Core.Strategies;
-using Ent.Samples.FlippedClassroom;
+using Ent.Samples.PrepareFirst;
 using Microsoft.Extensions.Options;
 
-namespace Ent.Samples.Tests.FlippedClassroom;
+namespace Ent.Samples.Tests.PrepareFirst;
 
-public sealed class FlippedClassroomStrategyTests
+public sealed class PrepareFirstStrategyTests
 {
     private static readonly Activity Session = Activity.Create("Atelier", ActivityKind.InClassSession);
     private static readonly Activity Video = Activity.Create("Vidéo", ActivityKind.Video);
-    private static readonly Activity Quiz = Activity.Create("Quiz", FlippedClassroomPlugin.ReadinessQuiz);
+    private static readonly Activity Quiz = Activity.Create("Quiz", PrepareFirstPlugin.ReadinessQuiz);
     private static readonly Course Course = new(CourseId.New(), SchoolId.New(), CourseAudience.ForClass(ClassId.New()), new Subject("M", "Maths"), "Fractions",
         [new Sequence(SequenceId.New(), "S", [Session, Video, Quiz])]);
 
-    private readonly FlippedClassroomStrategy _strategy = new(Options.Create(new FlippedClassroomOptions()));
+    private readonly PrepareFirstStrategy _strategy = new(Options.Create(new PrepareFirstOptions()));
 
     [Fact]
     public void Proposes_the_preparation_then_the_readiness_check_then_the_session_whatever_the_course_order()

@@ -1,6 +1,6 @@
 using Ent.Core.Identifiers;
 
-namespace Ent.Samples.FlippedClassroom;
+namespace Ent.Samples.PrepareFirst;
 
 /// <summary>What a learner prepared for a course's sessions, as the plugin keeps it: one document per learner and course.</summary>
 /// <param name="Course">The course.</param>

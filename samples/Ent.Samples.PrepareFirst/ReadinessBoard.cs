@@ -2,7 +2,7 @@ using Ent.Core.Access;
 using Ent.Core.Identifiers;
 using Ent.Sdk.Operations;
 
-namespace Ent.Samples.FlippedClassroom;
+namespace Ent.Samples.PrepareFirst;
 
 /// <summary>
 /// What the teacher reads before a session: each learner's preparation in a course. A public operation of the plugin:
@@ -20,7 +20,7 @@ public sealed class ReadinessBoard(IOperations operations)
     /// <exception cref="Ent.Sdk.Enablement.PluginDisabledException">The plugin is off in the course's school today.</exception>
     public async Task<IReadOnlyList<LearnerPreparation>> OfCourseAsync(Actor actor, CourseId course, CancellationToken cancellationToken = default)
     {
-        await using var work = await operations.BeginAsync(actor, OperationTarget.OfCourse(course), FlippedClassroomPlugin.ViewReadiness, cancellationToken).ConfigureAwait(false);
+        await using var work = await operations.BeginAsync(actor, OperationTarget.OfCourse(course), PrepareFirstPlugin.ViewReadiness, cancellationToken).ConfigureAwait(false);
         return await work.Documents<LearnerPreparation>().Where(p => p.Course == course).ListAsync(cancellationToken).ConfigureAwait(false);
     }
 }
