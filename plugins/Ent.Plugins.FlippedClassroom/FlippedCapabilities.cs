@@ -11,6 +11,9 @@ public static class FlippedCapabilities
     /// </summary>
     public static Capability Plan { get; } = new("ent.flipped-classroom.plan");
 
+    /// <summary>Read the readiness dashboard of a school's week of flipped sessions: the head of school.</summary>
+    public static Capability ViewSchool { get; } = new("ent.flipped-classroom.school.view");
+
     /// <summary>Prepare a flipped session and answer its checks: the pupil, for themself. Families are not given it: a teaching tool, not a sanction.</summary>
     public static Capability Prepare { get; } = new("ent.flipped-classroom.prepare");
 }

@@ -140,46 +140,58 @@ internal sealed class HostReport(TextWriter output, HostReport.Labels labels)
         }
     }
 
-    /// <summary>What the plugins on in the demo school add to it; their documents are written to <paramref name="folder"/>.</summary>
+    /// <summary>
+    /// What the plugins on in the demo school add to it; their documents are written to <paramref name="folder"/>. The contributions run in
+    /// the plugins' start order (each after the plugins it depends on, whose data it may read) and are reported by plugin id.
+    /// </summary>
     public async Task DemoContributionsAsync(EntHost host, DemoSchool demo, string folder)
     {
         var context = new DemoContext(demo.School, demo.Class, demo.Course, demo.Teacher, demo.Learners, demo.Period) { Language = labels.Culture.TwoLetterISOLanguageName };
+        var started = host.Runtime.Plugins.Select((p, i) => (p.Manifest.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         var contributors = host.Services.GetRequiredService<ISchoolOffer>().DemoContributors(demo.School.Id)
             .Select(c => (Contributor: c, Plugin: host.Runtime.PluginDefining(c.GetType())))
-            .OrderBy(c => c.Plugin?.Id, StringComparer.Ordinal)
+            .OrderBy(c => c.Plugin is { } plugin && started.TryGetValue(plugin.Id, out var position) ? position : -1)
             .ToList();
         if (contributors.Count == 0)
         {
             return;
         }
 
-        Line();
-        Line($"{labels.Contributions}:");
+        var reported = new List<(string Plugin, List<string> Lines)>();
         foreach (var (contributor, plugin) in contributors)
         {
+            var lines = new List<string>();
+            reported.Add((plugin?.Id ?? "host", lines));
             try
             {
                 var contribution = await contributor.ContributeAsync(context, CancellationToken.None).ConfigureAwait(false);
-                Line($"  {plugin?.Id ?? "host"}: {contribution.Summary}");
+                lines.Add($"  {plugin?.Id ?? "host"}: {contribution.Summary}");
                 foreach (var document in contribution.Documents)
                 {
                     if (document.FileName.Length == 0 || document.FileName.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_' or '.')) || document.FileName.StartsWith('.'))
                     {
-                        Line($"    ! {labels.RefusedDocument} '{document.FileName}'");
+                        lines.Add($"    ! {labels.RefusedDocument} '{document.FileName}'");
                         continue;
                     }
 
                     Directory.CreateDirectory(folder);
                     await File.WriteAllTextAsync(Path.Combine(folder, document.FileName), document.Content).ConfigureAwait(false);
-                    Line($"    → demo/{document.FileName}");
+                    lines.Add($"    → demo/{document.FileName}");
                 }
             }
             catch (Exception exception) when (exception is not OutOfMemoryException && !(exception is Ent.Storage.StorageException and not Ent.Storage.RecordConflictException))
             {
                 // A plugin's failure must not take the host down: reported, and the report goes on. A store found corrupt
                 // or lost is not the plugin's failure: it stops the host (below), naming the file or server.
-                Line($"  {plugin?.Id ?? "host"}: ! {exception.GetType().Name}: {exception.Message}");
+                lines.Add($"  {plugin?.Id ?? "host"}: ! {exception.GetType().Name}: {exception.Message}");
             }
+        }
+
+        Line();
+        Line($"{labels.Contributions}:");
+        foreach (var line in reported.OrderBy(r => r.Plugin, StringComparer.Ordinal).SelectMany(r => r.Lines))
+        {
+            Line(line);
         }
     }
 

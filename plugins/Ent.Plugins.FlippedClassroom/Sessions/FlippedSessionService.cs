@@ -9,7 +9,6 @@ using Ent.Plugins.FlippedClassroom.Checks;
 using Ent.Plugins.FlippedClassroom.Groups;
 using Ent.Plugins.FlippedClassroom.Plans;
 using Ent.Plugins.FlippedClassroom.Reminders;
-using Ent.Sdk.Content;
 using Ent.Sdk.Enablement;
 using Ent.Sdk.Operations;
 using Ent.Storage.Documents;
@@ -22,7 +21,7 @@ namespace Ent.Plugins.FlippedClassroom.Sessions;
 /// so that a moved session moves its deadlines.
 /// </summary>
 internal sealed class FlippedSessionService(IOperations operations, IOrganisationDirectory directory, ICourseCatalog catalog, ITimetables timetables, SessionLocator locator,
-    ISchoolCalendar calendar, IMarkdownRenderer markdown, FlippedNames names, PreparationReminders reminders, GroupLevels levels, TimeProvider time) : IFlippedSessions
+    ISchoolCalendar calendar, FlippedNames names, PreparationReminders reminders, GroupLevels levels, TimeProvider time) : IFlippedSessions
 {
     /// <summary>The most time counted on a resource from one opening.</summary>
     public static readonly TimeSpan MaxSpentAtOnce = TimeSpan.FromHours(2);
@@ -277,7 +276,7 @@ internal sealed class FlippedSessionService(IOperations operations, IOrganisatio
     {
         ArgumentNullException.ThrowIfNull(actor);
         var monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
-        await using var work = await operations.BeginAsync(actor, OperationTarget.OfSchool(school), FlippedCapabilities.Plan, cancellationToken).ConfigureAwait(false);
+        await using var work = await operations.BeginAsync(actor, OperationTarget.OfSchool(school), FlippedCapabilities.ViewSchool, cancellationToken).ConfigureAwait(false);
         var sessions = timetables.SessionsBetween(school, monday, monday.AddDays(5));
         var flipped = await work.Documents<FlippedSessionDocument>().FindManyAsync(sessions, s => d => d.Session == s.Id, cancellationToken).ConfigureAwait(false);
         var chosen = sessions.Select((s, i) => (Taught: s, Flipped: flipped[i])).Where(p => p.Flipped is not null).ToArray();
@@ -370,12 +369,15 @@ internal sealed class FlippedSessionService(IOperations operations, IOrganisatio
                     : $"The exit ticket of '{stored.Title}' is open from {Local(timing.Starts):yyyy-MM-dd HH:mm} to {Local(timing.ExitTicketCloses):yyyy-MM-dd HH:mm}.");
             }
 
-            var given = SessionRules.Checked(part == CheckPart.Readiness ? stored.Check : stored.ExitTicket, answers, part);
+            var questions = part == CheckPart.Readiness ? stored.Check : stored.ExitTicket;
+            var given = SessionRules.Checked(questions, answers, part);
             var sheets = work.Documents<AnswerSheetDocument>();
             var sheet = await sheets.FindAsync(a => a.Session == session && a.Part == part && a.Pupil == pupil, cancellationToken).ConfigureAwait(false);
-            // A short text answered again loses its mark; other marks stay.
-            var marks = (sheet?.Marks ?? ImmutableDictionary<Guid, bool>.Empty).Where(m => given.Any(a => a.Question == m.Key && sheet!.Answers.Contains(a))).ToImmutableDictionary();
-            sheets.Put(sheet, new AnswerSheetDocument(session, part, pupil, given, marks, work.Now));
+            // The questions answered now replace their earlier answers; the others keep theirs. A short text changed loses its mark.
+            var kept = (sheet?.Answers ?? []).Where(a => given.All(g => g.Question != a.Question));
+            var merged = questions.Select(q => given.FirstOrDefault(a => a.Question == q.Id) ?? kept.FirstOrDefault(a => a.Question == q.Id)).OfType<Answer>().ToImmutableArray();
+            var marks = (sheet?.Marks ?? ImmutableDictionary<Guid, bool>.Empty).Where(m => merged.Any(a => a.Question == m.Key && sheet!.Answers.Contains(a))).ToImmutableDictionary();
+            sheets.Put(sheet, new AnswerSheetDocument(session, part, pupil, merged, marks, work.Now));
             work.Publish(new FlippedCheckAnswered(actor.Person, actor.Department, work.School, work.Now, course, session, part, given.Length));
             await work.CommitAsync(cancellationToken).ConfigureAwait(false);
             return true;
@@ -459,7 +461,7 @@ internal sealed class FlippedSessionService(IOperations operations, IOrganisatio
         var resources = stored.Resources.Select(r =>
         {
             var time = times.FirstOrDefault(t => t.Resource == r.Id);
-            return new ResourceToStudy(r, r.Text is { } text ? markdown.Render(text).Html : null, time is { Spent.Ticks: > 0 } ? time.Spent : null, time is not null && time.OpenedAt != DateTimeOffset.MinValue);
+            return new ResourceToStudy(r, time is { Spent.Ticks: > 0 } ? time.Spent : null, time is not null && time.OpenedAt != DateTimeOffset.MinValue);
         });
         var group = begun && stored.Groups?.Groups.FirstOrDefault(g => g.Contains(pupil)) is { } mine ? mine : [];
         return new Preparation(session, pupil, work.Course!.Title, stored.Title, taught, timing, timing?.PhaseAt(now), [.. resources],

@@ -123,7 +123,7 @@ public interface IFlippedSessions
     /// <exception cref="Ent.Core.Organisation.UnknownReferenceException">The session is not flipped, not published, or the pupil is not of its class or group on its day.</exception>
     Task<Preparation> PreparationAsync(Actor actor, CourseId course, SessionId session, PersonId pupil, CancellationToken cancellationToken = default);
 
-    /// <summary>A pupil answers the readiness check (until its deadline) or the exit ticket (while it is open); answers given before are replaced.</summary>
+    /// <summary>A pupil answers the readiness check (until its deadline) or the exit ticket (while it is open): the questions answered replace their earlier answers, the others keep theirs.</summary>
     /// <param name="actor">The pupil.</param>
     /// <param name="course">The course.</param>
     /// <param name="session">The timetable session's id.</param>

@@ -44,10 +44,9 @@ public sealed record QuestionToAnswer(Guid Id, QuestionKind Kind, string Prompt,
 
 /// <summary>A resource as a pupil sees it, with the time the ENT counted.</summary>
 /// <param name="Resource">The resource.</param>
-/// <param name="Html">Its text rendered safely, or null for a link.</param>
 /// <param name="Spent">The time counted on it, or null when it was never marked done.</param>
 /// <param name="Open">Whether the pupil opened it and has not said it is done.</param>
-public sealed record ResourceToStudy(Resource Resource, string? Html, TimeSpan? Spent, bool Open);
+public sealed record ResourceToStudy(Resource Resource, TimeSpan? Spent, bool Open);
 
 /// <summary>A flipped session as a pupil prepares and follows it.</summary>
 /// <param name="Id">The timetable session's id.</param>

@@ -105,7 +105,7 @@ internal static partial class EntEndpoints
         switch (response.Status)
         {
             case PageStatus.Page or PageStatus.InvalidForm:
-                await writer.WritePageAsync(context, viewer, response.Title!, response.Html!, response.Status == PageStatus.Page ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest, page.Route).ConfigureAwait(false);
+                await writer.WritePageAsync(context, viewer, response.Title!, response.Html!, response.Status == PageStatus.Page ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest, page.Route, response.Refresh).ConfigureAwait(false);
                 break;
             case PageStatus.Json:
                 context.Response.ContentType = "application/json; charset=utf-8";

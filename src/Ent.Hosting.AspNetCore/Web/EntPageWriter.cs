@@ -23,11 +23,11 @@ internal sealed partial class EntPageWriter(IViewRenderer views, ILocalizedStrin
     private const string ContentMarker = "%%ent-content%%";
 
     /// <summary>Writes a page inside the layout.</summary>
-    public async Task WritePageAsync(HttpContext context, PageViewer? viewer, string title, string content, int status, string? route = null)
+    public async Task WritePageAsync(HttpContext context, PageViewer? viewer, string title, string content, int status, string? route = null, TimeSpan? refresh = null)
     {
         var language = viewer?.Language ?? viewers.LanguageOf(context);
         var pathBase = context.Request.PathBase.Value ?? string.Empty;
-        var layout = views.Render("ent/layout", LayoutOf(context, viewer, title, language, pathBase, route), new ViewScope(viewer?.School?.Uai.Value, language));
+        var layout = views.Render("ent/layout", LayoutOf(context, viewer, title, language, pathBase, route) with { Refresh = refresh is { } every ? (int)every.TotalSeconds : null }, new ViewScope(viewer?.School?.Uai.Value, language));
         var html = WithTokens(context, layout.Replace(ContentMarker, content, StringComparison.Ordinal));
         context.Response.StatusCode = status;
         context.Response.ContentType = "text/html; charset=utf-8";
@@ -76,7 +76,11 @@ internal sealed partial class EntPageWriter(IViewRenderer views, ILocalizedStrin
     private static partial Regex PostingForm();
 
     private sealed record LayoutModel(string Lang, string Title, string Content, bool Demo, string? PersonName, string? Roles, string? School,
-        IReadOnlyList<NavigationLink> Navigation, IReadOnlyList<LanguageLink> Languages, string Home, string SignOut);
+        IReadOnlyList<NavigationLink> Navigation, IReadOnlyList<LanguageLink> Languages, string Home, string SignOut)
+    {
+        /// <summary>Every how many seconds the browser loads the page again, or null.</summary>
+        public int? Refresh { get; init; }
+    }
 
     private sealed record NavigationLink(string Label, string Href, bool Current);
 

@@ -13,6 +13,20 @@ public abstract record PageResult
     /// <param name="title">The page's title, in the viewer's language.</param>
     public static PageResult View(string view, object? model, string title) => new ViewPageResult(view, model, title);
 
+    /// <summary>
+    /// The page, which the browser loads again every so often while it is open (a teacher's readiness board as pupils answer), with no
+    /// script: the host's layout asks for the refresh.
+    /// </summary>
+    /// <param name="view">The view's name.</param>
+    /// <param name="model">The view's model.</param>
+    /// <param name="title">The page's title, in the viewer's language.</param>
+    /// <param name="refreshEvery">How often, from 10 seconds to 1 hour.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The interval is outside 10 seconds to 1 hour.</exception>
+    public static PageResult View(string view, object? model, string title, TimeSpan refreshEvery) =>
+        refreshEvery < TimeSpan.FromSeconds(10) || refreshEvery > TimeSpan.FromHours(1)
+            ? throw new ArgumentOutOfRangeException(nameof(refreshEvery), refreshEvery, $"A page refreshes every 10 seconds to 1 hour; {refreshEvery} is not that.")
+            : new ViewPageResult(view, model, title) { RefreshEvery = refreshEvery };
+
     /// <summary>A JSON document (an endpoint for scripts and other systems).</summary>
     /// <param name="value">The value, serialised with camel-cased names.</param>
     public static PageResult Json(object? value) => new JsonPageResult(value);
@@ -45,7 +59,11 @@ public abstract record PageResult
 /// <param name="ViewName">The view's name.</param>
 /// <param name="Model">The view's model.</param>
 /// <param name="Title">The page's title.</param>
-public sealed record ViewPageResult(string ViewName, object? Model, string Title) : PageResult;
+public sealed record ViewPageResult(string ViewName, object? Model, string Title) : PageResult
+{
+    /// <summary>How often the browser loads the page again, or null for never.</summary>
+    public TimeSpan? RefreshEvery { get; init; }
+}
 
 /// <summary>A JSON document.</summary>
 /// <param name="Value">The value.</param>

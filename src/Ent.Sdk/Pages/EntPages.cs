@@ -166,7 +166,7 @@ internal sealed partial class EntPages : IEntPages
 
     private PageResponse Answer(PageResult result, PageContext context, PageStatus status) => result switch
     {
-        ViewPageResult view => new PageResponse(status) { Title = view.Title, Html = _views.Render(view.ViewName, view.Model, context.ViewScope) },
+        ViewPageResult view => new PageResponse(status) { Title = view.Title, Html = _views.Render(view.ViewName, view.Model, context.ViewScope), Refresh = status == PageStatus.Page ? view.RefreshEvery : null },
         JsonPageResult json => new PageResponse(PageStatus.Json) { Json = JsonSerializer.Serialize(json.Value, Json) },
         FilePageResult file => new PageResponse(PageStatus.File) { ContentType = file.ContentType, Content = file.Content, FileName = DownloadName(file.FileName) },
         BinaryFilePageResult file => new PageResponse(PageStatus.File) { ContentType = file.ContentType, Bytes = file.Content, FileName = DownloadName(file.FileName) },

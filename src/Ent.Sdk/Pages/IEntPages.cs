@@ -65,6 +65,9 @@ public sealed record PageResponse(PageStatus Status)
     /// <summary>The page's title, for a page.</summary>
     public string? Title { get; init; }
 
+    /// <summary>How often the browser should load the page again, or null (for <see cref="PageStatus.Page"/>).</summary>
+    public TimeSpan? Refresh { get; init; }
+
     /// <summary>The page's content: sanitised HTML to place in the layout (for <see cref="PageStatus.Page"/> and <see cref="PageStatus.InvalidForm"/>).</summary>
     public string? Html { get; init; }
 

@@ -69,6 +69,21 @@ public sealed class SessionPlanTests
     }
 
     [Fact]
+    public async Task A_short_answer_keeps_its_mark_when_other_answers_change()
+    {
+        await using var host = await FlippedHost.StartAsync();
+        var flipped = await host.FlipAsync();
+        await host.AnswerAsync(host.World.Learner, 0, 6, "Le nombre de parts du tout.");
+        await host.Sessions.MarkAsync(host.Teacher, host.Course.Id, flipped.Id, CheckPart.Readiness, host.World.Learner.Id, FlippedHost.Check[2].Id, right: true);
+
+        await host.AnswerAsync(host.World.Learner, 1, 6);
+        var plan = await host.Sessions.PlanAsync(host.Teacher, host.Course.Id, flipped.Id);
+
+        Assert.True(Assert.Single(plan.ShortAnswers).Mark);
+        Assert.Equal(1.0, plan.Pupils.Single(p => p.Name == "Benali Lina").Readiness.Score);
+    }
+
+    [Fact]
     public async Task Only_a_short_answer_can_be_marked()
     {
         await using var host = await FlippedHost.StartAsync();

@@ -36,21 +36,22 @@ public sealed class PreparingTests
         Assert.True(preparation.CheckOpen);
         Assert.All(preparation.Check, q => Assert.Null(q.Correction));
         Assert.Equal(["2/3", "3/6", "1/3"], preparation.Check[0].Options.ToArray());
-        Assert.Contains("<strong>égales</strong>", preparation.Resources[1].Html, StringComparison.Ordinal);
         Assert.Empty(preparation.InClass); // shown once the session has begun
     }
 
     [Fact]
-    public async Task A_pupil_answers_until_the_deadline_and_their_answers_replace_the_earlier_ones()
+    public async Task A_pupil_answers_until_the_deadline_each_answer_replacing_the_earlier_one_to_its_question()
     {
         await using var host = await FlippedHost.StartAsync();
         await host.FlipAsync();
 
-        await host.AnswerAsync(host.World.Learner, 0, 5);
-        var again = await host.AnswerAsync(host.World.Learner, 1, 6, "Le nombre de parts égales du tout.");
+        await host.AnswerAsync(host.World.Learner, 0, 5, "Le bas.");
+        var again = await host.Sessions.AnswerAsync(host.Pupil, host.Course.Id, host.SessionOf().Id, host.World.Learner.Id, CheckPart.Readiness,
+            [new Answer(FlippedHost.Check[0].Id, Option: 1), new Answer(FlippedHost.Check[1].Id, Number: 6)]);
 
         Assert.Equal([1, null, null], again.Check.Select(q => q.Given?.Option));
         Assert.Equal(6m, again.Check[1].Given!.Number);
+        Assert.Equal("Le bas.", again.Check[2].Given!.Text); // not answered this time: kept
         Assert.Equal(3, Assert.Single(await host.Sessions.ToPrepareAsync(host.Pupil, host.World.Learner.Id)).Answered);
     }
 

@@ -49,9 +49,10 @@ public sealed class DepartmentHostAppTests : IDisposable
         var (second, secondReport, _) = await Run("--plugins", PluginArtifacts);
 
         Assert.Equal((0, 0), (first, second));
-        Assert.Contains("Usage (journal, toutes exécutions): pédagogique 56, administration 3", firstReport, StringComparison.Ordinal); // 6 progress records, 9 marks and 1 correction, 3 comments, 1 set of competency evaluations; a path designed (3 skills, its plan, 5 representations), 22 answers and 5 marks as evidence
+        Assert.Contains("Usage (journal, toutes exécutions): pédagogique 61, administration 3", firstReport, StringComparison.Ordinal); // 6 progress records, 9 marks and 1 correction, 3 comments, 1 set of competency evaluations; a path designed (3 skills, its plan, 5 representations), 22 answers and 5 marks as evidence; a flipped session saved, published, answered twice and grouped
         Assert.Contains("Usage (cette exécution): pédagogique 0, administration 0", secondReport, StringComparison.Ordinal);
-        Assert.Contains("Usage (journal, toutes exécutions): pédagogique 56, administration 3", secondReport, StringComparison.Ordinal);
+        Assert.Contains("Usage (journal, toutes exécutions): pédagogique 61, administration 3", secondReport, StringComparison.Ordinal);
+        Assert.Contains("ent.flipped-classroom: Classe inversée : « Les fractions égales » est déjà préparée", secondReport, StringComparison.Ordinal);
         Assert.Contains("ent.grading: 9 notes saisies dans 3 devoirs", firstReport, StringComparison.Ordinal);
         Assert.Contains("ent.grading: notes déjà saisies, bulletin et historique des notes de Lina Benali", secondReport, StringComparison.Ordinal); // the plugin's records, read back from the file
         Assert.Equal(DemoSection(firstReport), DemoSection(secondReport)); // the class, its pupils and their progress, read back from the file

@@ -79,7 +79,12 @@ public sealed class WebClient : IDisposable
         form.QuerySelectorAll("input[name], select[name], textarea[name]")
             .Where(i => i.GetAttribute("type") is not ("checkbox" or "radio") || i.HasAttribute("checked"))
             .Where(i => i.GetAttribute("type") != "file")
-            .Select(i => KeyValuePair.Create(i.GetAttribute("name")!, i.LocalName == "select" ? i.QuerySelector("option[selected]")?.GetAttribute("value") ?? string.Empty : i.GetAttribute("value") ?? string.Empty));
+            .Select(i => KeyValuePair.Create(i.GetAttribute("name")!, i.LocalName switch
+            {
+                "select" => i.QuerySelector("option[selected]")?.GetAttribute("value") ?? string.Empty,
+                "textarea" => i.TextContent,
+                _ => i.GetAttribute("value") ?? string.Empty,
+            }));
 
     private static string Relative(string path) => path.TrimStart('/');
 

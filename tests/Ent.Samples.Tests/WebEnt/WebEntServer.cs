@@ -25,7 +25,8 @@ public class WebEntServer : IAsyncLifetime
         (_data, _keepsData) = dataFolder is null ? (Directory.CreateTempSubdirectory("ent-web-").FullName, false) : (dataFolder, true);
     }
 
-    private static readonly string PluginArtifacts = typeof(WebEntServer).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+    /// <summary>The first-party plugins' folders, as the build makes them.</summary>
+    protected static readonly string PluginArtifacts = typeof(WebEntServer).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "EntPlugins").Value!;
 
     private readonly CancellationTokenSource _stopping = new();
@@ -65,7 +66,7 @@ public class WebEntServer : IAsyncLifetime
             await File.WriteAllTextAsync(configuration, json.ToJsonString()).ConfigureAwait(false);
         }
 
-        _run = Task.Run(() => DepartmentHostApp.MainAsync(["--config", configuration, "--plugins", PluginArtifacts, "--port", "0", "--data", Path.Combine(_data, "department.db"), .. Arguments],
+        _run = Task.Run(() => DepartmentHostApp.MainAsync(["--config", configuration, "--plugins", Plugins, "--port", "0", "--data", Path.Combine(_data, "department.db"), .. Arguments],
             _output, _error, time, _stopping.Token, _data, started.SetResult, Shape));
         var first = await Task.WhenAny(started.Task, _run).ConfigureAwait(false);
         if (first == _run)
@@ -81,6 +82,9 @@ public class WebEntServer : IAsyncLifetime
 
     /// <summary>The department <c>--scale department</c> generates, when the arguments ask for one.</summary>
     private protected virtual Ent.Samples.DepartmentHost.Generation.DepartmentShape? Shape => null;
+
+    /// <summary>The folder of plugin folders the host loads: the build's, unless a server says otherwise.</summary>
+    protected virtual string Plugins => PluginArtifacts;
 
     /// <summary>More of the command line (<c>--postgres</c>, say).</summary>
     protected virtual IEnumerable<string> Arguments => [];

@@ -29,11 +29,11 @@ public sealed class WebEntTests(WebEntServer server) : IClassFixture<WebEntServe
     }
 
     [Theory]
-    [InlineData("teacher", "Appel|Cours|Mes classes et cours|Parcours")]
-    [InlineData("pupil", "Cours|Notes|Mes parcours|Absences")]
+    [InlineData("teacher", "Appel|Cours|Mes classes et cours|Parcours|Classe inversée")]
+    [InlineData("pupil", "Cours|Notes|À préparer|Mes parcours|Absences")]
     [InlineData("parent", "Notes|Mes parcours|Absences")]
     [InlineData("cpe", "Appel|Cours|Vie scolaire|Emploi du temps")]
-    [InlineData("head", "Appel|Cours|Vie scolaire|Mes classes et cours|Parcours|Conseils de classe|Absentéisme|Emploi du temps|Déploiement|Usages")]
+    [InlineData("head", "Appel|Cours|Vie scolaire|Mes classes et cours|Parcours|Classe inversée|Préparation des séances|Conseils de classe|Absentéisme|Emploi du temps|Déploiement|Usages")]
     [InlineData("admin", "Absentéisme|Emploi du temps|Déploiement|Usages")]
     public async Task Each_role_sees_the_navigation_of_what_is_on_for_them_in_their_school(string persona, string expected)
     {
