@@ -124,8 +124,9 @@ internal sealed class SessionPlanPage(IFlippedSessions sessions, ISchoolCalendar
 }
 
 /// <summary>
-/// The session's readiness as it comes in, for the teacher's screen before and during class: read-only, it loads again every 30
-/// seconds (no script), so that the answers arriving show without a click.
+/// The session's readiness as it comes in, for the teacher's screen before and during class: read-only; when the teacher turns it on
+/// (<c>?auto=on</c>; off unless asked, so that nothing moves under a reader who did not ask for it), it loads again every 30 seconds with
+/// no script, so that the answers arriving show without a click.
 /// </summary>
 internal sealed class LivePage(IFlippedSessions sessions, ISchoolCalendar calendar, FlippedText text) : EntPage<SessionRoute>
 {
@@ -137,6 +138,7 @@ internal sealed class LivePage(IFlippedSessions sessions, ISchoolCalendar calend
     {
         var language = context.Language;
         var plan = await sessions.PlanAsync(context.Actor, route.Course, route.Session, cancellationToken).ConfigureAwait(false);
+        var auto = context.Query.GetValueOrDefault("auto") == "on" && plan.Session.Phase is SessionPhase.Before or SessionPhase.During;
         var model = new
         {
             Header = PlanViews.Header(plan.Session, calendar.TimeZone, text, language),
@@ -144,11 +146,12 @@ internal sealed class LivePage(IFlippedSessions sessions, ISchoolCalendar calend
             Readiness = PlanViews.Readiness(plan.Readiness, plan.Pupils, text, language),
             Back = context.Link(SessionPlanPage.Link(route.Course, route.Session)),
             Seconds = (int)RefreshEvery.TotalSeconds,
+            Auto = auto,
+            Automatic = context.Link(Link(route.Course, route.Session) + "?auto=on"),
+            Manual = context.Link(Link(route.Course, route.Session)),
         };
         var title = text.T(language, "pages.live.title", plan.Session.Content.Title);
-        return plan.Session.Phase is SessionPhase.Before or SessionPhase.During
-            ? PageResult.View("flipped/pages/live", model, title, RefreshEvery)
-            : PageResult.View("flipped/pages/live", model, title);
+        return auto ? PageResult.View("flipped/pages/live", model, title, RefreshEvery) : PageResult.View("flipped/pages/live", model, title);
     }
 }
 

@@ -60,16 +60,19 @@ public sealed class WebEntFlippedTests(WebEntServer server) : IClassFixture<WebE
     }
 
     [Fact]
-    public async Task The_live_readiness_page_loads_itself_again_every_30_seconds_without_a_script()
+    public async Task The_live_readiness_page_loads_itself_again_every_30_seconds_once_the_teacher_asks_and_without_a_script()
     {
         using var teacher = await server.SignInAsync("teacher");
         var plan = await PlanAsync(teacher);
 
         var live = await teacher.GetAsync(plan.Document.QuerySelector("#live")!.GetAttribute("href")!);
+        var auto = await teacher.GetAsync(live.Document.QuerySelector("#auto")!.GetAttribute("href")!);
 
         Assert.Equal(HttpStatusCode.OK, live.Status);
-        Assert.Equal("30", live.Document.QuerySelector("head meta[http-equiv=refresh]")!.GetAttribute("content"));
-        Assert.Null(live.Document.QuerySelector("script"));
+        Assert.Null(live.Document.QuerySelector("head meta[http-equiv=refresh]")); // nothing moves under a reader who did not ask for it
+        Assert.Equal("30", auto.Document.QuerySelector("head meta[http-equiv=refresh]")!.GetAttribute("content"));
+        Assert.Contains("Arrêter la mise à jour automatique", auto.Document.QuerySelector("#auto")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(auto.Document.QuerySelector("script"));
         Assert.Null(plan.Document.QuerySelector("head meta[http-equiv=refresh]")); // the plan has forms: it does not reload under the teacher's hands
     }
 
