@@ -26,6 +26,7 @@ public sealed class FlippedClassroomPlugin : EntPlugin
         context.Services.TryAddSingleton<PreparationReminders>();
         context.Services.TryAddSingleton<GroupLevels>(); // takes IEnumerable<IClassMastery>: the personalised-learning plugin's, when it is there
         context.Services.TryAddSingleton<IFlippedSessions, FlippedSessionService>();
+        context.AddRecurringTask<ReminderTask>(ReminderTask.Every); // pupils who have not prepared reminded before the deadline, on their own
 
         context.GrantCapability(Role.Teacher, GrantReach.Scope, FlippedCapabilities.Plan)
             .GrantCapability(Role.HeadOfSchool, GrantReach.Scope, FlippedCapabilities.Plan)

@@ -2,6 +2,7 @@ using Ent.Core.Access;
 using Ent.Core.Identifiers;
 using Ent.Plugins.FlippedClassroom.Plans;
 using Ent.Plugins.PersonalisedLearning.Contracts;
+using Microsoft.Extensions.Logging;
 
 namespace Ent.Plugins.FlippedClassroom.Groups;
 
@@ -10,7 +11,7 @@ namespace Ent.Plugins.FlippedClassroom.Groups;
 /// contracts when it is installed, on in the school and the course has a skill map; the readiness check otherwise (a pupil who did not
 /// prepare counts as 0, one whose answers are still to mark as 0.5). The optional dependency's failure only means doing without it.
 /// </summary>
-internal sealed class GroupLevels(IEnumerable<IClassMastery> masteries)
+internal sealed partial class GroupLevels(IEnumerable<IClassMastery> masteries, ILogger<GroupLevels> logger)
 {
     public async Task<(LevelBasis Basis, IReadOnlyList<PupilLevel> Pupils)> OfAsync(Actor actor, CourseId course, ReadinessSummary readiness, CancellationToken cancellationToken)
     {
@@ -23,7 +24,8 @@ internal sealed class GroupLevels(IEnumerable<IClassMastery> masteries)
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                continue; // off in the school, the actor may not read it, or it failed: the readiness check does
+                LogMasteryUnavailable(logger, course.Value, e.GetType().Name, e.Message); // off in the school, the actor may not read it, or it failed: the readiness check does
+                continue;
             }
 
             if (levels is { Count: > 0 })
@@ -37,4 +39,7 @@ internal sealed class GroupLevels(IEnumerable<IClassMastery> masteries)
     }
 
     private static double Readiness(PupilReadiness pupil) => pupil.Score ?? (pupil.Prepared ? 0.5 : 0);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Groups of course {Course} made from the readiness check: mastery could not be read ({Error}: {Reason}).")]
+    private static partial void LogMasteryUnavailable(ILogger logger, Guid course, string error, string reason);
 }

@@ -304,7 +304,7 @@ internal sealed class FlippedSessionService(IOperations operations, IOrganisatio
         var now = Now();
         var today = DateOnly.FromDateTime(Local(now));
         var found = new List<ToPrepare>();
-        foreach (var course in await CoursesOfAsync(pupil, today, cancellationToken).ConfigureAwait(false))
+        foreach (var course in await catalog.CoursesOfAsync(directory, pupil, today, cancellationToken).ConfigureAwait(false))
         {
             IReadOnlyList<FlippedSessionDocument> published;
             IReadOnlyList<AnswerSheetDocument> mine;
@@ -531,25 +531,6 @@ internal sealed class FlippedSessionService(IOperations operations, IOrganisatio
     private static Course? CourseFor(IReadOnlyList<Course> courses, Session session) =>
         courses.Where(c => c.Audience == session.Audience && string.Equals(c.Subject.Code, session.Subject.Code, StringComparison.OrdinalIgnoreCase))
             .OrderBy(c => c.Title, StringComparer.Ordinal).FirstOrDefault();
-
-    private async Task<IEnumerable<Course>> CoursesOfAsync(PersonId pupil, DateOnly today, CancellationToken cancellationToken)
-    {
-        var enrolments = directory.EnrolmentsOf(pupil).Where(e => e.Validity.Contains(today)).ToArray();
-        var person = directory.FindPerson(pupil);
-        if (person is null || enrolments.Length == 0)
-        {
-            return [];
-        }
-
-        var courses = new List<Course>();
-        foreach (var school in enrolments.Select(e => e.School).Distinct())
-        {
-            courses.AddRange((await catalog.ListAsync(person.Department, school, cancellationToken).ConfigureAwait(false))
-                .Where(c => enrolments.Any(e => (e.Class is { } @class && c.Audience.Class == @class) || (e.Group is { } group && c.Audience.Group == group))));
-        }
-
-        return courses;
-    }
 
     private static string Named(string message, IReadOnlyDictionary<PersonId, string> names) =>
         names.Aggregate(message, (text, pair) => text.Replace(pair.Key.Value.ToString(), pair.Value, StringComparison.OrdinalIgnoreCase));

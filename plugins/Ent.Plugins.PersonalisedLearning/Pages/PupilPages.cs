@@ -20,7 +20,7 @@ internal sealed class MyPathsPage(PathService paths, ICourseCatalog catalog, IOr
         foreach (var pupil in pupils)
         {
             var courses = new List<object>();
-            foreach (var course in await CoursesOfAsync(pupil, context.Today, cancellationToken).ConfigureAwait(false))
+            foreach (var course in await catalog.CoursesOfAsync(directory, pupil, context.Today, cancellationToken).ConfigureAwait(false))
             {
                 if (await paths.PlannedPathOfAsync(context.Actor, course.Id, pupil, cancellationToken).ConfigureAwait(false) is { } path)
                 {
@@ -40,25 +40,6 @@ internal sealed class MyPathsPage(PathService paths, ICourseCatalog catalog, IOr
         }
 
         return PageResult.View("learning/pages/me", new { Pupils = model, Parent = children.Count > 0 }, text.T(context.Language, "pages.me.title"));
-    }
-
-    private async Task<IEnumerable<Course>> CoursesOfAsync(PersonId pupil, DateOnly today, CancellationToken cancellationToken)
-    {
-        var enrolments = directory.EnrolmentsOf(pupil).Where(e => e.Validity.Contains(today)).ToArray(); // an enrolment without an end is open
-        var person = directory.FindPerson(pupil);
-        if (person is null || enrolments.Length == 0)
-        {
-            return [];
-        }
-
-        var courses = new List<Course>();
-        foreach (var school in enrolments.Select(e => e.School).Distinct())
-        {
-            courses.AddRange((await catalog.ListAsync(person.Department, school, cancellationToken).ConfigureAwait(false))
-                .Where(c => enrolments.Any(e => (e.Class is { } @class && c.Audience.Class == @class) || (e.Group is { } group && c.Audience.Group == group))));
-        }
-
-        return courses.OrderBy(c => c.Title, StringComparer.CurrentCulture);
     }
 }
 

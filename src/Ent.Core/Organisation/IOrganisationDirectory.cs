@@ -86,6 +86,9 @@ public interface IOrganisationDirectory
     /// <param name="department">The department.</param>
     IReadOnlyList<School> SchoolsOf(DepartmentId department);
 
+    /// <summary>Every department in the directory (a host's recurring work goes over their schools).</summary>
+    IReadOnlyList<Department> Departments();
+
     /// <summary>The classes of a school, whatever their year.</summary>
     /// <param name="school">The school.</param>
     IReadOnlyList<SchoolClass> ClassesOf(SchoolId school);

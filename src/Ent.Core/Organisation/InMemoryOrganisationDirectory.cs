@@ -389,6 +389,15 @@ public sealed class InMemoryOrganisationDirectory(IDirectoryJournal? journal = n
     public Person? FindPerson(PersonId id) => Find(_people, id);
 
     /// <inheritdoc />
+    public IReadOnlyList<Department> Departments()
+    {
+        lock (_gate)
+        {
+            return [.. _departments.Values];
+        }
+    }
+
+    /// <inheritdoc />
     public IReadOnlyList<School> SchoolsOf(DepartmentId department)
     {
         lock (_gate)

@@ -40,6 +40,20 @@ public interface IOperations
     Task<IUnitOfWork> BeginForEventAsync(object handler, DomainEvent domainEvent, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Opens the unit of work of a plugin's recurring task (<see cref="Scheduling.IRecurringTask"/>) in one school: the plugin is the
+    /// one that defines the task's type, the day today. The plugin must be on in that school today; no capability is demanded, for the
+    /// task keeps the plugin's own data. The actor is the platform (a person id of zeros): events the task publishes are the
+    /// platform's, and <see cref="IUnitOfWork.Can"/> is false.
+    /// </summary>
+    /// <param name="task">The task (<c>this</c>).</param>
+    /// <param name="school">The school.</param>
+    /// <param name="cancellationToken">Cancels the resolution.</param>
+    /// <exception cref="InvalidOperationException">The task is not a loaded plugin's.</exception>
+    /// <exception cref="Ent.Core.Organisation.UnknownReferenceException">The school is not in the directory.</exception>
+    /// <exception cref="Enablement.PluginDisabledException">The plugin is off in that school today.</exception>
+    Task<IUnitOfWork> BeginForTaskAsync(object task, SchoolId school, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Runs a handler's work in a unit of work (<see cref="BeginForEventAsync"/>) and commits it; when another writer saved a
     /// document it read first, runs it again on fresh reads (up to 5 times), so that concurrent events are all counted.
     /// </summary>

@@ -207,6 +207,27 @@ public sealed class PluginServiceContext
     public PluginServiceContext AddDepartmentPage<TPage>(string route, Capability capability, Pages.PageNavigation? navigation = null)
         where TPage : class => RegisterPage<TPage>(route, capability, navigation, forDepartment: true);
 
+    /// <summary>
+    /// Runs a task of the plugin every so often while the host runs (see <see cref="Scheduling.IRecurringTask"/>): reminders before a
+    /// deadline, say. The task is registered as a singleton.
+    /// </summary>
+    /// <typeparam name="TTask">The task's type.</typeparam>
+    /// <param name="every">How often, from 1 minute to 1 day.</param>
+    /// <returns>This context, for chaining.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The interval is outside 1 minute to 1 day.</exception>
+    public PluginServiceContext AddRecurringTask<TTask>(TimeSpan every)
+        where TTask : class, Scheduling.IRecurringTask
+    {
+        if (every < Scheduling.RecurringTaskSchedule.Shortest || every > Scheduling.RecurringTaskSchedule.Longest)
+        {
+            throw new ArgumentOutOfRangeException(nameof(every), every, $"A recurring task runs every 1 minute to 1 day; {every} is not that.");
+        }
+
+        Services.TryAddSingleton<TTask>();
+        Services.AddSingleton(new Scheduling.RecurringTaskSchedule(typeof(TTask), every));
+        return this;
+    }
+
     /// <summary>Contributes demonstration data and documents to the host's demo school (see <see cref="Demo.IDemoContributor"/>).</summary>
     /// <typeparam name="TContributor">The contributor type.</typeparam>
     /// <returns>This context, for chaining.</returns>

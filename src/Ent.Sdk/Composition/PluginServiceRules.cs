@@ -31,7 +31,7 @@ internal sealed class PluginServiceRules
     private static readonly FrozenSet<Type> ContributionPoints = new[]
     {
         typeof(ActivityKind), typeof(IPedagogicalStrategy), typeof(CapabilityGrant), typeof(IDemoContributor), typeof(ViewPackage), typeof(RecordSchema), typeof(Ent.Storage.Documents.DocumentType),
-        typeof(Pages.PageRegistration),
+        typeof(Pages.PageRegistration), typeof(Scheduling.RecurringTaskSchedule),
     }.ToFrozenSet();
 
     /// <summary>Contracts of Ent.Core that the core does not implement and one plugin supplies.</summary>

@@ -212,6 +212,7 @@ public sealed class EntBuilder
         Services.TryAddSingleton(sp => new Ent.Storage.Documents.DocumentRegistry(sp.GetServices<Ent.Storage.Documents.DocumentType>()));
         Services.TryAddSingleton<Ent.Storage.Events.CommittedEvents>();
         Services.TryAddSingleton<Operations.IOperations, Operations.PluginOperations>();
+        Services.TryAddSingleton<Scheduling.RecurringTasks>();
         Services.AddOptions<Content.MarkdownOptions>()
             .Validate(o => o.MaxInputLength > 0 && o.MaxNestingDepth > 0, "MarkdownOptions: MaxInputLength and MaxNestingDepth must be positive.")
             .ValidateOnStart();

@@ -109,10 +109,17 @@ internal sealed partial class EntRuntime : IEntRuntime, IDisposable
                 }
             }
         }
+
+        _services.GetService<Scheduling.RecurringTasks>()?.Start(); // the plugins' recurring tasks, once they have started
     }
 
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
+        if (_services.GetService<Scheduling.RecurringTasks>() is { } tasks)
+        {
+            await tasks.StopAsync().ConfigureAwait(false); // no task runs while the plugins stop
+        }
+
         foreach (var plugin in Plugins.Reverse().Where(p => p.State == PluginState.Started))
         {
             try

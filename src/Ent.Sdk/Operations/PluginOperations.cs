@@ -72,6 +72,23 @@ internal sealed class PluginOperations(
             this, new Actor(domainEvent.Actor, domainEvent.Department), plugin, OperationTarget.OfSchool(school), AccessScope.OfSchool(known.Department, school), null, day, _time.GetUtcNow()));
     }
 
+    public Task<IUnitOfWork> BeginForTaskAsync(object task, SchoolId school, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var plugin = runtime.PluginDefining(task.GetType())?.Id
+            ?? throw new InvalidOperationException($"{task.GetType()} is not a loaded plugin's type: a recurring task's unit of work belongs to the plugin that defines the task.");
+        var known = directory.SchoolOf(school);
+        var today = _calendar.Today;
+        if (!enablement.IsEnabled(plugin, school, today))
+        {
+            throw new PluginDisabledException(plugin, school, today);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<IUnitOfWork>(new UnitOfWork(
+            this, new Actor(new PersonId(Guid.Empty), known.Department), plugin, OperationTarget.OfSchool(school), AccessScope.OfSchool(known.Department, school), null, today, _time.GetUtcNow()));
+    }
+
     public async Task HandleAsync(object handler, DomainEvent domainEvent, Func<IUnitOfWork, Task> work, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(work);

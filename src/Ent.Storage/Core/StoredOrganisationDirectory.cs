@@ -118,6 +118,9 @@ internal sealed class StoredOrganisationDirectory : IOrganisationDirectory
     public IReadOnlyList<School> SchoolsOf(DepartmentId department) => _memory.SchoolsOf(department);
 
     /// <inheritdoc />
+    public IReadOnlyList<Department> Departments() => _memory.Departments();
+
+    /// <inheritdoc />
     public IReadOnlyList<SchoolClass> ClassesOf(SchoolId school) => _memory.ClassesOf(school);
 
     /// <inheritdoc />

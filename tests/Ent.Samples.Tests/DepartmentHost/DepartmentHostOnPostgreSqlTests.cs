@@ -57,7 +57,7 @@ public sealed class DepartmentHostOnPostgreSqlTests : IAsyncLifetime
         Assert.Contains($"/{_database}", firstReport, StringComparison.Ordinal);
         Assert.DoesNotContain("Password", firstReport, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Usage (cette exécution): pédagogique 0, administration 0", secondReport, StringComparison.Ordinal);
-        Assert.Contains("Usage (journal, toutes exécutions): pédagogique 56, administration 3", secondReport, StringComparison.Ordinal); // 6 progress records, 9 marks and 1 correction, 3 comments, 1 set of competency evaluations; a path designed (3 skills, its plan, 5 representations), 22 answers and 5 marks as evidence
+        Assert.Contains("Usage (journal, toutes exécutions): pédagogique 61, administration 3", secondReport, StringComparison.Ordinal); // 6 progress records, 9 marks and 1 correction, 3 comments, 1 set of competency evaluations; a path designed (3 skills, its plan, 5 representations), 22 answers and 5 marks as evidence; a flipped session saved, published, answered twice and grouped
         Assert.Contains("ent.grading: notes déjà saisies, bulletin et historique des notes de Lina Benali", secondReport, StringComparison.Ordinal); // the plugin's records, read back from the server
     }
 
