@@ -279,16 +279,17 @@ internal sealed class FlippedSessionService(IOperations operations, IOrganisatio
         await using var work = await operations.BeginAsync(actor, OperationTarget.OfSchool(school), FlippedCapabilities.ViewSchool, cancellationToken).ConfigureAwait(false);
         var sessions = timetables.SessionsBetween(school, monday, monday.AddDays(5));
         var flipped = await work.Documents<FlippedSessionDocument>().FindManyAsync(sessions, s => d => d.Session == s.Id, cancellationToken).ConfigureAwait(false);
-        var chosen = sessions.Select((s, i) => (Taught: s, Flipped: flipped[i])).Where(p => p.Flipped is not null).ToArray();
+        var chosen = sessions.Select((s, i) => (Taught: s, Flipped: flipped[i], Roster: flipped[i] is null ? [] : directory.PupilsOn(s.Audience, s.Date).ToArray()))
+            .Where(p => p.Flipped is not null).ToArray();
         var sheets = await work.Documents<AnswerSheetDocument>().FindManyAsync(
-            chosen.SelectMany(p => directory.PupilsOn(p.Taught.Audience, p.Taught.Date).Select(pupil => (p.Taught.Id, pupil))),
+            chosen.SelectMany(p => p.Roster.Select(pupil => (p.Taught.Id, pupil))),
             k => a => a.Session == k.Id && a.Part == CheckPart.Readiness && a.Pupil == k.pupil, cancellationToken).ConfigureAwait(false);
         var bySession = sheets.OfType<AnswerSheetDocument>().ToLookup(a => a.Session);
         var courses = (await catalog.FindManyAsync(actor.Department, [.. chosen.Select(p => p.Flipped!.Course).Distinct()], cancellationToken).ConfigureAwait(false))
             .OfType<Course>().ToDictionary(c => c.Id);
         var rows = chosen.Select(p =>
         {
-            var roster = directory.PupilsOn(p.Taught.Audience, p.Taught.Date).ToArray();
+            var roster = p.Roster;
             var summary = ReadinessSummary.Of(p.Flipped!.Check, roster, Answers(bySession[p.Taught.Id], [], CheckPart.Readiness));
             var scores = summary.Pupils.Where(r => r.Score is not null).Select(r => r.Score!.Value).ToArray();
             return new SessionReadiness(p.Taught.Id, p.Taught, courses.TryGetValue(p.Flipped.Course, out var c) ? c.Title : p.Taught.Subject.Name, names.AudienceName(p.Taught.Audience),
@@ -301,8 +302,8 @@ internal sealed class FlippedSessionService(IOperations operations, IOrganisatio
     public async Task<IReadOnlyList<ToPrepare>> ToPrepareAsync(Actor actor, PersonId pupil, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var now = Now();
-        var today = DateOnly.FromDateTime(Local(now));
+        var now = time.GetUtcNow();
+        var today = calendar.Today;
         var found = new List<ToPrepare>();
         foreach (var course in await catalog.CoursesOfAsync(directory, pupil, today, cancellationToken).ConfigureAwait(false))
         {
@@ -534,8 +535,6 @@ internal sealed class FlippedSessionService(IOperations operations, IOrganisatio
 
     private static string Named(string message, IReadOnlyDictionary<PersonId, string> names) =>
         names.Aggregate(message, (text, pair) => text.Replace(pair.Key.Value.ToString(), pair.Value, StringComparison.OrdinalIgnoreCase));
-
-    private DateTimeOffset Now() => time.GetUtcNow();
 
     private DateTime Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, calendar.TimeZone).DateTime;
 }
