@@ -16,10 +16,10 @@ internal sealed class AttendanceNames(IOrganisationDirectory directory, ISchoolC
     public DateTime Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, calendar.TimeZone).DateTime;
 
     /// <summary>A person's name as lists sort it: family name, then given name (their id when they are not in the directory).</summary>
-    public string NameOf(PersonId person) => directory.FindPerson(person) is { } found ? $"{found.FamilyName} {found.GivenName}" : person.Value.ToString();
+    public string NameOf(PersonId person) => directory.ListNameOf(person);
 
     /// <summary>A person's name as a sentence says it: given name, then family name.</summary>
-    public string FullName(PersonId person) => directory.FindPerson(person) is { } found ? $"{found.GivenName} {found.FamilyName}" : person.Value.ToString();
+    public string FullName(PersonId person) => directory.FullNameOf(person);
 
     public string? ClassName(ClassId? @class) => @class is { } id ? directory.FindClass(id)?.Name : null;
 

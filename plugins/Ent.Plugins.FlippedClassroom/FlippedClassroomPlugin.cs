@@ -21,7 +21,6 @@ public sealed class FlippedClassroomPlugin : EntPlugin
     {
         ArgumentNullException.ThrowIfNull(context);
         context.AddFlippedDocuments();
-        context.Services.TryAddSingleton<FlippedNames>();
         context.Services.TryAddSingleton<SessionLocator>();
         context.Services.TryAddSingleton<PreparationReminders>();
         context.Services.TryAddSingleton<GroupLevels>(); // takes IEnumerable<IClassMastery>: the personalised-learning plugin's, when it is there

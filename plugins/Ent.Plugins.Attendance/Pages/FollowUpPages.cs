@@ -44,7 +44,7 @@ internal sealed class FollowUpPage(IAttendanceFollowUp followUp, AttendanceText 
             NotTaken = today.NotTaken.Select(s => new
             {
                 Time = $"{AttendanceText.Time(s.Start)}–{AttendanceText.Time(s.End)}",
-                Audience = s.Audience.Class is { } c ? directory.FindClass(c)?.Name : s.Audience.Group is { } g ? directory.FindGroup(g)?.Name : null,
+                Audience = directory.NameOf(s.Audience),
                 Subject = s.Subject.Name,
                 Teacher = names.FullName(s.Teacher),
                 Href = context.Link(RollCallPage.Link(s.School, s.Date, s.Id)),

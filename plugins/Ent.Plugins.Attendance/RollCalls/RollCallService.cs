@@ -317,7 +317,5 @@ internal sealed class RollCallService(IOperations operations, IOrganisationDirec
         { } e => e.Status,
     };
 
-    private string AudienceName(Session session) => session.Audience.Class is { } @class
-        ? directory.FindClass(@class)?.Name ?? @class.Value.ToString()
-        : directory.FindGroup(session.Audience.Group!.Value)?.Name ?? session.Audience.Group!.Value.Value.ToString();
+    private string AudienceName(Session session) => directory.NameOf(session.Audience) ?? (session.Audience.Class?.Value ?? session.Audience.Group!.Value.Value).ToString();
 }

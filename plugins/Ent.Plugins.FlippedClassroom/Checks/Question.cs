@@ -92,7 +92,7 @@ public enum Marking
 }
 
 /// <summary>Marks answers: a choice and a number by the question's key, a short text by the teacher's mark.</summary>
-public static class Scoring
+internal static class Scoring
 {
     /// <summary>Marks an answer.</summary>
     /// <param name="question">The question.</param>

@@ -16,7 +16,7 @@ public enum GroupingMode
 /// <summary>A pupil and their level (readiness or mastery), from 0 to 1.</summary>
 /// <param name="Pupil">The pupil.</param>
 /// <param name="Level">Their level.</param>
-public readonly record struct PupilLevel(PersonId Pupil, double Level);
+internal readonly record struct PupilLevel(PersonId Pupil, double Level);
 
 /// <summary>Two pupils a teacher wants apart, or together (a pupil with a helper).</summary>
 /// <param name="First">One pupil.</param>
@@ -28,7 +28,7 @@ public readonly record struct PupilPair(PersonId First, PersonId Second);
 /// <param name="Size">The size of a group (2 to 10); groups differ by one pupil at most.</param>
 /// <param name="Apart">Pupils never in the same group.</param>
 /// <param name="Together">Pupils always in the same group.</param>
-public sealed record GroupingRequest(GroupingMode Mode, int Size, ImmutableArray<PupilPair> Apart, ImmutableArray<PupilPair> Together)
+internal sealed record GroupingRequest(GroupingMode Mode, int Size, ImmutableArray<PupilPair> Apart, ImmutableArray<PupilPair> Together)
 {
     /// <summary>The smallest and largest group size.</summary>
     public const int MinSize = 2, MaxSize = 10;
@@ -37,7 +37,7 @@ public sealed record GroupingRequest(GroupingMode Mode, int Size, ImmutableArray
 /// <summary>Groups made: each a list of pupils, and the teacher's constraints that could not be met.</summary>
 /// <param name="Groups">The groups, each by level, highest first.</param>
 /// <param name="Unmet">The constraints not met (a pair to keep together larger than a group allows, pairs that contradict each other).</param>
-public sealed record GroupingResult(ImmutableArray<ImmutableArray<PersonId>> Groups, ImmutableArray<PupilPair> Unmet);
+internal sealed record GroupingResult(ImmutableArray<ImmutableArray<PersonId>> Groups, ImmutableArray<PupilPair> Unmet);
 
 /// <summary>
 /// Makes groups of a chosen size from pupils' levels: sorted by level and dealt in order (homogeneous) or in a snake across the
@@ -45,7 +45,7 @@ public sealed record GroupingResult(ImmutableArray<ImmutableArray<PersonId>> Gro
 /// (each weighs more than any spread of levels), then the spread of levels within groups (homogeneous) or between groups' means
 /// (mixed). Deterministic: the same pupils and request give the same groups.
 /// </summary>
-public static class Grouping
+internal static class Grouping
 {
     private const double Violation = 1_000;
     private const int MaxPasses = 50;

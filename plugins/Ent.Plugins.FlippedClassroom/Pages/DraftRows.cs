@@ -43,11 +43,12 @@ internal static class DraftRows
     /// <summary>The resources' rows as they were posted (a form shown again with its errors), with spare rows after them.</summary>
     public static object[] PostedResources(IReadOnlyDictionary<string, string> posted)
     {
-        var rows = PostedRows(posted, "resources");
+        var fields = Entries(posted, "resources");
+        var rows = Rows(fields).ToArray();
         return
         [
-            .. rows.Select((row, i) => (object)new { Index = i, Id = Raw(posted, "resources", row, "id"), Title = Raw(posted, "resources", row, "title"), Url = Raw(posted, "resources", row, "url"),
-                Text = Raw(posted, "resources", row, "text"), Minutes = Raw(posted, "resources", row, "minutes") }),
+            .. rows.Select((row, i) => (object)new { Index = i, Id = Raw(fields, row, "id"), Title = Raw(fields, row, "title"), Url = Raw(fields, row, "url"),
+                Text = Raw(fields, row, "text"), Minutes = Raw(fields, row, "minutes") }),
             .. Enumerable.Range(rows.Length, Spare).Select(i => (object)new { Index = i, Id = "", Title = "", Url = "", Text = "", Minutes = "" }),
         ];
     }
@@ -55,11 +56,12 @@ internal static class DraftRows
     /// <summary>A part's questions' rows as they were posted, with spare rows after them.</summary>
     public static object[] PostedQuestions(IReadOnlyDictionary<string, string> posted, string part)
     {
-        var rows = PostedRows(posted, part);
+        var fields = Entries(posted, part);
+        var rows = Rows(fields).ToArray();
         return
         [
-            .. rows.Select((row, i) => (object)new { Index = i, Id = Raw(posted, part, row, "id"), Kind = Raw(posted, part, row, "kind") is { Length: > 0 } kind ? kind : "choice",
-                Prompt = Raw(posted, part, row, "prompt"), Options = Raw(posted, part, row, "options"), Right = Raw(posted, part, row, "right"), Tolerance = Raw(posted, part, row, "tolerance") }),
+            .. rows.Select((row, i) => (object)new { Index = i, Id = Raw(fields, row, "id"), Kind = Raw(fields, row, "kind") is { Length: > 0 } kind ? kind : "choice",
+                Prompt = Raw(fields, row, "prompt"), Options = Raw(fields, row, "options"), Right = Raw(fields, row, "right"), Tolerance = Raw(fields, row, "tolerance") }),
             .. Enumerable.Range(rows.Length, Spare).Select(i => (object)new { Index = i, Id = "", Kind = "choice", Prompt = "", Options = "", Right = "", Tolerance = "" }),
         ];
     }
@@ -129,20 +131,18 @@ internal static class DraftRows
         : decimal.TryParse(text.Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out var number) ? number
         : throw new ArgumentException($"Question '{prompt}': '{text}' is not a number.");
 
-    /// <summary>The rows of a part posted with something in them (a prompt, a title, a link or a text).</summary>
-    private static int[] PostedRows(IReadOnlyDictionary<string, string> posted, string part) =>
-    [
-        .. posted.Keys.Where(k => k.StartsWith(part + "[", StringComparison.Ordinal) && k.EndsWith(']'))
-            .Select(k => k[(part.Length + 1)..^1]).ToDictionary(k => k, k => posted[$"{part}[{k}]"]).Where(f => !f.Key.EndsWith(".id", StringComparison.Ordinal) && !f.Key.EndsWith(".kind", StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(f.Value))
-            .Select(f => f.Key.Split('.', 2)[0]).Select(k => int.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out var row) ? row : -1).Where(r => r >= 0).Distinct().Order(),
-    ];
+    /// <summary>A part's fields as posted (<c>check[0.prompt]</c>), by their key inside the brackets (<c>0.prompt</c>), as the form binds them.</summary>
+    private static Dictionary<string, string> Entries(IReadOnlyDictionary<string, string> posted, string part) =>
+        posted.Where(f => f.Key.StartsWith(part + "[", StringComparison.Ordinal) && f.Key.EndsWith(']')).ToDictionary(f => f.Key[(part.Length + 1)..^1], f => f.Value, StringComparer.Ordinal);
 
-    private static string Raw(IReadOnlyDictionary<string, string> posted, string part, int row, string name) =>
-        posted.TryGetValue(string.Create(CultureInfo.InvariantCulture, $"{part}[{row}.{name}]"), out var value) ? value : "";
-
+    /// <summary>The rows with something in them besides their id and kind (a prompt, a title, a link, a text…), in order.</summary>
     private static IEnumerable<int> Rows(IReadOnlyDictionary<string, string> fields) =>
-        fields.Keys.Select(k => k.Split('.', 2)[0]).Select(k => int.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out var row) ? row : -1)
+        fields.Where(f => !f.Key.EndsWith(".id", StringComparison.Ordinal) && !f.Key.EndsWith(".kind", StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(f.Value))
+            .Select(f => f.Key.Split('.', 2)[0]).Select(k => int.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out var row) ? row : -1)
             .Where(r => r >= 0).Distinct().Order();
+
+    private static string Raw(IReadOnlyDictionary<string, string> fields, int row, string name) =>
+        fields.TryGetValue(string.Create(CultureInfo.InvariantCulture, $"{row}.{name}"), out var value) ? value : "";
 
     private static string? Field(IReadOnlyDictionary<string, string> fields, int row, string name) =>
         fields.TryGetValue(string.Create(CultureInfo.InvariantCulture, $"{row}.{name}"), out var value) && !string.IsNullOrWhiteSpace(value) ? value.Replace("\r\n", "\n", StringComparison.Ordinal).Trim() : null;

@@ -1,11 +1,12 @@
 using System.Globalization;
 using Ent.Core.Identifiers;
+using Ent.Core.Organisation;
 using Ent.Sdk.Localization;
 
 namespace Ent.Plugins.FlippedClassroom.Pages;
 
 /// <summary>How the pages say things, in the viewer's language.</summary>
-internal sealed class FlippedText(ILocalizedStrings strings, FlippedNames names)
+internal sealed class FlippedText(ILocalizedStrings strings, IOrganisationDirectory directory)
 {
     public string T(string language, string key, params object?[] arguments) => strings.Get("flipped", key, language, arguments);
 
@@ -13,10 +14,10 @@ internal sealed class FlippedText(ILocalizedStrings strings, FlippedNames names)
 
     public static int Percent(double value) => (int)Math.Round(value * 100);
 
-    public string Name(PersonId person) => names.NameOf(person);
+    public string Name(PersonId person) => directory.ListNameOf(person);
 
     /// <summary>A day and time, as the viewer reads it: <c>mercredi 2 décembre à 22h00</c>.</summary>
-    public string When(DateTimeOffset instant, TimeZoneInfo zone, string language)
+    public static string When(DateTimeOffset instant, TimeZoneInfo zone, string language)
     {
         var local = TimeZoneInfo.ConvertTime(instant, zone).DateTime;
         return language == "en" ? local.ToString("dddd d MMMM 'at' HH:mm", Culture(language)) : local.ToString("dddd d MMMM 'à' H'h'mm", Culture(language));

@@ -47,7 +47,7 @@ internal sealed class SessionPlanPage(IFlippedSessions sessions, ISchoolCalendar
             Published = session.Published is not null,
             CanPublish = session.Published is null && session.Phase == SessionPhase.Before,
             CanRemind = session.Published is not null && session.Phase == SessionPhase.Before,
-            Reminded = session.RemindedAt is { } at ? text.When(at, calendar.TimeZone, language) : null,
+            Reminded = session.RemindedAt is { } at ? FlippedText.When(at, calendar.TimeZone, language) : null,
             Edit = session.Taught is { } taught ? context.Link(SessionEditorPage.Link(taught.Date, session.Id)) : null,
             Live = context.Link(LivePage.Link(route.Course, route.Session)),
             Print = context.Link(GroupsPrintPage.Link(route.Course, route.Session)),
@@ -190,7 +190,7 @@ internal static class PlanViews
         Start = session.Taught is { } t ? FlippedText.Time(t.Start, language) : null,
         Moved = session.Taught?.Moved == true,
         Cancelled = session.Taught is null,
-        Due = session.Timing is { } timing ? text.When(timing.ReadinessDue, zone, language) : null,
+        Due = session.Timing is { } timing ? FlippedText.When(timing.ReadinessDue, zone, language) : null,
         Phase = session.Phase is { } phase ? text.T(language, $"phase.{phase.ToString().ToLowerInvariant()}") : null,
     };
 

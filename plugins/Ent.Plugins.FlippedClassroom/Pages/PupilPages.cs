@@ -24,7 +24,7 @@ internal sealed class ToPreparePage(IFlippedSessions sessions, ISchoolCalendar c
                 s.Title,
                 Day = FlippedText.Day(s.Taught.Date, language),
                 Start = FlippedText.Time(s.Taught.Start, language),
-                Due = text.When(s.Due, calendar.TimeZone, language),
+                Due = FlippedText.When(s.Due, calendar.TimeZone, language),
                 s.Answered,
                 s.Questions,
                 Done = s.Answered == s.Questions,
@@ -59,8 +59,8 @@ internal sealed class PreparePage(IFlippedSessions sessions, ISchoolCalendar cal
             preparation.Title,
             Day = preparation.Taught is { } taught ? FlippedText.Day(taught.Date, language) : null,
             Start = preparation.Taught is { } t ? FlippedText.Time(t.Start, language) : null,
-            Due = preparation.Timing is { } timing ? text.When(timing.ReadinessDue, calendar.TimeZone, language) : null,
-            ExitCloses = preparation.Timing is { } closes ? text.When(closes.ExitTicketCloses, calendar.TimeZone, language) : null,
+            Due = preparation.Timing is { } timing ? FlippedText.When(timing.ReadinessDue, calendar.TimeZone, language) : null,
+            ExitCloses = preparation.Timing is { } closes ? FlippedText.When(closes.ExitTicketCloses, calendar.TimeZone, language) : null,
             Phase = preparation.Phase is { } phase ? text.T(language, $"phase.{phase.ToString().ToLowerInvariant()}") : null,
             Resources = preparation.Resources.Select(r => new
             {
@@ -185,7 +185,6 @@ internal sealed class ResourcePage(IFlippedSessions sessions, FlippedText text) 
     {
         var language = context.Language;
         var resource = await sessions.OpenResourceAsync(context.Actor, route.Course, route.Session, context.Actor.Person, route.Resource, cancellationToken).ConfigureAwait(false);
-        var preparation = await sessions.PreparationAsync(context.Actor, route.Course, route.Session, context.Actor.Person, cancellationToken).ConfigureAwait(false);
         var model = new
         {
             resource.Title,
@@ -193,7 +192,6 @@ internal sealed class ResourcePage(IFlippedSessions sessions, FlippedText text) 
             resource.Text,
             resource.Minutes,
             Back = context.Link(PreparePage.Link(route.Course, route.Session)),
-            Session = preparation.Title,
         };
         return PageResult.View("flipped/pages/resource", model, text.T(language, "pages.resource.title", resource.Title));
     }

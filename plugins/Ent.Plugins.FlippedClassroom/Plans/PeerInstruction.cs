@@ -14,7 +14,7 @@ public enum Suggestion
 }
 
 /// <summary>Peer instruction's thresholds.</summary>
-public static class PeerInstruction
+internal static class PeerInstruction
 {
     /// <summary>Below this share right, the question is explained again.</summary>
     public const double ExplainBelow = 0.35;

@@ -10,7 +10,7 @@ namespace Ent.Plugins.FlippedClassroom.Plans;
 /// <param name="Answers">Their answers, one per question at most.</param>
 /// <param name="TeacherMarks">The teacher's marks of their short texts, by question (true when right).</param>
 /// <param name="TimeOnResources">The time spent on the resources, when the host knows it.</param>
-public sealed record PupilAnswers(PersonId Pupil, IReadOnlyList<Answer> Answers, IReadOnlyDictionary<Guid, bool> TeacherMarks, TimeSpan? TimeOnResources);
+internal sealed record PupilAnswers(PersonId Pupil, IReadOnlyList<Answer> Answers, IReadOnlyDictionary<Guid, bool> TeacherMarks, TimeSpan? TimeOnResources);
 
 /// <summary>One question across the class: how many answered it and got it right, the wrong answer chosen most, what to do with it in class.</summary>
 /// <param name="Question">The question.</param>
@@ -50,7 +50,7 @@ public sealed record ReadinessSummary(ImmutableArray<PupilReadiness> Pupils, Imm
     /// <param name="questions">The check's questions.</param>
     /// <param name="roster">The session's pupils.</param>
     /// <param name="answers">The answers given (pupils not in the roster are ignored).</param>
-    public static ReadinessSummary Of(IReadOnlyList<Question> questions, IReadOnlyList<PersonId> roster, IEnumerable<PupilAnswers> answers)
+    internal static ReadinessSummary Of(IReadOnlyList<Question> questions, IReadOnlyList<PersonId> roster, IEnumerable<PupilAnswers> answers)
     {
         ArgumentNullException.ThrowIfNull(questions);
         ArgumentNullException.ThrowIfNull(roster);

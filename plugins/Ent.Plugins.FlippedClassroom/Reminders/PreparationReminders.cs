@@ -1,9 +1,9 @@
-using System.Globalization;
 using Ent.Core.Calendar;
 using Ent.Core.Identifiers;
 using Ent.Core.Notifications;
 using Ent.Core.Text;
 using Ent.Core.Timetable;
+using Ent.Plugins.FlippedClassroom.Pages;
 using Ent.Plugins.FlippedClassroom.Sessions;
 
 namespace Ent.Plugins.FlippedClassroom.Reminders;
@@ -32,15 +32,13 @@ internal sealed class PreparationReminders(INotifications notifications, ISchool
 
     public async Task SendAsync(DepartmentId department, FlippedSessionDocument flipped, Session taught, string courseTitle, IReadOnlyList<PersonId> pupils, ReminderKind kind, CancellationToken cancellationToken)
     {
-        var due = TimeZoneInfo.ConvertTime(SessionTiming.Of(taught, flipped.HoursBefore, flipped.ExitTicketDays, calendar.TimeZone).ReadinessDue, calendar.TimeZone).DateTime;
-        var french = CultureInfo.GetCultureInfo("fr-FR");
-        var english = CultureInfo.GetCultureInfo("en-GB");
+        var due = SessionTiming.Of(taught, flipped.HoursBefore, flipped.ExitTicketDays, calendar.TimeZone).ReadinessDue;
         var title = kind == ReminderKind.Published
             ? new LocalizedText($"À préparer : {flipped.Title}", $"To prepare: {flipped.Title}")
             : new LocalizedText($"Rappel : {flipped.Title} est à préparer", $"Reminder: {flipped.Title} is to prepare");
         var body = new LocalizedText(
-            $"Pour le cours de {courseTitle} du {taught.Date.ToString("dddd d MMMM", french)} à {taught.Start.ToString("H'h'mm", french)} : étudie les ressources et réponds au test de préparation avant le {due.ToString("dddd d MMMM 'à' H'h'mm", french)}.",
-            $"For the {courseTitle} lesson on {taught.Date.ToString("dddd d MMMM", english)} at {taught.Start.ToString("HH:mm", english)}: study the resources and answer the readiness check before {due.ToString("dddd d MMMM 'at' HH:mm", english)}.");
+            $"Pour le cours de {courseTitle} du {FlippedText.Day(taught.Date, "fr")} à {FlippedText.Time(taught.Start, "fr")} : étudie les ressources et réponds au test de préparation avant le {FlippedText.When(due, calendar.TimeZone, "fr")}.",
+            $"For the {courseTitle} lesson on {FlippedText.Day(taught.Date, "en")} at {FlippedText.Time(taught.Start, "en")}: study the resources and answer the readiness check before {FlippedText.When(due, calendar.TimeZone, "en")}.");
         foreach (var pupil in pupils)
         {
             await notifications.SendAsync(department, new Notification(pupil, flipped.School, Topic, title, body, Link(flipped.Course, flipped.Session), time.GetUtcNow()), cancellationToken)

@@ -21,7 +21,7 @@ namespace Ent.Plugins.FlippedClassroom.Sessions;
 /// so that a moved session moves its deadlines.
 /// </summary>
 internal sealed class FlippedSessionService(IOperations operations, IOrganisationDirectory directory, ICourseCatalog catalog, ITimetables timetables, SessionLocator locator,
-    ISchoolCalendar calendar, FlippedNames names, PreparationReminders reminders, GroupLevels levels, TimeProvider time) : IFlippedSessions
+    ISchoolCalendar calendar, PreparationReminders reminders, GroupLevels levels, TimeProvider time) : IFlippedSessions
 {
     /// <summary>The most time counted on a resource from one opening.</summary>
     public static readonly TimeSpan MaxSpentAtOnce = TimeSpan.FromHours(2);
@@ -48,7 +48,7 @@ internal sealed class FlippedSessionService(IOperations operations, IOrganisatio
             {
                 if (group.Key is not { } course)
                 {
-                    found.AddRange(group.Select(s => new SessionToFlip(s, null, s.Subject.Name, names.AudienceName(s.Audience), null, false)));
+                    found.AddRange(group.Select(s => new SessionToFlip(s, null, s.Subject.Name, AudienceOf(s.Audience), null, false)));
                     continue;
                 }
 
@@ -63,7 +63,7 @@ internal sealed class FlippedSessionService(IOperations operations, IOrganisatio
                     continue; // the plugin is off in that school, or the actor does not plan that course
                 }
 
-                found.AddRange(group.Select((s, i) => new SessionToFlip(s, course.Id, course.Title, names.AudienceName(s.Audience), flipped[i]?.Title, flipped[i]?.Published is not null)));
+                found.AddRange(group.Select((s, i) => new SessionToFlip(s, course.Id, course.Title, AudienceOf(s.Audience), flipped[i]?.Title, flipped[i]?.Published is not null)));
             }
         }
 
@@ -180,14 +180,14 @@ internal sealed class FlippedSessionService(IOperations operations, IOrganisatio
         var questions = stored.Check.Concat(stored.ExitTicket).ToDictionary(q => q.Id);
         var shortAnswers = sheets.Where(s => roster.Contains(s.Pupil))
             .SelectMany(s => s.Answers.Where(a => questions.TryGetValue(a.Question, out var q) && q.Kind == QuestionKind.ShortText)
-                .Select(a => new ShortAnswer(s.Pupil, names.NameOf(s.Pupil), s.Part, questions[a.Question], a.Text ?? "", s.Marks.TryGetValue(a.Question, out var m) ? m : null)))
+                .Select(a => new ShortAnswer(s.Pupil, directory.ListNameOf(s.Pupil), s.Part, questions[a.Question], a.Text ?? "", s.Marks.TryGetValue(a.Question, out var m) ? m : null)))
             .OrderBy(a => a.Mark is not null).ThenBy(a => a.Part).ThenBy(a => a.Name, StringComparer.CurrentCulture)
             .ToImmutableArray();
-        var pupils = readiness.Pupils.Select(p => new NamedReadiness(p, names.NameOf(p.Pupil),
+        var pupils = readiness.Pupils.Select(p => new NamedReadiness(p, directory.ListNameOf(p.Pupil),
                 [.. shortAnswers.Where(a => a.Pupil == p.Pupil && a.Part == CheckPart.Readiness && a.Mark is null).Select(a => a.Question.Id)]))
             .OrderBy(p => p.Name, StringComparer.CurrentCulture).ToImmutableArray();
         return new SessionPlan(View(stored, work.Course!, taught, work.Now), pupils, readiness, exit, shortAnswers,
-            roster.Concat(stored.Groups?.Groups.SelectMany(g => g) ?? []).Distinct().ToImmutableDictionary(p => p, names.NameOf));
+            roster.Concat(stored.Groups?.Groups.SelectMany(g => g) ?? []).Distinct().ToImmutableDictionary(p => p, directory.ListNameOf));
     }
 
     public Task MarkAsync(Actor actor, CourseId course, SessionId session, CheckPart part, PersonId pupil, Guid question, bool right, CancellationToken cancellationToken = default)
@@ -206,7 +206,7 @@ internal sealed class FlippedSessionService(IOperations operations, IOrganisatio
             var sheet = await sheets.FindAsync(a => a.Session == session && a.Part == part && a.Pupil == pupil, cancellationToken).ConfigureAwait(false);
             if (sheet is null || sheet.Answers.All(a => a.Question != question))
             {
-                throw new ArgumentException($"{names.NameOf(pupil)} has not answered '{asked.Prompt}'.", nameof(pupil));
+                throw new ArgumentException($"{directory.ListNameOf(pupil)} has not answered '{asked.Prompt}'.", nameof(pupil));
             }
 
             sheets.Replace(sheet with { Marks = sheet.Marks.SetItem(question, right) });
@@ -222,15 +222,12 @@ internal sealed class FlippedSessionService(IOperations operations, IOrganisatio
         var plan = await PlanAsync(actor, course, session, cancellationToken).ConfigureAwait(false);
         var (basis, pupils) = await levels.OfAsync(actor, course, plan.Readiness, cancellationToken).ConfigureAwait(false);
         var request = new GroupingRequest(choice.Mode, choice.Size, choice.Apart.IsDefault ? [] : choice.Apart, choice.Together.IsDefault ? [] : choice.Together);
-        GroupingResult made;
-        try
+        foreach (var named in request.Apart.Concat(request.Together).SelectMany(p => new[] { p.First, p.Second }).Where(p => !plan.Names.ContainsKey(p)))
         {
-            made = Grouping.Make(pupils, request);
+            throw new ArgumentException($"{directory.ListNameOf(named)} ({named.Value}) is not a pupil of this session: a constraint names the session's pupils only.", nameof(choice));
         }
-        catch (ArgumentException e)
-        {
-            throw new ArgumentException(Named(e.Message, plan.Names), nameof(choice), e);
-        }
+
+        var made = Grouping.Make(pupils, request);
 
         return await operations.RunAsync(actor, OperationTarget.OfCourse(course), FlippedCapabilities.Plan, async work =>
         {
@@ -292,7 +289,7 @@ internal sealed class FlippedSessionService(IOperations operations, IOrganisatio
             var roster = p.Roster;
             var summary = ReadinessSummary.Of(p.Flipped!.Check, roster, Answers(bySession[p.Taught.Id], [], CheckPart.Readiness));
             var scores = summary.Pupils.Where(r => r.Score is not null).Select(r => r.Score!.Value).ToArray();
-            return new SessionReadiness(p.Taught.Id, p.Taught, courses.TryGetValue(p.Flipped.Course, out var c) ? c.Title : p.Taught.Subject.Name, names.AudienceName(p.Taught.Audience),
+            return new SessionReadiness(p.Taught.Id, p.Taught, courses.TryGetValue(p.Flipped.Course, out var c) ? c.Title : p.Taught.Subject.Name, AudienceOf(p.Taught.Audience),
                 p.Flipped.Title, roster.Length, summary.Prepared.Count(), scores.Length == 0 ? null : scores.Average(),
                 summary.Questions.Count(q => q.Answered > q.ToMark && q.Suggestion == Suggestion.ExplainAgain));
         });
@@ -489,7 +486,7 @@ internal sealed class FlippedSessionService(IOperations operations, IOrganisatio
     private FlippedSession View(FlippedSessionDocument stored, Course course, Session? taught, DateTimeOffset now)
     {
         var timing = taught is null ? null : SessionTiming.Of(taught, stored.HoursBefore, stored.ExitTicketDays, calendar.TimeZone);
-        return new FlippedSession(stored.Session, stored.School, stored.Course, course.Title, names.AudienceName(course.Audience), taught, timing, timing?.PhaseAt(now),
+        return new FlippedSession(stored.Session, stored.School, stored.Course, course.Title, AudienceOf(course.Audience), taught, timing, timing?.PhaseAt(now),
             stored.ToDraft(), stored.Published, stored.RemindedAt, stored.Groups);
     }
 
@@ -520,12 +517,12 @@ internal sealed class FlippedSessionService(IOperations operations, IOrganisatio
             var given = await catalog.FindAsync(actor.Department, id, cancellationToken).ConfigureAwait(false) ?? throw new UnknownReferenceException("course", id.Value);
             return given.School == taught.School && given.Audience == taught.Audience
                 ? given
-                : throw new ArgumentException($"Course '{given.Title}' is not taught to {names.AudienceName(taught.Audience)}, the class or group of the session of {taught.Date:yyyy-MM-dd}.", nameof(course));
+                : throw new ArgumentException($"Course '{given.Title}' is not taught to {AudienceOf(taught.Audience)}, the class or group of the session of {taught.Date:yyyy-MM-dd}.", nameof(course));
         }
 
         var courses = await catalog.ListAsync(actor.Department, taught.School, cancellationToken).ConfigureAwait(false);
         return CourseFor(courses, taught)
-            ?? throw new ArgumentException($"The school has no course of {taught.Subject.Name} for {names.AudienceName(taught.Audience)}: create it, or name the course.", nameof(course));
+            ?? throw new ArgumentException($"The school has no course of {taught.Subject.Name} for {AudienceOf(taught.Audience)}: create it, or name the course.", nameof(course));
     }
 
     /// <summary>The course a session teaches: of its class or group and subject (the first by title when there are several).</summary>
@@ -533,8 +530,7 @@ internal sealed class FlippedSessionService(IOperations operations, IOrganisatio
         courses.Where(c => c.Audience == session.Audience && string.Equals(c.Subject.Code, session.Subject.Code, StringComparison.OrdinalIgnoreCase))
             .OrderBy(c => c.Title, StringComparer.Ordinal).FirstOrDefault();
 
-    private static string Named(string message, IReadOnlyDictionary<PersonId, string> names) =>
-        names.Aggregate(message, (text, pair) => text.Replace(pair.Key.Value.ToString(), pair.Value, StringComparison.OrdinalIgnoreCase));
+    private string AudienceOf(CourseAudience audience) => directory.NameOf(audience) ?? "";
 
     private DateTime Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, calendar.TimeZone).DateTime;
 }

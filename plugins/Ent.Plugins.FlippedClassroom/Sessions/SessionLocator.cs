@@ -13,9 +13,8 @@ internal sealed class SessionLocator(ITimetables timetables)
     public const int MoveWindowDays = 31;
 
     public Session? Find(SchoolId school, SessionId session, DateOnly scheduledOn) =>
-        timetables.Find(school, scheduledOn, session) is { } there && there.Date == scheduledOn
-            ? there
-            : timetables.SessionsBetween(school, scheduledOn.AddDays(-MoveWindowDays), scheduledOn.AddDays(MoveWindowDays)).FirstOrDefault(s => s.Id == session);
+        timetables.Find(school, scheduledOn, session)
+            ?? timetables.SessionsBetween(school, scheduledOn.AddDays(-MoveWindowDays), scheduledOn.AddDays(MoveWindowDays)).FirstOrDefault(s => s.Id == session);
 
     internal Session? Find(FlippedSessionDocument flipped) => Find(flipped.School, flipped.Session, flipped.ScheduledOn);
 }

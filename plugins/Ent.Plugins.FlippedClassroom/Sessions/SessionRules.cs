@@ -51,17 +51,7 @@ internal static class SessionRules
             throw new ArgumentException("Each question of a flipped session has its own id; two share one.", nameof(draft));
         }
 
-        if (draft.HoursBefore is < SessionTiming.MinHoursBefore or > SessionTiming.MaxHoursBefore)
-        {
-            throw new ArgumentOutOfRangeException(nameof(draft), draft.HoursBefore,
-                $"A readiness check is due {SessionTiming.MinHoursBefore} to {SessionTiming.MaxHoursBefore} hours before class; {draft.HoursBefore} is not that.");
-        }
-
-        if (draft.ExitTicketDays is < 0 or > SessionTiming.MaxExitTicketDays)
-        {
-            throw new ArgumentOutOfRangeException(nameof(draft), draft.ExitTicketDays,
-                $"An exit ticket stays open 0 to {SessionTiming.MaxExitTicketDays} days after the session; {draft.ExitTicketDays} is not that.");
-        }
+        SessionTiming.CheckRanges(draft.HoursBefore, draft.ExitTicketDays);
 
         var inClass = (draft.InClass.IsDefault ? [] : draft.InClass).Select(a => a?.Trim() ?? "").Where(a => a.Length > 0).ToImmutableArray();
         if (inClass.Length > FlippedSessionDraft.MaxInClass || inClass.Any(a => a.Length > FlippedSessionDraft.MaxActivityLength))

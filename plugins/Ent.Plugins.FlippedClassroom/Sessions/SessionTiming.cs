@@ -43,6 +43,18 @@ public sealed record SessionTiming(DateTimeOffset ReadinessDue, DateTimeOffset S
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(zone);
+        CheckRanges(hoursBefore, exitTicketDays);
+        var starts = SchoolTime.At(session.Date, session.Start, zone);
+        var ends = SchoolTime.At(session.Date, session.End, zone);
+        return new SessionTiming(starts.AddHours(-hoursBefore), starts, ends, SchoolTime.At(session.Date.AddDays(exitTicketDays), new TimeOnly(23, 59), zone));
+    }
+
+    /// <summary>Refuses hours before class or days of an exit ticket outside their range, naming the value.</summary>
+    /// <param name="hoursBefore">How many hours before the start the readiness check is due.</param>
+    /// <param name="exitTicketDays">How many days after the start the exit ticket stays open.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A value is outside its range.</exception>
+    public static void CheckRanges(int hoursBefore, int exitTicketDays)
+    {
         if (hoursBefore is < MinHoursBefore or > MaxHoursBefore)
         {
             throw new ArgumentOutOfRangeException(nameof(hoursBefore), hoursBefore, $"A readiness check is due {MinHoursBefore} to {MaxHoursBefore} hours before class; {hoursBefore} is not that.");
@@ -52,10 +64,6 @@ public sealed record SessionTiming(DateTimeOffset ReadinessDue, DateTimeOffset S
         {
             throw new ArgumentOutOfRangeException(nameof(exitTicketDays), exitTicketDays, $"An exit ticket stays open 0 to {MaxExitTicketDays} days after the session; {exitTicketDays} is not that.");
         }
-
-        var starts = SchoolTime.At(session.Date, session.Start, zone);
-        var ends = SchoolTime.At(session.Date, session.End, zone);
-        return new SessionTiming(starts.AddHours(-hoursBefore), starts, ends, SchoolTime.At(session.Date.AddDays(exitTicketDays), new TimeOnly(23, 59), zone));
     }
 
     /// <summary>The phase at an instant.</summary>

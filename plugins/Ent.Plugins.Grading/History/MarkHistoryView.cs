@@ -48,7 +48,7 @@ internal sealed class MarkHistoryView(IGradebook gradebook, IOrganisationDirecto
         return (page, school.Uai.Value);
     }
 
-    private string NameOf(PersonId person) => directory.FindPerson(person) is { } found ? $"{found.GivenName} {found.FamilyName}" : person.Value.ToString();
+    private string NameOf(PersonId person) => directory.FullNameOf(person);
 
     /// <summary>A stored value (points written invariantly, or a code's name) as the page shows it.</summary>
     private static MarkValue? ValueOf(string? stored) =>

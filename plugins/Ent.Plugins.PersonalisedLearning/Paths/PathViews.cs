@@ -52,8 +52,7 @@ internal static class PathViews
         return Enumerable.Range(0, used.Length).Where(s => used[s]);
     }
 
-    public static string NameOf(IOrganisationDirectory directory, PersonId person) =>
-        directory.FindPerson(person) is { } p ? $"{p.FamilyName} {p.GivenName}" : person.Value.ToString();
+    public static string NameOf(IOrganisationDirectory directory, PersonId person) => directory.ListNameOf(person);
 
     public static ImmutableArray<Skill> SkillList(CompiledPlan plan) => [.. CourseSkills(plan).Select(s => plan.Graph.Skills[s])];
 }

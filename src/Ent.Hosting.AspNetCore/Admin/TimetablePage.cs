@@ -40,7 +40,7 @@ internal sealed class TimetablePage(ITimetables timetables, ISchoolCalendar cale
 
         var timetable = timetables.Of(school.Id, year.Id);
         var culture = CultureInfo.GetCultureInfo(language == "en" ? "en-GB" : "fr-FR");
-        string Audience(TimetableSlot slot) => slot.Audience.Class is { } c ? directory.FindClass(c)?.Name ?? "?" : directory.FindGroup(slot.Audience.Group!.Value)?.Name ?? "?";
+        string Audience(TimetableSlot slot) => directory.NameOf(slot.Audience) ?? "?";
         string Teacher(TimetableSlot slot) => directory.FindPerson(slot.Teacher) is { } p ? $"{p.GivenName} {p.FamilyName}" : "?";
         var model = new
         {

@@ -61,7 +61,7 @@ internal sealed class EntViewers(IOrganisationDirectory directory, ILocalizedStr
     }
 
     /// <summary>The person's name as the layout shows it.</summary>
-    public string NameOf(PersonId person) => directory.FindPerson(person) is { } found ? $"{found.GivenName} {found.FamilyName}" : person.Value.ToString();
+    public string NameOf(PersonId person) => directory.FullNameOf(person);
 
     /// <summary>The viewer's language: the one they chose, else the department's (French first).</summary>
     public string LanguageOf(HttpContext context) =>
