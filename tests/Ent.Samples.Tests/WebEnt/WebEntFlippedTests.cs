@@ -256,3 +256,58 @@ public sealed class WebEntFlippedWithoutLearningTests(WebEntWithoutLearningServe
         Assert.Equal(2, plan.Document.QuerySelectorAll("#groups-list li").Length);
     }
 }
+
+/// <summary>The web ENT on a data folder its caller keeps, on a clock the caller chooses: to start it again the next day.</summary>
+internal sealed class KeptDataServer(string dataFolder, DateTimeOffset now) : WebEntServer(signInAttemptsPerMinute: 1000, dataFolder)
+{
+    /// <inheritdoc />
+    protected override DateTimeOffset Now => now;
+}
+
+/// <summary>After class: the demonstration's flipped session, started again the day it is taught once class has begun.</summary>
+public sealed class WebEntFlippedAfterClassTests
+{
+    [Fact]
+    public async Task After_class_the_pupil_answers_the_exit_ticket_on_her_page_and_the_teacher_reads_its_results()
+    {
+        var data = Directory.CreateTempSubdirectory("ent-web-").FullName;
+        try
+        {
+            var thursday = new KeptDataServer(data, new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+            await thursday.InitializeAsync(); // the demonstration flips Friday's 9:00 session
+            await thursday.DisposeAsync();
+
+            var friday = new KeptDataServer(data, new DateTimeOffset(2026, 11, 27, 9, 30, 0, TimeSpan.Zero)); // 10:30 in Paris: class has begun
+            await friday.InitializeAsync();
+            try
+            {
+                using var pupil = await friday.SignInAsync("pupil");
+                using var teacher = await friday.SignInAsync("teacher");
+                var list = await pupil.GetAsync("flipped/prepare");
+                var session = await pupil.GetAsync(list.Document.QuerySelectorAll("#to-prepare a").First(a => a.TextContent.Contains("Les fractions égales", StringComparison.Ordinal)).GetAttribute("href")!);
+                var option = session.Document.QuerySelector("#exit-form input[type=radio]")!;
+
+                var sent = await pupil.SubmitAsync(session, new Dictionary<string, string> { [option.GetAttribute("name")!] = "0" }, "#exit-form");
+                var after = await pupil.GetAsync(session.Path);
+                var sessions = await teacher.GetAsync("flipped/sessions");
+                var plan = await teacher.GetAsync(sessions.Document.QuerySelectorAll("#sessions a").First(a => a.TextContent.Contains("Les fractions égales", StringComparison.Ordinal)).GetAttribute("href")!);
+
+                Assert.Contains("Ticket de sortie ouvert", list.Document.QuerySelector("#to-prepare")!.TextContent, StringComparison.Ordinal);
+                Assert.Contains("le test est fermé", session.Document.QuerySelector("#check")!.ParentElement!.TextContent, StringComparison.OrdinalIgnoreCase);
+                Assert.NotNull(session.Document.QuerySelector("#my-group"));
+                Assert.Equal(HttpStatusCode.SeeOther, sent.Status);
+                Assert.NotNull(after.Document.QuerySelector($"#exit-form input[name='{option.GetAttribute("name")}'][value='0'][checked]"));
+                Assert.Contains("1 élève(s) sur 3 ont répondu au ticket de sortie", plan.Document.QuerySelector("#exit-prepared-count")!.TextContent, StringComparison.Ordinal);
+            }
+            finally
+            {
+                await friday.DisposeAsync();
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(data, recursive: true);
+        }
+    }
+}
